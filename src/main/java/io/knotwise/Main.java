@@ -1,0 +1,97 @@
+package io.knotwise;
+
+import io.javalin.Javalin;
+import io.knotwise.channel.http.HttpApi;
+import io.knotwise.content.ContentLoader;
+import io.knotwise.content.DialogValidator;
+import io.knotwise.content.Guidebook;
+import io.knotwise.engine.Engine;
+import io.knotwise.engine.MemoryConversationStore;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentTrainer;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.nlu.OpenNlpIntentClassifier;
+import io.knotwise.safety.RedFlagDetector;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The front door: wires everything with constructor calls. {@code serve} (the default) starts the guide, {@code train}
+ * retrains the intent model, {@code validate} checks {@code dialogs/} and {@code models/}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        Settings settings = Settings.from(System.getenv());
+        try {
+            switch (command) {
+                case "serve" -> serve(settings);
+                case "train" -> train(settings);
+                case "validate" -> {
+                    load(settings);
+                    System.out.println("dialogs and models are valid");
+                }
+                default -> {
+                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate]");
+                    System.exit(2);
+                }
+            }
+        } catch (InvalidDataException e) {
+            e.problems().forEach(System.err::println);
+            System.err.println("Knotwise refuses to start: fix the problems above.");
+            System.exit(1);
+        } catch (KnotwiseException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void train(Settings settings) {
+        long start = System.nanoTime();
+        var model = IntentTrainer.trainAndWrite(settings.models());
+        var examples = new NluDataLoader(settings.models()).examples();
+        System.out.printf("trained on %d examples of %d intents in %.1f s; wrote %s (event hash %s)%n",
+                examples.size(), new OpenNlpIntentClassifier(model).intents().size(),
+                (System.nanoTime() - start) / 1e9, settings.models().resolve(NluDataLoader.MODEL_FILE),
+                IntentTrainer.eventHash(model));
+    }
+
+    /** Everything the guide needs, loaded and validated; throws with every problem found. */
+    public static Wiring load(Settings settings) {
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var nluData = new NluDataLoader(settings.models());
+        var classifier = OpenNlpIntentClassifier.load(nluData.modelFile());
+        List<String> problems = new DialogValidator(classifier.intents(), Engine.RESPONSES).validate(book);
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
+        }
+        var parser = new MessageParser(classifier, new EntityExtractor(nluData.lexicon(), nluData.patterns()),
+                nluData.settings().threshold());
+        var store = new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
+        var engine = new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(),
+                settings.emergencyNumber());
+        return new Wiring(book, engine);
+    }
+
+    /** The HTTP app over a loaded guide, not yet started. */
+    public static Javalin app(Wiring wiring, Settings settings) {
+        return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale()).create();
+    }
+
+    private static void serve(Settings settings) {
+        Javalin app = app(load(settings), settings).start(settings.host(), settings.port());
+        System.out.printf("Knotwise is listening on http://%s:%d%n",
+                settings.host().equals("0.0.0.0") ? "localhost" : settings.host(), app.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+    }
+
+    /** The loaded guide: its content and its engine. */
+    public record Wiring(Guidebook book, Engine engine) {
+    }
+
+}

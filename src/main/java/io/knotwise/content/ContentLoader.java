@@ -1,0 +1,151 @@
+package io.knotwise.content;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.knotwise.InvalidDataException;
+import io.knotwise.dialog.DialogGraph;
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.Responses;
+import io.knotwise.safety.SafetyRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads every file of {@code dialogs/} into a {@link Guidebook}. Unknown keys and missing files are errors, each
+ * reported as {@code file: message}, all at once.
+ */
+public final class ContentLoader {
+
+    private final Path root;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final List<String> problems = new ArrayList<>();
+
+    private ContentLoader(Path root) {
+        this.root = root;
+    }
+
+    /** Loads {@code dialogs/} (or any folder laid out like it); throws with every problem found. */
+    public static Guidebook load(Path root) {
+        return new ContentLoader(root).load();
+    }
+
+    private Guidebook load() {
+        var vocabulary = read("vocabulary.yml", FileFormats.VocabularyFile.class);
+        var guides = read("guides.yml", FileFormats.GuidesFile.class);
+        var setups = read("setups.yml", FileFormats.SetupsFile.class);
+        var routines = read("routines.yml", FileFormats.RoutinesFile.class);
+        var styles = read("styles.yml", FileFormats.StylesFile.class);
+        var answers = read("answers.yml", FileFormats.AnswersFile.class);
+        var safety = read("safety.yml", FileFormats.SafetyFile.class);
+        var responses = read("responses.yml", FileFormats.ResponsesFile.class);
+        var intents = read("intents.yml", FileFormats.IntentsFile.class);
+        var global = read("flow/global.yml", FileFormats.GlobalFile.class);
+        var techniques = readAll("techniques", FileFormats.TechniqueFile.class);
+        var flows = readAll("flow", FileFormats.FlowFile.class);
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
+        }
+        Map<String, Setup> setupsById = byId(setups.setups(), Setup::id);
+        var catalogue = new LinkedHashMap<String, Technique>();
+        techniques.forEach((file, t) -> {
+            Technique technique = t.technique();
+            Setup setup = technique.setup() == null ? null : setupsById.get(technique.setup());
+            catalogue.put(technique.id(), setup == null ? technique : technique.withLeadingSteps(setup.steps()));
+        });
+        return new Guidebook(graph(global, flows), new Responses(responses.responses()),
+                new Vocabulary(vocabulary.bodyAreas(), vocabulary.tools()), byId(guides.guides(), Guide::id),
+                catalogue, setupsById, byId(routines.routines(), Routine::id), routines.tensionAdvice(),
+                byId(styles.styles(), Style::id), answers.toBook(), toRules(safety), intents.titles());
+    }
+
+    private SafetyRules toRules(FileFormats.SafetyFile safety) {
+        try {
+            return safety.toRules();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException(root.resolve("safety.yml") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DialogGraph graph(FileFormats.GlobalFile global, Map<String, FileFormats.FlowFile> flows) {
+        var nodes = new LinkedHashMap<String, Node>();
+        flows.forEach((file, flow) -> {
+            for (FileFormats.NodeSpec spec : flow.nodes() == null ? List.<FileFormats.NodeSpec>of() : flow.nodes()) {
+                Node node = spec.toNode("flow/" + file);
+                Node before = nodes.putIfAbsent(node.id(), node);
+                if (before != null) {
+                    problems.add("flow/" + file + ": " + node.id() + ": duplicate node id, also in " + before.file());
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
+        }
+        return new DialogGraph(global.start(), nodes, global.on(), global.digressions(), global.escalation(),
+                global.paused(), "flow/global.yml");
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items == null ? Map.of() : items.stream()
+                .collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private <T> T read(String relative, Class<T> type) {
+        Path file = root.resolve(relative);
+        try {
+            T value = yaml.readValue(file.toFile(), type);
+            if (value == null) {
+                problems.add(relative + ": the file is empty");
+            }
+            return value;
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(relative + ": " + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    private <T> Map<String, T> readAll(String folder, Class<T> type) {
+        var all = new LinkedHashMap<String, T>();
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            problems.add(folder + "/: the folder is missing");
+            return all;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.equals("global.yml")) {
+                    T value = read(folder + "/" + name, type);
+                    if (value != null) {
+                        all.put(name, value);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            problems.add(folder + "/: " + e.getMessage());
+        }
+        return all;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        int cut = message.indexOf("\n at [Source");
+        String text = cut < 0 ? message : message.substring(0, cut);
+        return text.replace('\n', ' ');
+    }
+
+}

@@ -1,0 +1,234 @@
+package io.knotwise.content;
+
+import io.knotwise.dialog.DialogGraph;
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.safety.Tier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a {@link Guidebook} as a whole: every target exists, every node is reachable, none is a dead end, every
+ * intent is one the model knows, every technique has steps and a source, every name refers to something declared.
+ * Each problem reads {@code file: node: message}.
+ */
+public final class DialogValidator {
+
+    private static final Set<String> SLOTS = Set.of("body_area", "onset", "severity", "tool", "duration");
+
+    private final Set<String> knownIntents;
+    private final Collection<String> requiredResponses;
+    private final List<String> problems = new ArrayList<>();
+
+    /** @param knownIntents the intents the trained model knows; @param requiredResponses keys the engine uses */
+    public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses) {
+        this.knownIntents = Set.copyOf(knownIntents);
+        this.requiredResponses = List.copyOf(requiredResponses);
+    }
+
+    /** Every problem found; empty when the guidebook is sound. */
+    public List<String> validate(Guidebook book) {
+        problems.clear();
+        graph(book);
+        catalogue(book);
+        safety(book);
+        requiredResponses.stream().filter(k -> !book.responses().has(k))
+                .forEach(k -> problems.add("responses.yml: " + k + ": missing; the engine says it"));
+        book.intentTitles().keySet().forEach(i -> intent("intents.yml", "titles", i));
+        return List.copyOf(problems);
+    }
+
+    private void graph(Guidebook book) {
+        DialogGraph graph = book.graph();
+        String global = graph.file();
+        for (String special : new String[] {graph.start(), graph.escalation(), graph.paused()}) {
+            if (!graph.nodes().containsKey(special)) {
+                problems.add(global + ": " + special + ": no such node");
+            }
+        }
+        for (String id : List.of(String.valueOf(graph.escalation()), String.valueOf(graph.paused()))) {
+            Node node = graph.nodes().get(id);
+            if (node != null && node.type() != NodeType.ESCALATION) {
+                problems.add(node.file() + ": " + id + ": must be of type escalation");
+            }
+        }
+        exactlyOne(graph, NodeType.RECOMMEND);
+        exactlyOne(graph, NodeType.WALK);
+        graph.globalOn().forEach((intent, target) -> {
+            intent(global, "on", intent);
+            target(graph, global, "on." + intent, target);
+        });
+        graph.digressions().forEach(intent -> {
+            intent(global, "digressions", intent);
+            if (book.answers().answer(intent, "").isEmpty() && !book.responses().has("reply_" + intent)) {
+                problems.add(global + ": digressions: " + intent + ": no answer in answers.yml and no reply_"
+                        + intent + " in responses.yml");
+            }
+        });
+        graph.nodes().values().forEach(node -> node(book, graph, node));
+        reachable(graph);
+    }
+
+    private void exactlyOne(DialogGraph graph, NodeType type) {
+        long count = graph.nodes().values().stream().filter(n -> n.type() == type).count();
+        if (count != 1) {
+            problems.add(graph.file() + ": the graph needs exactly one node of type "
+                    + type.name().toLowerCase(java.util.Locale.ROOT) + ", has " + count);
+        }
+    }
+
+    private void node(Guidebook book, DialogGraph graph, Node node) {
+        String where = node.file() + ": " + node.id() + ": ";
+        if (node.say() != null && !book.responses().has(node.say())) {
+            problems.add(where + "says '" + node.say() + "', which is not in responses.yml");
+        }
+        boolean needsNext = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION;
+        if (needsNext && node.next() == null) {
+            problems.add(where + "dead end: a " + node.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + " node needs next");
+        }
+        if (node.type() == NodeType.CHOICE && node.on().isEmpty()) {
+            problems.add(where + "dead end: a choice node needs transitions under on");
+        }
+        if (node.type() == NodeType.ASK && !SLOTS.contains(String.valueOf(node.slot()))) {
+            problems.add(where + "asks for unknown slot '" + node.slot() + "' (known: " + SLOTS + ")");
+        }
+        if (node.next() != null) {
+            target(graph, node.file(), node.id() + ": next", node.next());
+        }
+        node.on().forEach((intent, target) -> {
+            intent(node.file(), node.id(), intent);
+            target(graph, node.file(), node.id() + ": on." + intent, target);
+        });
+        for (QuickReply reply : node.quickReplies()) {
+            String payload = reply.payload();
+            String intent = payload.startsWith("/") ? payload.substring(1).split("\\{", 2)[0] : payload;
+            intent(node.file(), node.id(), intent);
+        }
+    }
+
+    private void target(DialogGraph graph, String file, String where, String target) {
+        if (!graph.nodes().containsKey(target)) {
+            problems.add(file + ": " + where + ": target '" + target + "' does not exist");
+        }
+    }
+
+    private void intent(String file, String where, String intent) {
+        if (!knownIntents.contains(intent)) {
+            problems.add(file + ": " + where + ": intent '" + intent + "' is not one the model knows");
+        }
+    }
+
+    private void reachable(DialogGraph graph) {
+        var seen = new HashSet<String>();
+        var queue = new ArrayDeque<String>();
+        for (String root : new String[] {graph.start(), graph.escalation(), graph.paused()}) {
+            if (root != null && graph.nodes().containsKey(root)) {
+                queue.add(root);
+            }
+        }
+        graph.globalOn().values().stream().filter(graph.nodes()::containsKey).forEach(queue::add);
+        graph.nodes().values().stream().filter(n -> n.type() == NodeType.WALK).map(Node::id).forEach(queue::add);
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            Node node = graph.nodes().get(id);
+            if (node.next() != null && graph.nodes().containsKey(node.next())) {
+                queue.add(node.next());
+            }
+            node.on().values().stream().filter(graph.nodes()::containsKey).forEach(queue::add);
+        }
+        graph.nodes().values().stream().filter(n -> !seen.contains(n.id()))
+                .forEach(n -> problems.add(n.file() + ": " + n.id() + ": unreachable from " + graph.start()));
+    }
+
+    private void catalogue(Guidebook book) {
+        var areas = book.vocabulary().bodyAreas().keySet();
+        var tools = book.vocabulary().tools().keySet();
+        for (Technique t : book.catalogue()) {
+            String where = "techniques/" + t.id() + ".yml: " + t.id() + ": ";
+            if (t.steps().isEmpty()) {
+                problems.add(where + "has no steps");
+            }
+            if (t.source() == null || !book.guides().containsKey(t.source())) {
+                problems.add(where + "source '" + t.source() + "' is not a guide of guides.yml");
+            }
+            if (t.minutes() == null) {
+                problems.add(where + "has no minutes");
+            }
+            if (!Set.of("self", "partner").contains(String.valueOf(t.performer()))) {
+                problems.add(where + "performer must be self or partner");
+            }
+            if (!Set.of("light", "moderate", "firm").contains(String.valueOf(t.pressure()))) {
+                problems.add(where + "pressure must be light, moderate or firm");
+            }
+            if (t.setup() != null && !book.setups().containsKey(t.setup())) {
+                problems.add(where + "setup '" + t.setup() + "' is not in setups.yml");
+            }
+            t.bodyAreas().stream().filter(a -> !areas.contains(a))
+                    .forEach(a -> problems.add(where + "body area '" + a + "' is not in vocabulary.yml"));
+            t.tools().stream().filter(x -> !tools.contains(x))
+                    .forEach(x -> problems.add(where + "tool '" + x + "' is not in vocabulary.yml"));
+        }
+        book.routines().values().forEach(r -> r.techniques().stream().filter(id -> !book.techniques().containsKey(id))
+                .forEach(id -> problems.add("routines.yml: " + r.id() + ": technique '" + id + "' does not exist")));
+        book.tensionAdvice().forEach((kind, advice) -> {
+            if (!book.routines().containsKey(advice.routine())) {
+                problems.add("routines.yml: tension_advice." + kind + ": routine '" + advice.routine()
+                        + "' does not exist");
+            }
+        });
+        for (String kind : List.of("occasional", "accumulated")) {
+            if (!book.tensionAdvice().containsKey(kind)) {
+                problems.add("routines.yml: tension_advice: missing " + kind);
+            }
+        }
+        book.styles().values().forEach(s -> s.sources().stream().filter(g -> !book.guides().containsKey(g))
+                .forEach(g -> problems.add("styles.yml: " + s.id() + ": source '" + g + "' is not a guide")));
+        book.answers().all().forEach(a -> a.sources().stream()
+                .filter(g -> !book.guides().containsKey(g) && g.matches("[a-z_]+"))
+                .forEach(g -> problems.add("answers.yml: " + a.id() + ": source '" + g + "' is not a guide id of "
+                        + "guides.yml (a citation from SAFETY.md is written as its authors and year)")));
+        book.answers().intents().forEach(i -> intent("answers.yml", "answers", i));
+    }
+
+    private void safety(Guidebook book) {
+        var rules = book.safety();
+        var ids = new HashSet<String>();
+        rules.categories().forEach(c -> {
+            if (!ids.add(c.id())) {
+                problems.add("safety.yml: " + c.id() + ": duplicate category");
+            }
+            if (c.terms().isEmpty() && c.allOf().isEmpty()) {
+                problems.add("safety.yml: " + c.id() + ": no terms and no combinations");
+            }
+            if (c.sources().isEmpty()) {
+                problems.add("safety.yml: " + c.id() + ": cites no sources");
+            }
+            if (c.tier() == Tier.CAUTION && (c.caution() == null || c.caution().isBlank())) {
+                problems.add("safety.yml: " + c.id() + ": a caution category needs the caution shown on steps");
+            }
+            c.excludedTools().stream().filter(t -> !book.vocabulary().tools().containsKey(t))
+                    .forEach(t -> problems.add("safety.yml: " + c.id() + ": excluded tool '" + t + "' is unknown"));
+        });
+        rules.checklist().groups().forEach(g -> g.categories().stream().filter(c -> !ids.contains(c))
+                .forEach(c -> problems.add("safety.yml: checklist." + g.id() + ": unknown category '" + c + "'")));
+        rules.midTechniqueStop().stream().filter(s -> !ids.contains(s.category()))
+                .forEach(s -> problems.add("safety.yml: mid_technique_stop: unknown category '" + s.category() + "'"));
+        for (Tier tier : Tier.values()) {
+            if (!rules.tierTexts().containsKey(tier)) {
+                problems.add("safety.yml: tiers: missing " + tier.id());
+            }
+        }
+        if (!rules.emergencyNumbers().containsKey("default")) {
+            problems.add("safety.yml: emergency_numbers: missing default");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.knotwise.content;
+
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.safety.Category;
+import io.knotwise.safety.Checklist;
+import io.knotwise.safety.Negation;
+import io.knotwise.safety.PastMarkers;
+import io.knotwise.safety.SafetyRules;
+import io.knotwise.safety.StopTrigger;
+import io.knotwise.safety.Tier;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The shape of each file in {@code dialogs/}, as Jackson reads it; {@link ContentLoader} turns them into values. */
+final class FileFormats {
+
+    private FileFormats() {
+    }
+
+    record VocabularyFile(String version, Map<String, String> bodyAreas, Map<String, String> tools) {
+    }
+
+    record GuidesFile(String version, List<Guide> guides) {
+    }
+
+    record SetupsFile(String version, List<Setup> setups) {
+    }
+
+    record TechniqueFile(String version, Technique technique) {
+    }
+
+    record RoutinesFile(String version, List<Routine> routines, Map<String, TensionAdvice> tensionAdvice) {
+    }
+
+    record StylesFile(String version, List<Style> styles) {
+    }
+
+    record ResponsesFile(String version, Map<String, List<String>> responses) {
+    }
+
+    record IntentsFile(String version, Map<String, String> titles) {
+    }
+
+    record GlobalFile(String version, String start, Map<String, String> on, List<String> digressions,
+                      String escalation, String paused) {
+    }
+
+    record FlowFile(String version, List<NodeSpec> nodes) {
+    }
+
+    record NodeSpec(String id, String type, String say, String slot, List<String> skipIf,
+                    List<QuickReply> quickReplies, String next, Map<String, String> on) {
+
+        Node toNode(String file) {
+            NodeType nodeType;
+            try {
+                nodeType = NodeType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new io.knotwise.InvalidDataException(file + ": " + id + ": unknown node type '" + type + "'", e);
+            }
+            return new Node(id, nodeType, say, slot, skipIf, quickReplies, next, on, file);
+        }
+    }
+
+    record AnswerSpec(String id, List<String> keywords, String text, List<String> sources) {
+
+        Answer toAnswer(String fallbackId) {
+            return new Answer(id == null ? fallbackId : id, keywords, text, sources);
+        }
+    }
+
+    record IntentAnswers(AnswerSpec fallback, List<AnswerSpec> topics) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static IntentAnswers of(@com.fasterxml.jackson.annotation.JsonProperty("default") AnswerSpec fallback,
+                                @com.fasterxml.jackson.annotation.JsonProperty("topics") List<AnswerSpec> topics) {
+            return new IntentAnswers(fallback, topics);
+        }
+    }
+
+    record AnswersFile(String version, Map<String, IntentAnswers> answers) {
+
+        AnswerBook toBook() {
+            var byIntent = new LinkedHashMap<String, AnswerBook.Topics>();
+            answers.forEach((intent, a) -> byIntent.put(intent, new AnswerBook.Topics(
+                    a.fallback() == null ? null : a.fallback().toAnswer(intent),
+                    a.topics() == null ? List.of() : a.topics().stream().map(t -> t.toAnswer(intent)).toList())));
+            return new AnswerBook(byIntent);
+        }
+    }
+
+    record TierText(String text) {
+    }
+
+    record CategorySpec(String id, String tier, String message, String caution, List<String> terms,
+                        List<List<List<String>>> allOf, List<String> emergencyTerms, List<String> excludedTools,
+                        String maxPressure, List<String> sources) {
+    }
+
+    record ModifiersSpec(List<String> terms) {
+    }
+
+    record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
+                      Negation negation, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
+                      List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Checklist checklist) {
+
+        SafetyRules toRules() {
+            var texts = new EnumMap<Tier, String>(Tier.class);
+            tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
+            List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
+                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.excludedTools(),
+                    c.maxPressure(), c.sources())).toList();
+            return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
+                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, checklist);
+        }
+    }
+
+}

@@ -1,0 +1,46 @@
+package io.knotwise.dialog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the guide says, by key, each with one or more variations; placeholders such as {@code {step}} are filled in
+ * when the text is used. Immutable.
+ */
+public final class Responses {
+
+    private final Map<String, List<String>> texts;
+
+    public Responses(Map<String, List<String>> texts) {
+        this.texts = Map.copyOf(texts);
+    }
+
+    public boolean has(String key) {
+        return texts.containsKey(key);
+    }
+
+    public java.util.Set<String> keys() {
+        return texts.keySet();
+    }
+
+    /** The variation picked by {@code seed}, with each {@code {name}} replaced by its value. */
+    public String text(String key, int seed, Map<String, ?> values) {
+        List<String> variations = texts.get(key);
+        if (variations == null || variations.isEmpty()) {
+            throw new IllegalStateException("no response '" + key + "' in responses.yml");
+        }
+        String text = variations.get(Math.floorMod(seed, variations.size()));
+        for (var entry : values.entrySet()) {
+            text = text.replace("{" + entry.getKey() + "}", String.valueOf(entry.getValue()));
+        }
+        return text;
+    }
+
+    public String text(String key, Map<String, ?> values) {
+        return text(key, 0, values);
+    }
+
+    public String text(String key) {
+        return text(key, 0, Map.of());
+    }
+}

@@ -1,0 +1,41 @@
+package io.knotwise.engine;
+
+import io.knotwise.content.Answer;
+import io.knotwise.content.Guidebook;
+import io.knotwise.nlu.Entity;
+import io.knotwise.nlu.TextNormalizer;
+import io.knotwise.nlu.Understanding;
+import java.util.Map;
+
+/** Answers a question asked at any point: from the answer book, or by explaining a named technique or style. */
+final class Answers {
+
+    private final Guidebook book;
+
+    Answers(Guidebook book) {
+        this.book = book;
+    }
+
+    String answer(Conversation conversation, Understanding understanding, Navigator navigator) {
+        String intent = understanding.intent().name();
+        if (intent.equals("explain_technique")) {
+            for (Entity entity : understanding.entities()) {
+                String id = String.valueOf(entity.value());
+                if (entity.entity().equals("style") && book.styles().containsKey(id)) {
+                    var style = book.styles().get(id);
+                    return navigator.text("explain_style", conversation,
+                            Map.of("name", style.name(), "what", style.what(), "good_for", style.goodFor()));
+                }
+                if (entity.entity().equals(Slots.TECHNIQUE) && book.techniques().containsKey(id)) {
+                    var t = book.techniques().get(id);
+                    return navigator.text("explain_technique", conversation, Map.of("name", t.name(),
+                            "summary", t.summary(), "targets", String.join(", ", t.targets()),
+                            "guide", book.guideTitle(t.source())));
+                }
+            }
+        }
+        String words = String.join(" ", TextNormalizer.words(understanding.text()));
+        return book.answers().answer(intent, words).map(Answer::text)
+                .orElseGet(() -> navigator.text("reply_" + intent, conversation, Map.of()));
+    }
+}

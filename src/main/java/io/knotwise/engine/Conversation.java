@@ -1,0 +1,135 @@
+package io.knotwise.engine;
+
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.safety.Tier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one conversation. Mutable: the engine changes it only while holding its monitor, one turn at a time.
+ */
+public final class Conversation {
+
+    private final String id;
+    private final String locale;
+    private final Instant createdAt;
+    private String node;
+    private final Map<String, Object> slots = new HashMap<>();
+    private Tier tier;
+    private final Set<String> flags = new LinkedHashSet<>();
+    private List<String> plan = List.of();
+    private int planIndex;
+    private int step;
+    private int attempts;
+    private List<Message> lastMessages = List.of();
+    private List<QuickReply> lastQuickReplies = List.of();
+    private final List<TranscriptEntry> transcript = new ArrayList<>();
+
+    Conversation(String id, String locale, Instant createdAt) {
+        this.id = id;
+        this.locale = locale;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    void node(String node) {
+        this.node = node;
+    }
+
+    Map<String, Object> slots() {
+        return slots;
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
+    void tier(Tier tier) {
+        this.tier = tier;
+    }
+
+    Set<String> flags() {
+        return flags;
+    }
+
+    /** The triage so far, or null when nothing has been raised. */
+    public Triage triage() {
+        return tier == null ? null : new Triage(tier, List.copyOf(flags));
+    }
+
+    List<String> plan() {
+        return plan;
+    }
+
+    void plan(List<String> plan) {
+        this.plan = List.copyOf(plan);
+        this.planIndex = 0;
+        this.step = 0;
+    }
+
+    int planIndex() {
+        return planIndex;
+    }
+
+    void planIndex(int planIndex) {
+        this.planIndex = planIndex;
+    }
+
+    /** The current step, from 0. */
+    int step() {
+        return step;
+    }
+
+    void step(int step) {
+        this.step = step;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    void attempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    List<Message> lastMessages() {
+        return lastMessages;
+    }
+
+    List<QuickReply> lastQuickReplies() {
+        return lastQuickReplies;
+    }
+
+    void last(List<Message> messages, List<QuickReply> quickReplies) {
+        this.lastMessages = List.copyOf(messages);
+        this.lastQuickReplies = List.copyOf(quickReplies);
+    }
+
+    public List<TranscriptEntry> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    void record(TranscriptEntry entry) {
+        transcript.add(entry);
+    }
+}

@@ -1,0 +1,145 @@
+package io.knotwise.engine;
+
+import io.knotwise.NotFoundException;
+import io.knotwise.content.Guidebook;
+import io.knotwise.dialog.DialogGraph;
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.nlu.Entity;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.Understanding;
+import io.knotwise.safety.RedFlag;
+import io.knotwise.safety.RedFlagDetector;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The conversation engine: screens every message for red flags first, then moves the conversation through the
+ * dialog graph. Plain Java; thread-safe, with turns of one conversation taken one at a time.
+ */
+public final class Engine {
+
+    /** The keys of {@code responses.yml} the engine itself says; the validator checks that each exists. */
+    public static final List<String> RESPONSES = List.of("ask_again", "back_to_question", "back_to_step",
+            "discomfort", "escalation_reminder", "explain_style", "explain_technique", "fallback", "first_step",
+            "high_severity", "minutes_range", "next_technique", "no_timer", "no_tools", "not_here", "noted_mid_walk",
+            "out_of_scope", "reason_area", "reason_minutes", "reason_no_tools", "reason_targets", "reason_tools",
+            "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
+            "screen_clear", "screen_noted", "screen_which", "skipped_question", "step", "technique_done",
+            "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Guidebook book;
+    private final DialogGraph graph;
+    private final MessageParser parser;
+    private final RedFlagDetector detector;
+    private final ConversationStore store;
+    private final Clock clock;
+    private final Safeguard safeguard;
+    private final Navigator navigator;
+
+    public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
+                  Clock clock, String emergencyNumberOverride) {
+        this.book = book;
+        this.graph = book.graph();
+        this.parser = parser;
+        this.detector = detector;
+        this.store = store;
+        this.clock = clock;
+        this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
+        this.safeguard = new Safeguard(book, navigator);
+    }
+
+    /** Starts a conversation and returns its greeting. */
+    public Turn start(String locale) {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        var conversation = new Conversation(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                locale, clock.instant());
+        synchronized (conversation) {
+            var reply = new Reply();
+            navigator.enter(conversation, graph.start(), reply);
+            return finish(conversation, reply, null, List.of());
+        }
+    }
+
+    /** Takes one message in a conversation; throws {@link NotFoundException} for an unknown or expired id. */
+    public Turn handle(String conversationId, Input input) {
+        Conversation conversation = find(conversationId);
+        synchronized (conversation) {
+            Understanding understanding = understand(input);
+            conversation.record(new TranscriptEntry("user", input.isPayload() ? "payload" : "text",
+                    input.isPayload() ? input.payload() : input.text(), clock.instant()));
+            boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
+            List<RedFlag> flags = new ArrayList<>(detector.detect(understanding.text(), walking));
+            flags.addAll(safeguard.checklistFlags(understanding.entities()));
+            var reply = new Reply();
+            var outcome = safeguard.apply(conversation, flags, reply);
+            if (outcome != Safeguard.Outcome.STOPPED) {
+                Slots.fill(conversation, understanding);
+                navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, reply);
+            }
+            return finish(conversation, reply, understanding, flags);
+        }
+    }
+
+    /** A conversation that exists and has not expired. */
+    public Conversation find(String conversationId) {
+        return store.find(conversationId)
+                .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)"));
+    }
+
+    /** Forgets a conversation everywhere. */
+    public void delete(String conversationId) {
+        if (!store.delete(conversationId)) {
+            throw new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)");
+        }
+    }
+
+    /** The stateless NLU and safety reading of a text, as {@code /api/v1/parse} reports it. */
+    public Reading read(String text) {
+        return new Reading(parser.parse(text), detector.detect(text, false));
+    }
+
+    /** Where a conversation is now. */
+    public TurnState state(Conversation conversation) {
+        return navigator.state(conversation);
+    }
+
+    private Understanding understand(Input input) {
+        if (!input.isPayload()) {
+            return parser.parse(input.text());
+        }
+        Payload payload = Payload.parse(input.payload());
+        var entities = new ArrayList<Entity>();
+        payload.entities().forEach((name, value) -> entities.add(new Entity(name, value, 0, 0)));
+        var intent = new IntentScore(payload.intent(), 1.0);
+        return new Understanding("", intent, List.of(intent), entities, true);
+    }
+
+    private Turn finish(Conversation conversation, Reply reply, Understanding understanding, List<RedFlag> flags) {
+        List<Message> messages = reply.messages();
+        conversation.last(messages, reply.quickReplies());
+        for (Message message : messages) {
+            conversation.record(new TranscriptEntry("guide", message.kind(), message.text(), clock.instant()));
+        }
+        store.save(conversation);
+        return new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
+                conversation.triage(), understanding, flags);
+    }
+
+    /** The stateless reading of one text. */
+    public record Reading(Understanding understanding, List<RedFlag> redFlags) {
+    }
+
+    Map<String, Object> slotsOf(String conversationId) {
+        return Map.copyOf(find(conversationId).slots());
+    }
+}

@@ -1,0 +1,21 @@
+package io.knotwise.engine;
+
+/**
+ * One message from the guide. Immutable.
+ *
+ * @param kind {@code text}, {@code step}, {@code warning}, {@code escalation} or {@code summary}
+ * @param holdSeconds on a step: how long to hold, when the guide gives a hold time
+ * @param timerSeconds on a timer message: how long the client should count down
+ */
+public record Message(String kind, String text, Integer holdSeconds, Integer timerSeconds) {
+
+    public static final String TEXT = "text";
+    public static final String STEP = "step";
+    public static final String WARNING = "warning";
+    public static final String ESCALATION = "escalation";
+    public static final String SUMMARY = "summary";
+
+    public static Message of(String kind, String text) {
+        return new Message(kind, text, null, null);
+    }
+}

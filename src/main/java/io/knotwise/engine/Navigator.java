@@ -1,0 +1,343 @@
+package io.knotwise.engine;
+
+import io.knotwise.content.Guidebook;
+import io.knotwise.content.Routine;
+import io.knotwise.content.Technique;
+import io.knotwise.dialog.DialogGraph;
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.dialog.Responses;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.Understanding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves a conversation through the dialog graph: enters nodes (saying what they say, skipping what is already
+ * known) and reacts to each understood message by the rules of the current node's type. Stateless and thread-safe.
+ */
+final class Navigator {
+
+    private static final int MAX_HOPS = 32;
+    private static final int MAX_ATTEMPTS = 2;
+    private static final int LIKELY_OPTIONS = 3;
+
+    private final Guidebook book;
+    private final DialogGraph graph;
+    private final Responses responses;
+    private final Recommender recommender;
+    private final Walkthrough walk;
+    private final Answers answers;
+    private final String emergencyNumberOverride;
+
+    Navigator(Guidebook book, Recommender recommender, String emergencyNumberOverride) {
+        this.book = book;
+        this.emergencyNumberOverride = emergencyNumberOverride;
+        this.graph = book.graph();
+        this.responses = book.responses();
+        this.recommender = recommender;
+        this.walk = new Walkthrough(book, this);
+        this.answers = new Answers(book);
+    }
+
+    Recommender recommender() {
+        return recommender;
+    }
+
+    String recommendNode() {
+        return nodeOfType(NodeType.RECOMMEND);
+    }
+
+    private String nodeOfType(NodeType type) {
+        return graph.nodes().values().stream().filter(n -> n.type() == type).map(Node::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the dialog graph has no " + type + " node"));
+    }
+
+    Technique currentTechnique(Conversation conversation) {
+        return walk.current(conversation);
+    }
+
+    TurnState state(Conversation conversation) {
+        return walk.state(conversation);
+    }
+
+    /** Enters a node and follows it through nodes that pass straight on, until one waits for the user. */
+    void enter(Conversation conversation, String nodeId, Reply reply) {
+        String id = nodeId;
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            Node node = graph.node(id);
+            conversation.node(id);
+            conversation.attempts(0);
+            switch (node.type()) {
+                case SAY -> {
+                    say(node, conversation, reply);
+                    id = node.next();
+                }
+                case WRAPUP -> {
+                    walk.wrapUp(node, conversation, reply);
+                    id = node.next();
+                }
+                case ASK, SCREEN -> {
+                    if (!answered(node, conversation)) {
+                        prompt(node, conversation, reply);
+                        return;
+                    }
+                    id = node.next();
+                }
+                case RECOMMEND -> {
+                    recommend(node, conversation, reply);
+                    return;
+                }
+                case WALK -> {
+                    walk.show(conversation, reply, null);
+                    return;
+                }
+                default -> {
+                    prompt(node, conversation, reply);
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("the dialog graph loops without waiting for the user at " + id);
+    }
+
+    private boolean answered(Node node, Conversation conversation) {
+        String slot = node.type() == NodeType.SCREEN ? Slots.SCREENED : node.slot();
+        return conversation.slots().containsKey(slot)
+                || node.skipIf().stream().anyMatch(conversation.slots()::containsKey);
+    }
+
+    void say(Node node, Conversation conversation, Reply reply) {
+        if (node.say() != null) {
+            reply.say(Message.TEXT, text(node.say(), conversation, Map.of()));
+        }
+    }
+
+    private void prompt(Node node, Conversation conversation, Reply reply) {
+        if (node.type() == NodeType.SCREEN) {
+            var checklist = book.safety().checklist();
+            reply.say(Message.TEXT, checklist.text());
+            var buttons = new ArrayList<QuickReply>();
+            buttons.add(new QuickReply(checklist.noneTitle(), "/deny"));
+            checklist.groups().forEach(g -> buttons.add(
+                    new QuickReply(g.title(), "/affirm{\"" + Slots.CHECKLIST + "\": \"" + g.id() + "\"}")));
+            reply.offer(buttons);
+            return;
+        }
+        say(node, conversation, reply);
+        reply.offer(node.quickReplies());
+    }
+
+    /** A response with the conversation's common values filled in, varied by how far the conversation is. */
+    String text(String key, Conversation conversation, Map<String, ?> values) {
+        var all = new java.util.HashMap<String, Object>(values);
+        all.putIfAbsent("number", number(conversation));
+        Object area = conversation.slots().get(Slots.BODY_AREA);
+        all.putIfAbsent("area", area == null ? "" : book.vocabulary().bodyAreas().getOrDefault(area, ""));
+        return responses.text(key, conversation.transcript().size() / 2, all);
+    }
+
+    String number(Conversation conversation) {
+        return emergencyNumberOverride != null ? emergencyNumberOverride
+                : book.safety().emergencyNumber(conversation.locale());
+    }
+
+    /** Reacts to one understood message at the conversation's current node. */
+    void react(Conversation conversation, Understanding understanding, boolean cautioned, Reply reply) {
+        Node node = graph.node(conversation.node());
+        boolean handled = switch (node.type()) {
+            case ASK -> answerQuestion(node, conversation, understanding, reply);
+            case SCREEN -> answerScreen(node, conversation, understanding, cautioned, reply);
+            case RECOMMEND -> answerRecommendation(conversation, understanding, reply);
+            case WALK -> walk.answer(node, conversation, understanding, reply);
+            default -> false;
+        };
+        if (!handled) {
+            general(node, conversation, understanding, reply);
+        }
+    }
+
+    private void general(Node node, Conversation conversation, Understanding understanding, Reply reply) {
+        String intent = understanding.intent().name();
+        if (!understanding.confident()) {
+            reply.say(Message.TEXT, text("fallback", conversation, Map.of()));
+            reply.offer(likelyOptions(understanding));
+            return;
+        }
+        if (understanding.outOfScope()) {
+            reply.say(Message.TEXT, text("out_of_scope", conversation, Map.of()));
+            reprompt(node, conversation, reply);
+            return;
+        }
+        if (intent.equals("repeat")) {
+            conversation.lastMessages().forEach(reply::add);
+            reply.offer(conversation.lastQuickReplies());
+            return;
+        }
+        var target = graph.transition(node, intent);
+        if (target.isPresent()) {
+            enter(conversation, target.get(), reply);
+        } else if (graph.digressions().contains(intent)) {
+            reply.say(Message.TEXT, answers.answer(conversation, understanding, this));
+            reprompt(node, conversation, reply);
+        } else {
+            reply.say(Message.TEXT, text(node.type() == NodeType.ESCALATION ? "escalation_reminder" : "not_here",
+                    conversation, Map.of()));
+            if (node.type() != NodeType.ESCALATION) {
+                reprompt(node, conversation, reply);
+            } else {
+                reply.offer(node.quickReplies());
+            }
+        }
+    }
+
+    private List<QuickReply> likelyOptions(Understanding understanding) {
+        return understanding.ranking().stream()
+                .map(IntentScore::name)
+                .filter(name -> !name.equals(Understanding.OUT_OF_SCOPE) && book.intentTitles().containsKey(name))
+                .limit(LIKELY_OPTIONS)
+                .map(name -> new QuickReply(book.intentTitles().get(name), "/" + name))
+                .toList();
+    }
+
+    /** After a digression: back to where the conversation was, saying so. */
+    void reprompt(Node node, Conversation conversation, Reply reply) {
+        switch (node.type()) {
+            case WALK -> walk.show(conversation, reply, "back_to_step");
+            case ESCALATION -> reply.offer(node.quickReplies());
+            case RECOMMEND -> {
+                reply.say(Message.TEXT, text("back_to_question", conversation, Map.of()));
+                recommend(node, conversation, reply);
+            }
+            default -> {
+                reply.say(Message.TEXT, text("back_to_question", conversation, Map.of()));
+                prompt(node, conversation, reply);
+            }
+        }
+    }
+
+    private boolean answerQuestion(Node node, Conversation conversation, Understanding understanding, Reply reply) {
+        Object value = Slots.valueFor(node.slot(), understanding.entities());
+        if (value != null && !node.slot().equals(Slots.TOOL)) {
+            conversation.slots().put(node.slot(), value);
+        }
+        if (value != null || answered(node, conversation)) {
+            enter(conversation, node.next(), reply);
+            return true;
+        }
+        String intent = understanding.intent().name();
+        boolean confident = understanding.confident();
+        if (confident && (intent.equals("next") || intent.equals("deny"))) {
+            reply.say(Message.TEXT, text("skipped_question", conversation, Map.of()));
+            enter(conversation, node.next(), reply);
+            return true;
+        }
+        boolean elsewhere = confident && !intent.equals("describe_symptom") && !intent.equals("affirm")
+                && (understanding.outOfScope() || intent.equals("repeat") || graph.digressions().contains(intent)
+                || graph.transition(node, intent).isPresent());
+        if (elsewhere) {
+            return false;
+        }
+        return askAgain(node, conversation, reply);
+    }
+
+    private boolean askAgain(Node node, Conversation conversation, Reply reply) {
+        int attempts = conversation.attempts() + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+            reply.say(Message.TEXT, text("skipped_question", conversation, Map.of()));
+            enter(conversation, node.next(), reply);
+        } else {
+            reply.say(Message.TEXT, text("ask_again", conversation, Map.of()));
+            prompt(node, conversation, reply);
+            conversation.attempts(attempts);
+        }
+        return true;
+    }
+
+    private boolean answerScreen(Node node, Conversation conversation, Understanding understanding,
+                                 boolean cautioned, Reply reply) {
+        String intent = understanding.intent().name();
+        boolean checklist = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST));
+        if (cautioned || checklist || (understanding.confident() && intent.equals("deny"))) {
+            conversation.slots().put(Slots.SCREENED, true);
+            reply.say(Message.TEXT, text(cautioned || checklist ? "screen_noted" : "screen_clear", conversation,
+                    Map.of()));
+            enter(conversation, node.next(), reply);
+            return true;
+        }
+        if (understanding.confident() && intent.equals("affirm")) {
+            reply.say(Message.TEXT, text("screen_which", conversation, Map.of()));
+            prompt(node, conversation, reply);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean answerRecommendation(Conversation conversation, Understanding understanding, Reply reply) {
+        String intent = understanding.intent().name();
+        if (conversation.slots().containsKey(Slots.TECHNIQUE) || conversation.slots().containsKey(Slots.ROUTINE)) {
+            enter(conversation, recommendNode(), reply);
+            return true;
+        }
+        if (!understanding.confident()) {
+            return false;
+        }
+        if (intent.equals("request_routine")) {
+            conversation.slots().put(Slots.ROUTINE, Slots.ANY_ROUTINE);
+            enter(conversation, recommendNode(), reply);
+            return true;
+        }
+        if (intent.equals("affirm") || intent.equals("request_technique")) {
+            var best = recommender.recommend(conversation);
+            if (best.isEmpty() || intent.equals("request_technique")) {
+                enter(conversation, recommendNode(), reply);
+            } else {
+                walk.start(conversation, List.of(best.get(0).id()), reply);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Offers what fits, or goes straight into the technique or routine the user asked for. */
+    void recommend(Node node, Conversation conversation, Reply reply) {
+        Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
+        Object routineId = conversation.slots().remove(Slots.ROUTINE);
+        if (techniqueId != null) {
+            var technique = book.technique(String.valueOf(techniqueId));
+            if (technique.isPresent() && recommender.allowed(technique.get(), conversation)) {
+                walk.start(conversation, List.of(technique.get().id()), reply);
+                return;
+            }
+            technique.ifPresent(t -> reply.say(Message.TEXT,
+                    text("technique_not_allowed", conversation, Map.of("name", t.name()))));
+        }
+        if (routineId != null) {
+            Routine routine = routineFor(String.valueOf(routineId), conversation);
+            List<String> plan = recommender.feasible(routine.techniques(), conversation);
+            if (!plan.isEmpty()) {
+                reply.say(Message.TEXT, text("routine_intro", conversation, Map.of("name", routine.name(),
+                        "count", plan.size(), "minutes", routine.minutes(), "summary", routine.summary())));
+                walk.start(conversation, plan, reply);
+                return;
+            }
+        }
+        conversation.node(node.id());
+        new Recommendation(book, recommender, this).offer(conversation, reply);
+    }
+
+    private Routine routineFor(String id, Conversation conversation) {
+        Routine routine = book.routines().get(id);
+        if (routine != null) {
+            return routine;
+        }
+        Object onset = conversation.slots().get(Slots.ONSET);
+        Object minutes = conversation.slots().get(Slots.DURATION);
+        boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
+        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
+        String kind = accumulated && time ? "accumulated" : "occasional";
+        return book.routines().get(book.tensionAdvice().get(kind).routine());
+    }
+}

@@ -1,0 +1,77 @@
+package io.knotwise.engine;
+
+import io.knotwise.content.Guidebook;
+import io.knotwise.content.Technique;
+import io.knotwise.dialog.QuickReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Says which techniques fit and why, with advice for the kind of tension, and offers each as a button. */
+final class Recommendation {
+
+    private static final int HIGH_SEVERITY = 7;
+
+    private final Guidebook book;
+    private final Recommender recommender;
+    private final Navigator navigator;
+
+    Recommendation(Guidebook book, Recommender recommender, Navigator navigator) {
+        this.book = book;
+        this.recommender = recommender;
+        this.navigator = navigator;
+    }
+
+    void offer(Conversation conversation, Reply reply) {
+        List<Technique> best = recommender.recommend(conversation);
+        Object onset = conversation.slots().get(Slots.ONSET);
+        if (onset != null) {
+            String kind = "days".equals(onset) ? "occasional" : "accumulated";
+            reply.say(Message.TEXT, book.tensionAdvice().get(kind).text());
+        }
+        if (conversation.slots().get(Slots.SEVERITY) instanceof Integer severity && severity >= HIGH_SEVERITY) {
+            reply.say(Message.TEXT, navigator.text("high_severity", conversation, Map.of("severity", severity)));
+        }
+        if (best.isEmpty()) {
+            reply.say(Message.TEXT, navigator.text("recommend_none", conversation, Map.of()));
+        } else {
+            var lines = new ArrayList<String>();
+            lines.add(navigator.text("recommend_intro", conversation, Map.of()));
+            for (int i = 0; i < best.size(); i++) {
+                Technique t = best.get(i);
+                lines.add(navigator.text("recommend_item", conversation, Map.of("index", i + 1, "name", t.name(),
+                        "reason", reason(t, conversation), "guide", book.guideTitle(t.source()))));
+            }
+            lines.add(navigator.text("recommend_choose", conversation, Map.of()));
+            reply.say(Message.TEXT, String.join("\n", lines));
+        }
+        var buttons = new ArrayList<QuickReply>();
+        best.forEach(t -> buttons.add(new QuickReply(t.name(),
+                "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")));
+        book.routines().values().stream()
+                .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty())
+                .sorted(java.util.Comparator.comparingInt(r -> r.minutes()))
+                .limit(1)
+                .forEach(r -> buttons.add(new QuickReply(r.name(),
+                        "/request_routine{\"" + Slots.ROUTINE + "\": \"" + r.id() + "\"}")));
+        reply.offer(buttons);
+    }
+
+    private String reason(Technique technique, Conversation conversation) {
+        Object area = conversation.slots().get(Slots.BODY_AREA);
+        var parts = new ArrayList<String>();
+        if (area != null && technique.bodyAreas().contains(area)) {
+            parts.add(navigator.text("reason_area", conversation, Map.of()));
+        } else {
+            parts.add(navigator.text("reason_targets", conversation,
+                    Map.of("targets", String.join(", ", technique.targets()))));
+        }
+        List<String> tools = technique.tools().stream().filter(t -> !t.equals("hands")).toList();
+        parts.add(tools.isEmpty() ? navigator.text("reason_no_tools", conversation, Map.of())
+                : navigator.text("reason_tools", conversation, Map.of("tools", String.join(", ",
+                        tools.stream().map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList()))));
+        var m = technique.minutes();
+        parts.add(navigator.text("reason_minutes", conversation, Map.of("min", m.min(), "max", m.max())));
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,80 @@
+package io.knotwise.engine;
+
+import io.knotwise.nlu.Entity;
+import io.knotwise.nlu.Understanding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The slot names the engine fills from entities, and how entities are stored in them. */
+final class Slots {
+
+    static final String BODY_AREA = "body_area";
+    static final String TOOL = "tool";
+    static final String DURATION = "duration";
+    static final String SEVERITY = "severity";
+    static final String ONSET = "onset";
+    static final String TECHNIQUE = "technique";
+    static final String ROUTINE = "routine";
+    static final String NUMBER = "number";
+    static final String CHECKLIST = "checklist";
+    static final String SCREENED = "screened";
+    /** A routine was asked for without saying which. */
+    static final String ANY_ROUTINE = "any";
+
+    private Slots() {
+    }
+
+    /**
+     * Stores each entity of a message in its slot; tools accumulate, everything else keeps the latest value. A
+     * technique or routine becomes the user's choice only when they asked for it, not when they asked about it.
+     */
+    static void fill(Conversation conversation, Understanding understanding) {
+        Map<String, Object> slots = conversation.slots();
+        String intent = understanding.intent().name();
+        boolean choosing = intent.equals("request_technique") || intent.equals("request_routine");
+        for (Entity entity : understanding.entities()) {
+            boolean choice = entity.entity().equals(TECHNIQUE) || entity.entity().equals(ROUTINE)
+                    || entity.entity().equals("style");
+            if (choice && !choosing) {
+                continue;
+            }
+            if (entity.entity().equals(TOOL)) {
+                var tools = new ArrayList<>(tools(conversation));
+                if (!tools.contains(entity.value())) {
+                    tools.add((String) entity.value());
+                }
+                slots.put(TOOL, List.copyOf(tools));
+            } else if (!entity.entity().equals(NUMBER) && !entity.entity().equals(CHECKLIST)) {
+                slots.put(entity.entity(), entity.value());
+            }
+        }
+        if (intent.equals("request_routine") && !slots.containsKey(TECHNIQUE)) {
+            slots.putIfAbsent(ROUTINE, ANY_ROUTINE);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> tools(Conversation conversation) {
+        Object tools = conversation.slots().get(TOOL);
+        return tools instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    /** The value an entity of a message gives a slot, taking a bare number for a numeric slot. */
+    static Object valueFor(String slot, List<Entity> entities) {
+        for (Entity entity : entities) {
+            if (entity.entity().equals(slot)) {
+                return entity.value();
+            }
+        }
+        if (slot.equals(SEVERITY) || slot.equals(DURATION)) {
+            for (Entity entity : entities) {
+                if (entity.entity().equals(NUMBER)
+                        && (!slot.equals(SEVERITY) || (Integer) entity.value() <= 10)) {
+                    return entity.value();
+                }
+            }
+        }
+        return null;
+    }
+}

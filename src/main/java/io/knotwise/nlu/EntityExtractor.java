@@ -1,0 +1,117 @@
+package io.knotwise.nlu;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) and patterns
+ * (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe.
+ */
+public final class EntityExtractor {
+
+    /** An entity name and value that a lexicon phrase stands for. */
+    private record Named(String entity, String value) {
+    }
+
+    private final PhraseIndex<Named> lexicon;
+    private final Patterns patterns;
+    private final PhraseIndex<Integer> numbers;
+    private final PhraseIndex<Integer> durationUnits;
+    private final PhraseIndex<String> onsetUnits;
+    private final PhraseIndex<String> onsetPhrases;
+    private final PhraseIndex<Integer> severityWords;
+    private final PhraseIndex<Boolean> severityScales;
+
+    public EntityExtractor(Map<String, Map<String, List<String>>> lexicon, Patterns patterns) {
+        var phrases = new LinkedHashMap<String, Named>();
+        lexicon.forEach((entity, values) -> values.forEach((value, list) ->
+                list.forEach(phrase -> phrases.put(phrase, new Named(entity, value)))));
+        this.lexicon = PhraseIndex.of(phrases);
+        this.patterns = patterns;
+        this.numbers = PhraseIndex.of(patterns.numbers());
+        this.durationUnits = PhraseIndex.of(patterns.durationUnits());
+        this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
+        this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
+        this.severityWords = PhraseIndex.of(patterns.severityWords());
+        var scales = new LinkedHashMap<String, Boolean>();
+        patterns.severityScales().forEach(s -> scales.put(s, true));
+        this.severityScales = PhraseIndex.of(scales);
+    }
+
+    /** The entities in a message, in order of position, none overlapping. */
+    public List<Entity> extract(String text) {
+        List<Token> tokens = TextNormalizer.tokens(TextNormalizer.normalize(text));
+        List<String> words = tokens.stream().map(Token::text).toList();
+        boolean[] taken = new boolean[words.size()];
+        var found = new ArrayList<Entity>();
+        numberPatterns(tokens, words, taken, found);
+        for (var match : onsetPhrases.find(words)) {
+            add(found, taken, tokens, match.from(), match.to(), "onset", match.value());
+        }
+        for (var match : severityWords.find(words)) {
+            add(found, taken, tokens, match.from(), match.to(), "severity", match.value());
+        }
+        for (var match : lexicon.find(words)) {
+            add(found, taken, tokens, match.from(), match.to(), match.value().entity(), match.value().value());
+        }
+        found.sort(Comparator.comparingInt(Entity::start));
+        return List.copyOf(found);
+    }
+
+    private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found) {
+        for (int i = 0; i < words.size(); i++) {
+            Integer number = numberAt(words, i);
+            if (number == null) {
+                continue;
+            }
+            int after = i + 1;
+            var tail = words.subList(after, words.size());
+            var duration = first(durationUnits.find(tail));
+            var onset = first(onsetUnits.find(tail));
+            var scale = first(severityScales.find(tail));
+            if (duration != null) {
+                add(found, taken, tokens, i, after + duration.to(), "duration", number * duration.value());
+            } else if (onset != null) {
+                add(found, taken, tokens, i, after + onset.to(), "onset", onset.value());
+            } else if (scale != null && number <= 10) {
+                add(found, taken, tokens, i, after + scale.to(), "severity", number);
+            } else if (words.get(i).chars().allMatch(Character::isDigit)) {
+                add(found, taken, tokens, i, after, "number", number);
+            }
+        }
+    }
+
+    /** A match only if it starts at the first word (the words right after a number). */
+    private static <V> PhraseIndex.Match<V> first(List<PhraseIndex.Match<V>> matches) {
+        return matches.isEmpty() || matches.get(0).from() != 0 ? null : matches.get(0);
+    }
+
+    private Integer numberAt(List<String> words, int i) {
+        String word = words.get(i);
+        if (!word.isEmpty() && word.length() <= 4 && word.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(word);
+        }
+        var match = first(numbers.find(words.subList(i, Math.min(i + 1, words.size()))));
+        return match == null ? null : match.value();
+    }
+
+    private static void add(List<Entity> found, boolean[] taken, List<Token> tokens, int from, int to,
+                            String entity, Object value) {
+        for (int i = from; i < to; i++) {
+            if (taken[i]) {
+                return;
+            }
+        }
+        for (int i = from; i < to; i++) {
+            taken[i] = true;
+        }
+        found.add(new Entity(entity, value, tokens.get(from).start(), tokens.get(to - 1).end()));
+    }
+
+    Patterns patterns() {
+        return patterns;
+    }
+}

@@ -1,0 +1,34 @@
+package io.knotwise.nlu;
+
+import java.util.List;
+
+/** Turns a message into an {@link Understanding}: intent ranking, threshold and entities. Thread-safe. */
+public final class MessageParser {
+
+    private static final int RANKING_SIZE = 5;
+
+    private final IntentClassifier classifier;
+    private final EntityExtractor entities;
+    private final double threshold;
+
+    public MessageParser(IntentClassifier classifier, EntityExtractor entities, double threshold) {
+        this.classifier = classifier;
+        this.entities = entities;
+        this.threshold = threshold;
+    }
+
+    public Understanding parse(String text) {
+        String[] words = TextNormalizer.words(text);
+        List<IntentScore> ranking = words.length == 0 ? List.of() : classifier.rank(words);
+        if (ranking.isEmpty()) {
+            ranking = List.of(new IntentScore(Understanding.OUT_OF_SCOPE, 1.0));
+        }
+        IntentScore best = ranking.get(0);
+        List<IntentScore> top = ranking.subList(0, Math.min(RANKING_SIZE, ranking.size()));
+        return new Understanding(text, best, top, entities.extract(text), best.confidence() >= threshold);
+    }
+
+    public EntityExtractor entityExtractor() {
+        return entities;
+    }
+}

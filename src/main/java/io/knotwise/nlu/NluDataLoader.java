@@ -1,0 +1,123 @@
+package io.knotwise.nlu;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.knotwise.InvalidDataException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads what {@code models/} holds: training examples, the entity lexicon and the NLU settings. */
+public final class NluDataLoader {
+
+    /** Folders of {@code <intent>.txt} files, relative to {@code models/}. */
+    static final List<String> EXAMPLE_FOLDERS = List.of("intents", "clinc150");
+    public static final String MODEL_FILE = "intent.bin";
+
+    private final Path models;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public NluDataLoader(Path models) {
+        this.models = models;
+    }
+
+    public Path modelFile() {
+        return models.resolve(MODEL_FILE);
+    }
+
+    /** Every example of every {@code <intent>.txt}, in a stable order; {@code #} lines and blank lines skipped. */
+    public List<Example> examples() {
+        var examples = new ArrayList<Example>();
+        for (String folder : EXAMPLE_FOLDERS) {
+            Path dir = models.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    read(file, examples);
+                }
+            } catch (IOException e) {
+                throw new InvalidDataException(dir + ": cannot list training files: " + e.getMessage(), e);
+            }
+        }
+        if (examples.isEmpty()) {
+            throw new InvalidDataException(models + ": no training examples found under " + EXAMPLE_FOLDERS, null);
+        }
+        return List.copyOf(examples);
+    }
+
+    private void read(Path file, List<Example> into) {
+        String name = file.getFileName().toString();
+        String intent = name.substring(0, name.length() - ".txt".length());
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    into.add(new Example(intent, line, models.relativize(file).toString(), i + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public NluSettings settings() {
+        Path file = models.resolve("nlu.yml");
+        try {
+            JsonNode root = yaml.readTree(file.toFile());
+            JsonNode training = root.path("training");
+            return new NluSettings(root.path("threshold").asDouble(), training.path("algorithm").asText("MAXENT"),
+                    training.path("iterations").asInt(100), training.path("cutoff").asInt(0));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The entity lexicon: entity, then value id, then the phrases that name it. */
+    public Map<String, Map<String, List<String>>> lexicon() {
+        Path file = models.resolve("entities.yml");
+        try {
+            JsonNode root = yaml.readTree(file.toFile());
+            var lexicon = new LinkedHashMap<String, Map<String, List<String>>>();
+            root.fields().forEachRemaining(entity -> {
+                if (!entity.getKey().equals("version")) {
+                    var values = new LinkedHashMap<String, List<String>>();
+                    entity.getValue().fields().forEachRemaining(value -> {
+                        var phrases = new ArrayList<String>();
+                        value.getValue().forEach(p -> phrases.add(p.asText()));
+                        values.put(value.getKey(), List.copyOf(phrases));
+                    });
+                    lexicon.put(entity.getKey(), values);
+                }
+            });
+            return lexicon;
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Number words ("seven") and other patterns' data, from {@code models/patterns.yml}. */
+    public Patterns patterns() {
+        Path file = models.resolve("patterns.yml");
+        try {
+            return yaml.readerFor(Patterns.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile());
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

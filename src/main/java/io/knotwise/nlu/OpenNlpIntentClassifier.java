@@ -1,0 +1,64 @@
+package io.knotwise.nlu;
+
+import io.knotwise.InvalidDataException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.util.ext.ExtensionLoader;
+
+/**
+ * An {@link IntentClassifier} backed by an OpenNLP document categorizer. Shares one immutable model and creates a
+ * (cheap, not thread-safe) categorizer per call, so it is thread-safe.
+ */
+public final class OpenNlpIntentClassifier implements IntentClassifier {
+
+    static {
+        ExtensionLoader.registerAllowedPackage("io.knotwise.nlu");
+    }
+
+    private final DoccatModel model;
+
+    public OpenNlpIntentClassifier(DoccatModel model) {
+        this.model = model;
+    }
+
+    /** Loads a model written by {@link IntentTrainer}. */
+    public static OpenNlpIntentClassifier load(Path file) {
+        try {
+            return new OpenNlpIntentClassifier(new DoccatModel(file));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidDataException(file + ": cannot load the intent model (" + e.getMessage()
+                    + "); retrain it with `java -jar target/knotwise.jar train`", e);
+        }
+    }
+
+    public DoccatModel model() {
+        return model;
+    }
+
+    @Override
+    public List<IntentScore> rank(String[] words) {
+        var categorizer = new DocumentCategorizerME(model);
+        double[] probabilities = categorizer.categorize(words);
+        var ranking = new ArrayList<IntentScore>(probabilities.length);
+        for (int i = 0; i < probabilities.length; i++) {
+            ranking.add(new IntentScore(categorizer.getCategory(i), probabilities[i]));
+        }
+        ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
+        return ranking;
+    }
+
+    /** The intents this model knows. */
+    public List<String> intents() {
+        var categorizer = new DocumentCategorizerME(model);
+        var names = new ArrayList<String>();
+        for (int i = 0; i < categorizer.getNumberOfCategories(); i++) {
+            names.add(categorizer.getCategory(i));
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,32 @@
+package io.knotwise.nlu;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data for the pattern entities, from {@code models/patterns.yml}. Immutable.
+ *
+ * @param numbers number words and their values ("seven": 7, "a": 1)
+ * @param durationUnits words for a unit of available time and its length in minutes ("mins": 1, "hour": 60)
+ * @param onsetUnits words for how long something has lasted and the onset value ("weeks": "weeks")
+ * @param onsetPhrases phrases that name an onset by themselves ("since yesterday": "days")
+ * @param severityWords phrases that rate pain on the 0 to 10 scale ("pretty bad": 7)
+ * @param severityScales what follows a number to make it a 0 to 10 rating ("out of ten", "/10")
+ */
+public record Patterns(
+        Map<String, Integer> numbers,
+        Map<String, Integer> durationUnits,
+        Map<String, String> onsetUnits,
+        Map<String, String> onsetPhrases,
+        Map<String, Integer> severityWords,
+        List<String> severityScales) {
+
+    public Patterns {
+        numbers = Map.copyOf(numbers);
+        durationUnits = Map.copyOf(durationUnits);
+        onsetUnits = Map.copyOf(onsetUnits);
+        onsetPhrases = Map.copyOf(onsetPhrases);
+        severityWords = Map.copyOf(severityWords);
+        severityScales = List.copyOf(severityScales);
+    }
+}

@@ -1,0 +1,34 @@
+package io.knotwise.safety;
+
+import java.util.List;
+
+/**
+ * A red-flag category of SAFETY.md as data: its terms, its combinations and what it changes. Immutable.
+ *
+ * @param allOf combinations: each entry is a list of term groups, one term from every group must appear
+ * @param emergencyTerms terms that raise this category to {@code emergency}
+ * @param excludedTools tools no technique may use while this (caution) category is raised
+ * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
+ */
+public record Category(
+        String id,
+        Tier tier,
+        String message,
+        String caution,
+        List<String> terms,
+        List<List<List<String>>> allOf,
+        List<String> emergencyTerms,
+        List<String> excludedTools,
+        String maxPressure,
+        List<String> sources) {
+
+    public Category {
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        allOf = allOf == null ? List.of() : allOf.stream()
+                .map(groups -> groups.stream().map(List::copyOf).toList())
+                .toList();
+        emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
+        excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+}

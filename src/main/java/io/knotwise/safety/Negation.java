@@ -1,0 +1,21 @@
+package io.knotwise.safety;
+
+import java.util.List;
+
+/**
+ * NegEx-style negation (Chapman et al., 2001): a trigger negates a term within {@code window} tokens after it,
+ * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look like triggers but negate nothing ("not sure if"). Immutable.
+ */
+public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
+                       List<String> pseudoTriggers) {
+
+    public Negation {
+        if (window < 1) {
+            throw new IllegalArgumentException("negation window must be at least 1, was " + window);
+        }
+        triggers = List.copyOf(triggers);
+        postTriggers = postTriggers == null ? List.of() : List.copyOf(postTriggers);
+        terminators = terminators == null ? List.of() : List.copyOf(terminators);
+        pseudoTriggers = pseudoTriggers == null ? List.of() : List.copyOf(pseudoTriggers);
+    }
+}

@@ -1,0 +1,40 @@
+package io.knotwise.safety;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the red-flag screen knows, loaded from {@code dialogs/safety.yml}. Immutable. */
+public record SafetyRules(
+        Map<String, String> emergencyNumbers,
+        Map<Tier, String> tierTexts,
+        Negation negation,
+        List<String> idioms,
+        List<Category> categories,
+        List<String> modifiers,
+        List<StopTrigger> midTechniqueStop,
+        PastMarkers pastMarkers,
+        Checklist checklist) {
+
+    public SafetyRules {
+        emergencyNumbers = Map.copyOf(emergencyNumbers);
+        tierTexts = Map.copyOf(tierTexts);
+        idioms = idioms == null ? List.of() : List.copyOf(idioms);
+        categories = List.copyOf(categories);
+        modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
+        pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
+    }
+
+    public Optional<Category> category(String id) {
+        return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The emergency number for a locale such as {@code en-GB}, falling back to the default entry. */
+    public String emergencyNumber(String locale) {
+        if (locale != null && emergencyNumbers.containsKey(locale)) {
+            return emergencyNumbers.get(locale);
+        }
+        return emergencyNumbers.getOrDefault("default", "112");
+    }
+}

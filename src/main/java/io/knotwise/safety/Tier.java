@@ -1,0 +1,24 @@
+package io.knotwise.safety;
+
+/** Triage tiers of SAFETY.md, highest first; {@link #ordinal()} order is severity order, highest lowest. */
+public enum Tier {
+    EMERGENCY, URGENT, SEE_DOCTOR, CAUTION;
+
+    /** The id used in the API and in {@code dialogs/safety.yml}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Tier fromId(String id) {
+        return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public boolean isHigherThan(Tier other) {
+        return other == null || ordinal() < other.ordinal();
+    }
+
+    /** Whether self-massage guidance must stop (or pause) at this tier. */
+    public boolean stopsGuidance() {
+        return this != CAUTION;
+    }
+}
