@@ -139,6 +139,13 @@ final class Navigator {
         return responses.text(key, conversation.transcript().size() / 2, all);
     }
 
+    /** How long a technique takes, in words: "2" or "2 to 3". */
+    String minutes(Technique technique, Conversation conversation) {
+        var m = technique.minutes();
+        return m.min() == m.max() ? String.valueOf(m.min())
+                : text("minutes_range", conversation, Map.of("min", m.min(), "max", m.max()));
+    }
+
     String number(Conversation conversation) {
         return emergencyNumberOverride != null ? emergencyNumberOverride
                 : book.safety().emergencyNumber(conversation.locale());
@@ -177,6 +184,9 @@ final class Navigator {
             return;
         }
         var target = graph.transition(node, intent);
+        if (intent.equals("request_routine") && !conversation.slots().containsKey(Slots.TECHNIQUE)) {
+            conversation.slots().putIfAbsent(Slots.ROUTINE, Slots.ANY_ROUTINE);
+        }
         if (target.isPresent()) {
             enter(conversation, target.get(), reply);
         } else if (graph.digressions().contains(intent)) {

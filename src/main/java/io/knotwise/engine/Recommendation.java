@@ -70,8 +70,8 @@ final class Recommendation {
         parts.add(tools.isEmpty() ? navigator.text("reason_no_tools", conversation, Map.of())
                 : navigator.text("reason_tools", conversation, Map.of("tools", String.join(", ",
                         tools.stream().map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList()))));
-        var m = technique.minutes();
-        parts.add(navigator.text("reason_minutes", conversation, Map.of("min", m.min(), "max", m.max())));
+        parts.add(navigator.text("reason_minutes", conversation,
+                Map.of("minutes", navigator.minutes(technique, conversation))));
         return String.join("; ", parts);
     }
 }

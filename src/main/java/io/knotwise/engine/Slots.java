@@ -49,9 +49,6 @@ final class Slots {
                 slots.put(entity.entity(), entity.value());
             }
         }
-        if (intent.equals("request_routine") && !slots.containsKey(TECHNIQUE)) {
-            slots.putIfAbsent(ROUTINE, ANY_ROUTINE);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -53,7 +53,7 @@ final class Walkthrough {
         if (template == null && conversation.step() == 0) {
             reply.say(Message.TEXT, navigator.text("technique_intro", conversation, Map.of(
                     "name", technique.name(), "summary", technique.summary(), "tools", tools(technique, conversation),
-                    "minutes", minutes(technique, conversation), "guide", book.guideTitle(technique.source()))));
+                    "minutes", navigator.minutes(technique, conversation), "guide", book.guideTitle(technique.source()))));
         }
         String text = navigator.text(template == null ? "step" : template, conversation, Map.of(
                 "step", conversation.step() + 1, "total", technique.steps().size(), "text", step.text()));
@@ -172,9 +172,4 @@ final class Walkthrough {
                         .map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList());
     }
 
-    private String minutes(Technique technique, Conversation conversation) {
-        var m = technique.minutes();
-        return m.min() == m.max() ? String.valueOf(m.min())
-                : navigator.text("minutes_range", conversation, Map.of("min", m.min(), "max", m.max()));
-    }
 }
