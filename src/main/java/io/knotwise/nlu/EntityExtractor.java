@@ -22,6 +22,7 @@ public final class EntityExtractor {
     private final PhraseIndex<Integer> durationUnits;
     private final PhraseIndex<String> onsetUnits;
     private final PhraseIndex<String> onsetPhrases;
+    private final PhraseIndex<Integer> durationPhrases;
     private final PhraseIndex<Integer> severityWords;
     private final PhraseIndex<Boolean> severityScales;
 
@@ -35,6 +36,7 @@ public final class EntityExtractor {
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
+        this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
         this.severityWords = PhraseIndex.of(patterns.severityWords());
         var scales = new LinkedHashMap<String, Boolean>();
         patterns.severityScales().forEach(s -> scales.put(s, true));
@@ -47,6 +49,9 @@ public final class EntityExtractor {
         List<String> words = tokens.stream().map(Token::text).toList();
         boolean[] taken = new boolean[words.size()];
         var found = new ArrayList<Entity>();
+        for (var match : durationPhrases.find(words)) {
+            add(found, taken, tokens, match.from(), match.to(), "duration", match.value());
+        }
         numberPatterns(tokens, words, taken, found);
         for (var match : onsetPhrases.find(words)) {
             add(found, taken, tokens, match.from(), match.to(), "onset", match.value());
@@ -63,11 +68,12 @@ public final class EntityExtractor {
 
     private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found) {
         for (int i = 0; i < words.size(); i++) {
-            Integer number = numberAt(words, i);
-            if (number == null) {
+            var spoken = numberAt(words, i);
+            if (spoken == null) {
                 continue;
             }
-            int after = i + 1;
+            int number = spoken.value();
+            int after = i + spoken.to();
             var tail = words.subList(after, words.size());
             var duration = first(durationUnits.find(tail));
             var onset = first(onsetUnits.find(tail));
@@ -89,13 +95,13 @@ public final class EntityExtractor {
         return matches.isEmpty() || matches.get(0).from() != 0 ? null : matches.get(0);
     }
 
-    private Integer numberAt(List<String> words, int i) {
+    /** The number spoken at word {@code i} (digits, or words such as "a couple of"), its end relative to i. */
+    private PhraseIndex.Match<Integer> numberAt(List<String> words, int i) {
         String word = words.get(i);
         if (!word.isEmpty() && word.length() <= 4 && word.chars().allMatch(Character::isDigit)) {
-            return Integer.parseInt(word);
+            return new PhraseIndex.Match<>(0, 1, Integer.parseInt(word));
         }
-        var match = first(numbers.find(words.subList(i, Math.min(i + 1, words.size()))));
-        return match == null ? null : match.value();
+        return first(numbers.find(words.subList(i, words.size())));
     }
 
     private static void add(List<Entity> found, boolean[] taken, List<Token> tokens, int from, int to,

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param numbers number words and their values ("seven": 7, "a": 1)
  * @param durationUnits words for a unit of available time and its length in minutes ("mins": 1, "hour": 60)
+ * @param durationPhrases phrases that name available time by themselves ("half an hour": 30)
  * @param onsetUnits words for how long something has lasted and the onset value ("weeks": "weeks")
  * @param onsetPhrases phrases that name an onset by themselves ("since yesterday": "days")
  * @param severityWords phrases that rate pain on the 0 to 10 scale ("pretty bad": 7)
@@ -16,6 +17,7 @@ import java.util.Map;
 public record Patterns(
         Map<String, Integer> numbers,
         Map<String, Integer> durationUnits,
+        Map<String, Integer> durationPhrases,
         Map<String, String> onsetUnits,
         Map<String, String> onsetPhrases,
         Map<String, Integer> severityWords,
@@ -24,6 +26,7 @@ public record Patterns(
     public Patterns {
         numbers = Map.copyOf(numbers);
         durationUnits = Map.copyOf(durationUnits);
+        durationPhrases = Map.copyOf(durationPhrases);
         onsetUnits = Map.copyOf(onsetUnits);
         onsetPhrases = Map.copyOf(onsetPhrases);
         severityWords = Map.copyOf(severityWords);

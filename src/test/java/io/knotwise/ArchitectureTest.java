@@ -1,0 +1,66 @@
+package io.knotwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the arrows honest: each library lives in one home, and the engine is plain Java. */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/io/knotwise");
+
+    @Test
+    void javalinIsImportedOnlyByChannelsAndMain() throws IOException {
+        assertThat(importersOf("io.javalin")).allMatch(f -> f.startsWith("channel/") || f.equals("Main.java"));
+    }
+
+    @Test
+    void openNlpIsImportedOnlyByTheNluPackage() throws IOException {
+        assertThat(importersOf("opennlp.")).isNotEmpty().allMatch(f -> f.startsWith("nlu/"));
+    }
+
+    @Test
+    void jacksonIsImportedOnlyByLoadersAndChannels() throws IOException {
+        assertThat(importersOf("com.fasterxml.jackson")).isNotEmpty().allMatch(f -> f.startsWith("channel/")
+                || f.equals("content/ContentLoader.java") || f.equals("content/FileFormats.java")
+                || f.equals("nlu/NluDataLoader.java"));
+    }
+
+    @Test
+    void theEngineImportsNoFrameworkAtAll() throws IOException {
+        var engine = new ArrayList<String>();
+        for (String library : List.of("io.javalin", "opennlp.", "com.fasterxml.jackson")) {
+            engine.addAll(importersOf(library).stream().filter(f -> f.startsWith("engine/")).toList());
+        }
+        assertThat(engine).isEmpty();
+    }
+
+    @Test
+    void noLayerBelowTheChannelsKnowsAboutThem() throws IOException {
+        assertThat(importersOf("io.knotwise.channel")).allMatch(f -> f.startsWith("channel/") || f.equals("Main.java"));
+    }
+
+    private static List<String> importersOf(String prefix) throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).lines().anyMatch(l -> l.startsWith("import " + prefix)
+                            || l.startsWith("import static " + prefix)))
+                    .map(f -> SOURCES.relativize(f).toString().replace('\\', '/'))
+                    .toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

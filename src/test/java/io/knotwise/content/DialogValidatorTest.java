@@ -1,0 +1,108 @@
+package io.knotwise.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.knotwise.InvalidDataException;
+import io.knotwise.Main;
+import io.knotwise.RealGuide;
+import io.knotwise.Settings;
+import io.knotwise.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DialogValidatorTest {
+
+    private static final Path DIALOGS = Path.of("dialogs");
+
+    @Test
+    void theRealDialogsAndCatalogueAreValid() {
+        Guidebook book = RealGuide.wiring().book();
+        var intents = new io.knotwise.nlu.NluDataLoader(Path.of("models")).examples().stream()
+                .map(io.knotwise.nlu.Example::intent).distinct().toList();
+        assertThat(new DialogValidator(intents, Engine.RESPONSES).validate(book)).isEmpty();
+    }
+
+    @Test
+    void theCatalogueHoldsEveryTechniqueOfTheGuidesWithStepsAndASource() {
+        Guidebook book = RealGuide.wiring().book();
+        assertThat(book.techniques()).containsKeys("shoulder_knead", "cross_body_cat_stretch", "tennis_ball_wall",
+                "two_ball_thoracic_release", "effleurage_long_strokes", "trigger_point_pressure",
+                "scapular_retraction", "partner_knot_pressure", "partner_friction", "partner_myofascial_release",
+                "partner_skin_rolling", "partner_effleurage", "shoulder_shrugs", "circular_self_massage",
+                "warm_compress", "hot_stones", "ice_therapy");
+        assertThat(book.catalogue()).allSatisfy(t -> {
+            assertThat(t.steps()).isNotEmpty();
+            assertThat(book.guides()).containsKey(t.source());
+        });
+        assertThat(book.styles()).containsKeys("swedish", "deep_tissue", "hot_stone", "trigger_point_therapy",
+                "myofascial_release", "shiatsu_acupressure", "aromatherapy");
+        assertThat(book.routines()).containsKeys("quick", "full_sequence");
+    }
+
+    @Test
+    void partnerTechniquesStartWithTheirSetUp() {
+        Guidebook book = RealGuide.wiring().book();
+        Setup setup = book.setups().get("partner_massage");
+        assertThat(book.techniques().get("partner_friction").steps()).startsWith(setup.steps().toArray(Step[]::new));
+    }
+
+    @Test
+    void aBrokenGraphIsReportedByFileAndNode(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Path guidance = copy.resolve("flow/guidance.yml");
+        Files.writeString(guidance, Files.readString(guidance).replace("next: checkin", "next: nowhere")
+                + "\n  - id: orphan\n    type: choice\n    say: farewell\n    on: {affirm: recommend}\n");
+        var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
+
+        assertThatThrownBy(() -> Main.load(settings))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
+                        "flow/guidance.yml: walk: next: target 'nowhere' does not exist",
+                        "flow/guidance.yml: orphan: unreachable from greeting"));
+    }
+
+    @Test
+    void anUnknownIntentAndAMissingSourceAreReported(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Path flow = copy.resolve("flow/guidance.yml");
+        Files.writeString(flow, Files.readString(flow).replace("feedback_better: wrapup_better",
+                "feel_great: wrapup_better"));
+        Path technique = copy.resolve("techniques/shoulder_knead.yml");
+        Files.writeString(technique, Files.readString(technique).replace("source: seven_techniques",
+                "source: a_blog_we_made_up"));
+        var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
+
+        assertThatThrownBy(() -> Main.load(settings))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
+                        "flow/guidance.yml: checkin: intent 'feel_great' is not one the model knows",
+                        "techniques/shoulder_knead.yml: shoulder_knead: source 'a_blog_we_made_up' is not a guide of guides.yml"));
+    }
+
+    @Test
+    void aMalformedFileIsReportedWithItsName(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Files.writeString(copy.resolve("routines.yml"), "version: \"1\"\nroutines: [unclosed\n");
+
+        assertThatThrownBy(() -> ContentLoader.load(copy))
+                .isInstanceOfSatisfying(InvalidDataException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.startsWith("routines.yml: ")));
+    }
+
+    private static void copyDialogs(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(DIALOGS)) {
+            for (Path source : files.toList()) {
+                Path dest = target.resolve(DIALOGS.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(source, dest);
+                }
+            }
+        }
+    }
+}

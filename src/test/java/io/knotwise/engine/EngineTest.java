@@ -1,0 +1,155 @@
+package io.knotwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.knotwise.NotFoundException;
+import io.knotwise.content.ContentLoader;
+import io.knotwise.content.Guidebook;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.Tier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The engine over the real dialogs, with a lambda classifier instead of a trained model, and no HTTP. */
+class EngineTest {
+
+    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
+    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+
+    /** Intents by exact text; anything else is out of scope. */
+    private static final Map<String, String> INTENTS = Map.ofEntries(
+            Map.entry("how do I release knots between my shoulder blades", "request_technique"),
+            Map.entry("skip", "next"), Map.entry("next", "next"), Map.entry("none", "deny"),
+            Map.entry("I have crushing chest pain", "describe_symptom"),
+            Map.entry("show me a technique", "request_technique"),
+            Map.entry("I'm on warfarin", "describe_symptom"),
+            Map.entry("how often should I do this?", "ask_frequency"),
+            Map.entry("I have a tennis ball", "describe_symptom"));
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
+
+    private Engine engine(String emergencyNumber) {
+        var parser = new MessageParser(
+                words -> List.of(new IntentScore(INTENTS.getOrDefault(String.join(" ", words).equals("")
+                        ? "" : original(words), "out_of_scope"), 0.99)),
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5);
+        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber);
+    }
+
+    private static String original(String[] words) {
+        String joined = String.join(" ", words);
+        return INTENTS.keySet().stream().filter(k -> String.join(" ", io.knotwise.nlu.TextNormalizer.words(k))
+                .equals(joined)).findFirst().orElse(joined);
+    }
+
+    private static Turn say(Engine engine, String id, String text) {
+        return engine.handle(id, Input.text(text));
+    }
+
+    private static String walkToRecommendation(Engine engine, String locale) {
+        String id = engine.start(locale).conversationId();
+        say(engine, id, "how do I release knots between my shoulder blades");
+        say(engine, id, "skip");
+        say(engine, id, "skip");
+        say(engine, id, "I have a tennis ball");
+        say(engine, id, "skip");
+        Turn recommended = say(engine, id, "none");
+        assertThat(recommended.state().node()).isEqualTo("recommend");
+        return id;
+    }
+
+    @Test
+    void anEmergencyStopsGuidanceAndStaysStopped() {
+        Engine engine = engine(null);
+        String id = walkToRecommendation(engine, "en-US");
+
+        Turn alarm = say(engine, id, "I have crushing chest pain");
+        Turn after = say(engine, id, "show me a technique");
+
+        assertThat(alarm.messages()).anyMatch(m -> m.kind().equals(Message.ESCALATION) && m.text().contains("911"));
+        assertThat(alarm.triage().tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(after.state().node()).isEqualTo("escalation");
+        assertThat(after.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
+        assertThat(after.triage().tier()).isEqualTo(Tier.EMERGENCY);
+    }
+
+    @Test
+    void theEmergencyNumberFollowsTheLocaleUnlessConfigured() {
+        Engine configured = engine("000");
+        String id = configured.start("en-GB").conversationId();
+        assertThat(say(configured, id, "I have crushing chest pain").messages())
+                .anyMatch(m -> m.kind().equals(Message.ESCALATION) && m.text().contains("000"));
+
+        Engine byLocale = engine(null);
+        String uk = byLocale.start("en-GB").conversationId();
+        assertThat(say(byLocale, uk, "I have crushing chest pain").messages())
+                .anyMatch(m -> m.text().contains("999"));
+    }
+
+    @Test
+    void bloodThinnersRuleOutBallTechniquesAndWarnOnEveryStep() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+
+        Turn caution = say(engine, id, "I'm on warfarin");
+        assertThat(caution.messages()).anyMatch(m -> m.kind().equals(Message.WARNING));
+        say(engine, id, "how do I release knots between my shoulder blades");
+        say(engine, id, "skip");
+        say(engine, id, "skip");
+        say(engine, id, "I have a tennis ball");
+        say(engine, id, "skip");
+        Turn recommended = say(engine, id, "none");
+
+        assertThat(recommended.state().node()).isEqualTo("recommend");
+        assertThat(recommended.quickReplies()).noneMatch(q -> q.payload().contains("tennis_ball_wall")
+                || q.payload().contains("trigger_point_pressure") || q.payload().contains("two_ball"));
+        Turn walk = engine.handle(id, Input.payload(recommended.quickReplies().get(0).payload()));
+        assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.STEP));
+        assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.WARNING));
+        assertThat(walk.triage().tier()).isEqualTo(Tier.CAUTION);
+    }
+
+    @Test
+    void aQuestionMidTechniqueIsAnsweredAndTheStepResumes() {
+        Engine engine = engine(null);
+        String id = walkToRecommendation(engine, "en-GB");
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"tennis_ball_wall\"}"));
+        say(engine, id, "next");
+
+        Turn answer = say(engine, id, "how often should I do this?");
+
+        assertThat(answer.state().step()).isEqualTo(2);
+        assertThat(answer.messages().get(answer.messages().size() - 1).text()).startsWith("Back to step 2 of 6");
+    }
+
+    @Test
+    void anIdleConversationExpires() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        nanos.addAndGet(Duration.ofMinutes(31).toNanos());
+
+        assertThatThrownBy(() -> say(engine, id, "next")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aDeletedConversationIsUnknown() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        engine.delete(id);
+
+        assertThatThrownBy(() -> engine.find(id)).isInstanceOf(NotFoundException.class);
+    }
+}

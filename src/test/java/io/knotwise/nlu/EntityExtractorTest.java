@@ -1,0 +1,56 @@
+package io.knotwise.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class EntityExtractorTest {
+
+    private final NluDataLoader loader = new NluDataLoader(Path.of("models"));
+    private final EntityExtractor extractor = new EntityExtractor(loader.lexicon(), loader.patterns());
+
+    @Test
+    void findsALayBodyAreaWithItsOffsets() {
+        String text = "how do I release knots between my shoulder blades";
+        var entities = extractor.extract(text);
+
+        assertThat(entities).anySatisfy(e -> {
+            assertThat(e.entity()).isEqualTo("body_area");
+            assertThat(e.value()).isEqualTo("between_shoulder_blades");
+            assertThat(text.substring(e.start(), e.end())).isEqualTo("between my shoulder blades");
+        });
+    }
+
+    @Test
+    void readsDurationInMinutesFromDigitsAndWords() {
+        assertThat(extractor.extract("I have 5 mins")).contains(new Entity("duration", 5, 7, 13));
+        assertThat(extractor.extract("ten minutes tops")).anyMatch(e -> e.entity().equals("duration")
+                && e.value().equals(10));
+        assertThat(extractor.extract("about half an hour")).anyMatch(e -> e.entity().equals("duration")
+                && e.value().equals(30));
+    }
+
+    @Test
+    void readsSeverityOutOfTen() {
+        assertThat(extractor.extract("it's a 7/10")).anyMatch(e -> e.entity().equals("severity") && e.value().equals(7));
+        assertThat(extractor.extract("seven out of ten")).anyMatch(e -> e.entity().equals("severity")
+                && e.value().equals(7));
+        assertThat(extractor.extract("pretty bad today")).anyMatch(e -> e.entity().equals("severity")
+                && e.value().equals(7));
+    }
+
+    @Test
+    void tellsHowLongItHasLastedApartFromTimeAvailable() {
+        assertThat(extractor.extract("for about two weeks")).anyMatch(e -> e.entity().equals("onset")
+                && e.value().equals("weeks"));
+        assertThat(extractor.extract("for about two weeks")).noneMatch(e -> e.entity().equals("duration"));
+    }
+
+    @Test
+    void findsToolsAndSide() {
+        var entities = extractor.extract("I've got a tennis ball and the pain is on my left side");
+        assertThat(entities).anyMatch(e -> e.entity().equals("tool") && e.value().equals("tennis_ball"));
+        assertThat(entities).anyMatch(e -> e.entity().equals("side") && e.value().equals("left"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.knotwise.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.content.ContentLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
+class RedFlagDetectorTest {
+
+    private final RedFlagDetector detector = new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety());
+
+    private List<String> flags(String text) {
+        return detector.detect(text, false).stream().map(RedFlag::id).toList();
+    }
+
+    @Test
+    void chestPainIsACardiacEmergency() {
+        var found = detector.detect("I have crushing chest pain", false);
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(flags("I have crushing chest pain")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void negatedSymptomsRaiseNothing() {
+        assertThat(flags("no chest pain at all, just tight traps")).doesNotContain("cardiac_warning_signs");
+        assertThat(flags("I'm not on any blood thinners")).doesNotContain("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void idiomsAreNotFlags() {
+        assertThat(flags("my back is killing me")).isEmpty();
+        assertThat(flags("I've got a killer knot between my shoulder blades")).isEmpty();
+    }
+
+    @Test
+    void bloodThinnersAreACautionWithNoBallsOrRollers() {
+        assertThat(detector.detect("I'm on warfarin", false)).containsExactly(
+                new RedFlag("anticoagulant_or_bleeding_risk", Tier.CAUTION));
+    }
+
+    @Test
+    void ordinaryMassageTalkRaisesNothing() {
+        assertThat(flags("my chest muscles are sore from the bench press")).isEmpty();
+        assertThat(flags("pressure about 5 out of 10 on my tight traps")).isEmpty();
+    }
+
+    @Test
+    void dizzinessStopsATechniqueMidWay() {
+        assertThat(detector.detect("I feel a bit dizzy", true)).isNotEmpty();
+    }
+}
