@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The conversation engine: screens every message for red flags first, then moves the conversation through the
@@ -118,6 +118,9 @@ public final class Engine {
             return parser.parse(input.text());
         }
         Payload payload = Payload.parse(input.payload());
+        if (!book.intentTitles().containsKey(payload.intent())) {
+            throw new BadInputException("the payload names an unknown intent '" + payload.intent() + "'");
+        }
         var entities = new ArrayList<Entity>();
         payload.entities().forEach((name, value) -> entities.add(new Entity(name, value, 0, 0)));
         var intent = new IntentScore(payload.intent(), 1.0);
@@ -137,9 +140,5 @@ public final class Engine {
 
     /** The stateless reading of one text. */
     public record Reading(Understanding understanding, List<RedFlag> redFlags) {
-    }
-
-    Map<String, Object> slotsOf(String conversationId) {
-        return Map.copyOf(find(conversationId).slots());
     }
 }

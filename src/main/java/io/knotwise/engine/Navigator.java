@@ -269,7 +269,8 @@ final class Navigator {
     private boolean answerScreen(Node node, Conversation conversation, Understanding understanding,
                                  boolean cautioned, Reply reply) {
         String intent = understanding.intent().name();
-        boolean checklist = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST));
+        boolean checklist = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
+                && book.safety().checklist().group(String.valueOf(e.value())).isPresent());
         if (cautioned || checklist || (understanding.confident() && intent.equals("deny"))) {
             conversation.slots().put(Slots.SCREENED, true);
             reply.say(Message.TEXT, text(cautioned || checklist ? "screen_noted" : "screen_clear", conversation,

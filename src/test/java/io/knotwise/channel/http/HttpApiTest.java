@@ -73,7 +73,7 @@ class HttpApiTest {
 
             for (String body : new String[] {"{\"text\": \"\"}", "{}", "not json", "[1,2]", "{\"text\": 42}",
                 "{\"text\": \"" + "a".repeat(5000) + "\"}", "{\"text\": \"hi\", \"payload\": \"/greet\"}",
-                "{\"payload\": \"next please\"}"}) {
+                "{\"payload\": \"next please\"}", "{\"payload\": \"/book_flight\"}"}) {
                 Answer answer = send(origin, "POST", path, body);
                 assertThat(answer.status()).as(body).isEqualTo(400);
                 assertThat(answer.body().at("/error/code").asText()).isEqualTo("bad_request");
