@@ -71,7 +71,7 @@ public final class Main {
             throw new InvalidDataException(problems);
         }
         var parser = new MessageParser(classifier, new EntityExtractor(nluData.lexicon(), nluData.patterns()),
-                nluData.settings().threshold());
+                nluData.settings().threshold(), nluData.settings().margin());
         var store = new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
         var engine = new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(),
                 settings.emergencyNumber());

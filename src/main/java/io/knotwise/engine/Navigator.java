@@ -21,7 +21,6 @@ import java.util.Map;
 final class Navigator {
 
     private static final int MAX_HOPS = 32;
-    private static final int MAX_ATTEMPTS = 2;
     private static final int LIKELY_OPTIONS = 3;
 
     private final Guidebook book;
@@ -30,6 +29,7 @@ final class Navigator {
     private final Recommender recommender;
     private final Walkthrough walk;
     private final Answers answers;
+    private final Questions questions;
     private final String emergencyNumberOverride;
 
     Navigator(Guidebook book, Recommender recommender, String emergencyNumberOverride) {
@@ -40,6 +40,7 @@ final class Navigator {
         this.recommender = recommender;
         this.walk = new Walkthrough(book, this);
         this.answers = new Answers(book);
+        this.questions = new Questions(book, this);
     }
 
     Recommender recommender() {
@@ -103,7 +104,7 @@ final class Navigator {
         throw new IllegalStateException("the dialog graph loops without waiting for the user at " + id);
     }
 
-    private boolean answered(Node node, Conversation conversation) {
+    boolean answered(Node node, Conversation conversation) {
         String slot = node.type() == NodeType.SCREEN ? Slots.SCREENED : node.slot();
         return conversation.slots().containsKey(slot)
                 || node.skipIf().stream().anyMatch(conversation.slots()::containsKey);
@@ -115,7 +116,7 @@ final class Navigator {
         }
     }
 
-    private void prompt(Node node, Conversation conversation, Reply reply) {
+    void prompt(Node node, Conversation conversation, Reply reply) {
         if (node.type() == NodeType.SCREEN) {
             var checklist = book.safety().checklist();
             reply.say(Message.TEXT, checklist.text());
@@ -155,8 +156,8 @@ final class Navigator {
     void react(Conversation conversation, Understanding understanding, boolean cautioned, Reply reply) {
         Node node = graph.node(conversation.node());
         boolean handled = switch (node.type()) {
-            case ASK -> answerQuestion(node, conversation, understanding, reply);
-            case SCREEN -> answerScreen(node, conversation, understanding, cautioned, reply);
+            case ASK -> questions.answerQuestion(node, conversation, understanding, reply);
+            case SCREEN -> questions.answerScreen(node, conversation, understanding, cautioned, reply);
             case RECOMMEND -> answerRecommendation(conversation, understanding, reply);
             case WALK -> walk.answer(node, conversation, understanding, reply);
             default -> false;
@@ -226,64 +227,6 @@ final class Navigator {
                 prompt(node, conversation, reply);
             }
         }
-    }
-
-    private boolean answerQuestion(Node node, Conversation conversation, Understanding understanding, Reply reply) {
-        Object value = Slots.valueFor(node.slot(), understanding.entities());
-        if (value != null && !node.slot().equals(Slots.TOOL)) {
-            conversation.slots().put(node.slot(), value);
-        }
-        if (value != null || answered(node, conversation)) {
-            enter(conversation, node.next(), reply);
-            return true;
-        }
-        String intent = understanding.intent().name();
-        boolean confident = understanding.confident();
-        if (confident && (intent.equals("next") || intent.equals("deny"))) {
-            reply.say(Message.TEXT, text("skipped_question", conversation, Map.of()));
-            enter(conversation, node.next(), reply);
-            return true;
-        }
-        boolean elsewhere = confident && !intent.equals("describe_symptom") && !intent.equals("affirm")
-                && (understanding.outOfScope() || intent.equals("repeat") || graph.digressions().contains(intent)
-                || graph.transition(node, intent).isPresent());
-        if (elsewhere) {
-            return false;
-        }
-        return askAgain(node, conversation, reply);
-    }
-
-    private boolean askAgain(Node node, Conversation conversation, Reply reply) {
-        int attempts = conversation.attempts() + 1;
-        if (attempts >= MAX_ATTEMPTS) {
-            reply.say(Message.TEXT, text("skipped_question", conversation, Map.of()));
-            enter(conversation, node.next(), reply);
-        } else {
-            reply.say(Message.TEXT, text("ask_again", conversation, Map.of()));
-            prompt(node, conversation, reply);
-            conversation.attempts(attempts);
-        }
-        return true;
-    }
-
-    private boolean answerScreen(Node node, Conversation conversation, Understanding understanding,
-                                 boolean cautioned, Reply reply) {
-        String intent = understanding.intent().name();
-        boolean checklist = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
-                && book.safety().checklist().group(String.valueOf(e.value())).isPresent());
-        if (cautioned || checklist || (understanding.confident() && intent.equals("deny"))) {
-            conversation.slots().put(Slots.SCREENED, true);
-            reply.say(Message.TEXT, text(cautioned || checklist ? "screen_noted" : "screen_clear", conversation,
-                    Map.of()));
-            enter(conversation, node.next(), reply);
-            return true;
-        }
-        if (understanding.confident() && intent.equals("affirm")) {
-            reply.say(Message.TEXT, text("screen_which", conversation, Map.of()));
-            prompt(node, conversation, reply);
-            return true;
-        }
-        return false;
     }
 
     private boolean answerRecommendation(Conversation conversation, Understanding understanding, Reply reply) {

@@ -10,11 +10,14 @@ public final class MessageParser {
     private final IntentClassifier classifier;
     private final EntityExtractor entities;
     private final double threshold;
+    private final double margin;
 
-    public MessageParser(IntentClassifier classifier, EntityExtractor entities, double threshold) {
+    /** The best intent is acted on when its confidence reaches {@code threshold} or leads the next by {@code margin}. */
+    public MessageParser(IntentClassifier classifier, EntityExtractor entities, double threshold, double margin) {
         this.classifier = classifier;
         this.entities = entities;
         this.threshold = threshold;
+        this.margin = margin;
     }
 
     public Understanding parse(String text) {
@@ -25,7 +28,9 @@ public final class MessageParser {
         }
         IntentScore best = ranking.get(0);
         List<IntentScore> top = ranking.subList(0, Math.min(RANKING_SIZE, ranking.size()));
-        return new Understanding(text, best, top, entities.extract(text), best.confidence() >= threshold);
+        double second = ranking.size() > 1 ? ranking.get(1).confidence() : 0;
+        boolean confident = best.confidence() >= threshold || best.confidence() - second >= margin;
+        return new Understanding(text, best, top, entities.extract(text), confident);
     }
 
     public EntityExtractor entityExtractor() {

@@ -44,7 +44,7 @@ class EngineTest {
         var parser = new MessageParser(
                 words -> List.of(new IntentScore(INTENTS.getOrDefault(String.join(" ", words).equals("")
                         ? "" : original(words), "out_of_scope"), 0.99)),
-                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5);
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber);
     }

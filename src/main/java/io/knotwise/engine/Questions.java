@@ -1,0 +1,81 @@
+package io.knotwise.engine;
+
+import io.knotwise.content.Guidebook;
+import io.knotwise.dialog.Node;
+import io.knotwise.nlu.Understanding;
+import java.util.Map;
+
+/**
+ * Answers at the nodes that ask something: a symptom question fills its slot or is skipped (after two tries at most),
+ * and the red-flag checklist is answered with "none", a group, or a flag in the user's own words. Stateless.
+ */
+final class Questions {
+
+    private static final int MAX_ATTEMPTS = 2;
+
+    private final Guidebook book;
+    private final Navigator navigator;
+
+    Questions(Guidebook book, Navigator navigator) {
+        this.book = book;
+        this.navigator = navigator;
+    }
+
+    boolean answerQuestion(Node node, Conversation conversation, Understanding understanding, Reply reply) {
+        Object value = Slots.valueFor(node.slot(), understanding.entities());
+        if (value != null && !node.slot().equals(Slots.TOOL)) {
+            conversation.slots().put(node.slot(), value);
+        }
+        if (value != null || navigator.answered(node, conversation)) {
+            navigator.enter(conversation, node.next(), reply);
+            return true;
+        }
+        String intent = understanding.intent().name();
+        boolean confident = understanding.confident();
+        if (confident && (intent.equals("next") || intent.equals("deny"))) {
+            reply.say(Message.TEXT, navigator.text("skipped_question", conversation, Map.of()));
+            navigator.enter(conversation, node.next(), reply);
+            return true;
+        }
+        boolean elsewhere = confident && !intent.equals("describe_symptom") && !intent.equals("affirm")
+                && (understanding.outOfScope() || intent.equals("repeat") || book.graph().digressions().contains(intent)
+                || book.graph().transition(node, intent).isPresent());
+        if (elsewhere) {
+            return false;
+        }
+        return askAgain(node, conversation, reply);
+    }
+
+    private boolean askAgain(Node node, Conversation conversation, Reply reply) {
+        int attempts = conversation.attempts() + 1;
+        if (attempts >= MAX_ATTEMPTS) {
+            reply.say(Message.TEXT, navigator.text("skipped_question", conversation, Map.of()));
+            navigator.enter(conversation, node.next(), reply);
+        } else {
+            reply.say(Message.TEXT, navigator.text("ask_again", conversation, Map.of()));
+            navigator.prompt(node, conversation, reply);
+            conversation.attempts(attempts);
+        }
+        return true;
+    }
+
+    boolean answerScreen(Node node, Conversation conversation, Understanding understanding,
+                                 boolean cautioned, Reply reply) {
+        String intent = understanding.intent().name();
+        boolean checklist = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
+                && book.safety().checklist().group(String.valueOf(e.value())).isPresent());
+        if (cautioned || checklist || (understanding.confident() && intent.equals("deny"))) {
+            conversation.slots().put(Slots.SCREENED, true);
+            reply.say(Message.TEXT, navigator.text(cautioned || checklist ? "screen_noted" : "screen_clear", conversation,
+                    Map.of()));
+            navigator.enter(conversation, node.next(), reply);
+            return true;
+        }
+        if (understanding.confident() && intent.equals("affirm")) {
+            reply.say(Message.TEXT, navigator.text("screen_which", conversation, Map.of()));
+            navigator.prompt(node, conversation, reply);
+            return true;
+        }
+        return false;
+    }
+}
