@@ -27,7 +27,7 @@ public final class Engine {
 
     /** The keys of {@code responses.yml} the engine itself says; the validator checks that each exists. */
     public static final List<String> RESPONSES = List.of("ask_again", "back_to_question", "back_to_step",
-            "discomfort", "escalation_reminder", "explain_style", "explain_technique", "fallback", "first_step",
+            "discomfort", "explain_style", "explain_technique", "fallback", "first_step",
             "high_severity", "minutes_range", "next_technique", "no_timer", "no_tools", "not_here", "noted_mid_walk",
             "out_of_scope", "reason_area", "reason_minutes", "reason_no_tools", "reason_targets", "reason_tools",
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
@@ -75,8 +75,8 @@ public final class Engine {
         Conversation conversation = find(conversationId);
         synchronized (conversation) {
             Understanding understanding = understand(input);
-            conversation.record(new TranscriptEntry("user", input.isPayload() ? "payload" : "text",
-                    input.isPayload() ? input.payload() : input.text(), clock.instant()));
+            conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
+                    input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
             boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
             List<RedFlag> flags = new ArrayList<>(detector.detect(understanding.text(), walking));
             flags.addAll(safeguard.checklistFlags(understanding.entities()));
@@ -125,6 +125,12 @@ public final class Engine {
         payload.entities().forEach((name, value) -> entities.add(new Entity(name, value, 0, 0)));
         var intent = new IntentScore(payload.intent(), 1.0);
         return new Understanding("", intent, List.of(intent), entities, true);
+    }
+
+    /** What the user saw on the button they pressed, or the payload itself when it was not on offer. */
+    private static String titleOf(Conversation conversation, String payload) {
+        return conversation.lastQuickReplies().stream().filter(q -> q.payload().equals(payload))
+                .map(QuickReply::title).findFirst().orElse(payload);
     }
 
     private Turn finish(Conversation conversation, Reply reply, Understanding understanding, List<RedFlag> flags) {

@@ -10,6 +10,7 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.dialog.Responses;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.Understanding;
+import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ final class Navigator {
     void enter(Conversation conversation, String nodeId, Reply reply) {
         String id = nodeId;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
-            Node node = graph.node(id);
+            Node node = guarded(conversation, graph.node(id));
+            id = node.id();
             conversation.node(id);
             conversation.attempts(0);
             switch (node.type()) {
@@ -102,6 +104,20 @@ final class Navigator {
             }
         }
         throw new IllegalStateException("the dialog graph loops without waiting for the user at " + id);
+    }
+
+    /**
+     * The node itself, unless a raised tier has stopped or paused guidance and the node would guide: then the
+     * escalation or paused node, whatever path the graph took to get here.
+     */
+    private Node guarded(Conversation conversation, Node node) {
+        Tier tier = conversation.tier();
+        boolean guides = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION
+                && node.type() != NodeType.SAY;
+        if (tier == null || !tier.stopsGuidance() || !guides) {
+            return node;
+        }
+        return graph.node(tier == Tier.SEE_DOCTOR ? graph.paused() : graph.escalation());
     }
 
     boolean answered(Node node, Conversation conversation) {
@@ -193,14 +209,11 @@ final class Navigator {
         } else if (graph.digressions().contains(intent)) {
             reply.say(Message.TEXT, answers.answer(conversation, understanding, this));
             reprompt(node, conversation, reply);
+        } else if (node.type() == NodeType.ESCALATION) {
+            prompt(node, conversation, reply);
         } else {
-            reply.say(Message.TEXT, text(node.type() == NodeType.ESCALATION ? "escalation_reminder" : "not_here",
-                    conversation, Map.of()));
-            if (node.type() != NodeType.ESCALATION) {
-                reprompt(node, conversation, reply);
-            } else {
-                reply.offer(node.quickReplies());
-            }
+            reply.say(Message.TEXT, text("not_here", conversation, Map.of()));
+            reprompt(node, conversation, reply);
         }
     }
 

@@ -87,6 +87,20 @@ class EngineTest {
     }
 
     @Test
+    void noPathThroughTheGraphLeadsBackToATechniqueAfterAnEmergency() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I have crushing chest pain");
+
+        Turn farewell = engine.handle(id, Input.payload("/goodbye"));
+        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+
+        assertThat(farewell.state().node()).isEqualTo("farewell");
+        assertThat(again.state().node()).isEqualTo("escalation");
+        assertThat(again.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
+    }
+
+    @Test
     void theEmergencyNumberFollowsTheLocaleUnlessConfigured() {
         Engine configured = engine("000");
         String id = configured.start("en-GB").conversationId();
