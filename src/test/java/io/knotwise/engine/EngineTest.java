@@ -61,14 +61,18 @@ class EngineTest {
 
     private static String walkToRecommendation(Engine engine, String locale) {
         String id = engine.start(locale).conversationId();
+        assertThat(answerQuestions(engine, id).state().node()).isEqualTo("recommend");
+        return id;
+    }
+
+    /** Asks for a technique and answers every question, with a tennis ball to hand; returns the recommendation. */
+    private static Turn answerQuestions(Engine engine, String id) {
         say(engine, id, "how do I release knots between my shoulder blades");
         say(engine, id, "skip");
         say(engine, id, "skip");
         say(engine, id, "I have a tennis ball");
         say(engine, id, "skip");
-        Turn recommended = say(engine, id, "none");
-        assertThat(recommended.state().node()).isEqualTo("recommend");
-        return id;
+        return say(engine, id, "none");
     }
 
     @Test
@@ -120,12 +124,7 @@ class EngineTest {
 
         Turn caution = say(engine, id, "I'm on warfarin");
         assertThat(caution.messages()).anyMatch(m -> m.kind().equals(Message.WARNING));
-        say(engine, id, "how do I release knots between my shoulder blades");
-        say(engine, id, "skip");
-        say(engine, id, "skip");
-        say(engine, id, "I have a tennis ball");
-        say(engine, id, "skip");
-        Turn recommended = say(engine, id, "none");
+        Turn recommended = answerQuestions(engine, id);
 
         assertThat(recommended.state().node()).isEqualTo("recommend");
         assertThat(recommended.quickReplies()).noneMatch(q -> q.payload().contains("tennis_ball_wall")
