@@ -66,7 +66,7 @@ public final class Main {
         Guidebook book = ContentLoader.load(settings.dialogs());
         var nluData = new NluDataLoader(settings.models());
         var classifier = OpenNlpIntentClassifier.load(nluData.modelFile());
-        List<String> problems = new DialogValidator(classifier.intents(), Engine.RESPONSES).validate(book);
+        List<String> problems = new DialogValidator(classifier.intents(), Engine.RESPONSES, nluData.lexicon()).validate(book);
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,12 +24,19 @@ public final class DialogValidator {
 
     private final Set<String> knownIntents;
     private final Collection<String> requiredResponses;
+    private final Map<String, Map<String, List<String>>> lexicon;
     private final List<String> problems = new ArrayList<>();
 
-    /** @param knownIntents the intents the trained model knows; @param requiredResponses keys the engine uses */
-    public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses) {
+    /**
+     * @param knownIntents the intents the trained model knows
+     * @param requiredResponses the keys of responses.yml the engine says
+     * @param lexicon the entity lexicon of models/entities.yml, whose values must name what dialogs/ declares
+     */
+    public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses,
+                           Map<String, Map<String, List<String>>> lexicon) {
         this.knownIntents = Set.copyOf(knownIntents);
         this.requiredResponses = List.copyOf(requiredResponses);
+        this.lexicon = Map.copyOf(lexicon);
     }
 
     /** Every problem found; empty when the guidebook is sound. */
@@ -40,7 +48,24 @@ public final class DialogValidator {
         requiredResponses.stream().filter(k -> !book.responses().has(k))
                 .forEach(k -> problems.add("responses.yml: " + k + ": missing; the engine says it"));
         book.intentTitles().keySet().forEach(i -> intent("intents.yml", "titles", i));
+        lexicon(book);
         return List.copyOf(problems);
+    }
+
+    private void lexicon(Guidebook book) {
+        Map<String, Set<String>> declared = Map.of(
+                "body_area", book.vocabulary().bodyAreas().keySet(),
+                "tool", book.vocabulary().tools().keySet(),
+                "technique", book.techniques().keySet(),
+                "style", book.styles().keySet(),
+                "routine", book.routines().keySet());
+        lexicon.forEach((entity, values) -> {
+            Set<String> known = declared.get(entity);
+            if (known != null) {
+                values.keySet().stream().filter(v -> !known.contains(v)).forEach(v -> problems.add(
+                        "../models/entities.yml: " + entity + ": '" + v + "' is not declared in dialogs/"));
+            }
+        });
     }
 
     private void graph(Guidebook book) {

@@ -25,7 +25,8 @@ class DialogValidatorTest {
         Guidebook book = RealGuide.wiring().book();
         var intents = new io.knotwise.nlu.NluDataLoader(Path.of("models")).examples().stream()
                 .map(io.knotwise.nlu.Example::intent).distinct().toList();
-        assertThat(new DialogValidator(intents, Engine.RESPONSES).validate(book)).isEmpty();
+        var lexicon = new io.knotwise.nlu.NluDataLoader(Path.of("models")).lexicon();
+        assertThat(new DialogValidator(intents, Engine.RESPONSES, lexicon).validate(book)).isEmpty();
     }
 
     @Test
