@@ -63,7 +63,7 @@ public final class DialogValidator {
             Set<String> known = declared.get(entity);
             if (known != null) {
                 values.keySet().stream().filter(v -> !known.contains(v)).forEach(v -> problems.add(
-                        "../models/entities.yml: " + entity + ": '" + v + "' is not declared in dialogs/"));
+                        "models/entities.yml: " + entity + ": '" + v + "' is not declared in dialogs/"));
             }
         });
     }
