@@ -98,7 +98,8 @@ final class FileFormats {
     }
 
     record CategorySpec(String id, String tier, String message, String caution, List<String> terms,
-                        List<List<List<String>>> allOf, List<String> emergencyTerms, List<String> excludedTools,
+                        List<List<List<String>>> allOf, List<String> emergencyTerms,
+                        List<List<List<String>>> emergencyAllOf, List<String> excludedTools,
                         String maxPressure, List<String> sources) {
     }
 
@@ -113,7 +114,7 @@ final class FileFormats {
             var texts = new EnumMap<Tier, String>(Tier.class);
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
-                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.excludedTools(),
+                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.excludedTools(),
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, checklist);

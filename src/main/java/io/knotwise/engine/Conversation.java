@@ -20,6 +20,7 @@ public final class Conversation {
     private final Instant createdAt;
     private String node;
     private final Map<String, Object> slots = new HashMap<>();
+    private final Set<String> skipped = new LinkedHashSet<>();
     private Tier tier;
     private final Set<String> flags = new LinkedHashSet<>();
     private List<String> plan = List.of();
@@ -58,6 +59,11 @@ public final class Conversation {
 
     Map<String, Object> slots() {
         return slots;
+    }
+
+    /** Slots the user chose not to answer: their questions are not asked again. */
+    Set<String> skipped() {
+        return skipped;
     }
 
     public Tier tier() {

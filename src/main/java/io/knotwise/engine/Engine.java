@@ -83,7 +83,9 @@ public final class Engine {
             var reply = new Reply();
             var outcome = safeguard.apply(conversation, flags, reply);
             if (outcome != Safeguard.Outcome.STOPPED) {
-                Slots.fill(conversation, understanding);
+                if (!asksAQuestion(understanding)) {
+                    Slots.fill(conversation, understanding);
+                }
                 navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, reply);
             }
             return finish(conversation, reply, understanding, flags);
@@ -125,6 +127,11 @@ public final class Engine {
         payload.entities().forEach((name, value) -> entities.add(new Entity(name, value, 0, 0)));
         var intent = new IntentScore(payload.intent(), 1.0);
         return new Understanding("", intent, List.of(intent), entities, true);
+    }
+
+    /** A question mentions things ("is a massage gun safe?") without saying the user has or wants them. */
+    private boolean asksAQuestion(Understanding understanding) {
+        return understanding.confident() && book.graph().digressions().contains(understanding.intent().name());
     }
 
     /** What the user saw on the button they pressed, or the payload itself when it was not on offer. */

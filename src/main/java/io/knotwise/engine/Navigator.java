@@ -122,7 +122,7 @@ final class Navigator {
 
     boolean answered(Node node, Conversation conversation) {
         String slot = node.type() == NodeType.SCREEN ? Slots.SCREENED : node.slot();
-        return conversation.slots().containsKey(slot)
+        return conversation.slots().containsKey(slot) || conversation.skipped().contains(slot)
                 || node.skipIf().stream().anyMatch(conversation.slots()::containsKey);
     }
 
@@ -185,9 +185,18 @@ final class Navigator {
 
     private void general(Node node, Conversation conversation, Understanding understanding, Reply reply) {
         String intent = understanding.intent().name();
+        if (!understanding.confident() && Slots.describesSymptoms(understanding.entities())
+                && graph.transition(node, "describe_symptom").isPresent()) {
+            enter(conversation, graph.transition(node, "describe_symptom").get(), reply);
+            return;
+        }
         if (!understanding.confident()) {
             reply.say(Message.TEXT, text("fallback", conversation, Map.of()));
-            reply.offer(likelyOptions(understanding));
+            if (node.type() == NodeType.WALK) {
+                walk.show(conversation, reply, "back_to_step");
+            } else {
+                reply.offer(likelyOptions(understanding));
+            }
             return;
         }
         if (understanding.outOfScope()) {
@@ -285,8 +294,9 @@ final class Navigator {
             Routine routine = routineFor(String.valueOf(routineId), conversation);
             List<String> plan = recommender.feasible(routine.techniques(), conversation);
             if (!plan.isEmpty()) {
+                String names = String.join(", ", plan.stream().map(id -> book.techniques().get(id).name()).toList());
                 reply.say(Message.TEXT, text("routine_intro", conversation, Map.of("name", routine.name(),
-                        "count", plan.size(), "minutes", routine.minutes(), "summary", routine.summary())));
+                        "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
                 walk.start(conversation, plan, reply);
                 return;
             }

@@ -23,8 +23,8 @@ final class Questions {
 
     boolean answerQuestion(Node node, Conversation conversation, Understanding understanding, Reply reply) {
         Object value = Slots.valueFor(node.slot(), understanding.entities());
-        if (value != null && !node.slot().equals(Slots.TOOL)) {
-            conversation.slots().put(node.slot(), value);
+        if (value != null) {
+            Slots.store(conversation, node.slot(), value, understanding.entities());
         }
         if (value != null || navigator.answered(node, conversation)) {
             navigator.enter(conversation, node.next(), reply);
@@ -33,6 +33,7 @@ final class Questions {
         String intent = understanding.intent().name();
         boolean confident = understanding.confident();
         if (confident && (intent.equals("next") || intent.equals("deny"))) {
+            conversation.skipped().add(node.slot());
             reply.say(Message.TEXT, navigator.text("skipped_question", conversation, Map.of()));
             navigator.enter(conversation, node.next(), reply);
             return true;
@@ -49,6 +50,7 @@ final class Questions {
     private boolean askAgain(Node node, Conversation conversation, Reply reply) {
         int attempts = conversation.attempts() + 1;
         if (attempts >= MAX_ATTEMPTS) {
+            conversation.skipped().add(node.slot());
             reply.say(Message.TEXT, navigator.text("skipped_question", conversation, Map.of()));
             navigator.enter(conversation, node.next(), reply);
         } else {

@@ -40,15 +40,29 @@ final class Slots {
                 continue;
             }
             if (entity.entity().equals(TOOL)) {
-                var tools = new ArrayList<>(tools(conversation));
-                if (!tools.contains(entity.value())) {
-                    tools.add((String) entity.value());
-                }
-                slots.put(TOOL, List.copyOf(tools));
+                store(conversation, TOOL, entity.value(), List.of(entity));
             } else if (!entity.entity().equals(NUMBER) && !entity.entity().equals(CHECKLIST)) {
                 slots.put(entity.entity(), entity.value());
             }
         }
+    }
+
+    /** Stores the answer to a slot's question: every tool named, or the one value. */
+    static void store(Conversation conversation, String slot, Object value, List<Entity> entities) {
+        if (!slot.equals(TOOL)) {
+            conversation.slots().put(slot, value);
+            return;
+        }
+        var tools = new ArrayList<>(tools(conversation));
+        entities.stream().filter(e -> e.entity().equals(TOOL)).map(e -> (String) e.value())
+                .filter(t -> !tools.contains(t)).forEach(tools::add);
+        conversation.slots().put(TOOL, List.copyOf(tools));
+    }
+
+    /** Whether a message tells something about the problem: where, how long or how bad. */
+    static boolean describesSymptoms(List<Entity> entities) {
+        return entities.stream().anyMatch(e -> e.entity().equals(BODY_AREA) || e.entity().equals(ONSET)
+                || e.entity().equals(SEVERITY));
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Walks a conversation through a technique, or the techniques of a routine, one step at a time. Stateless. */
 final class Walkthrough {
@@ -82,10 +83,10 @@ final class Walkthrough {
 
     /** Reacts to a message while a technique is walked through; false leaves it to the general rules. */
     boolean answer(Node node, Conversation conversation, Understanding understanding, Reply reply) {
-        if (!understanding.confident()) {
+        if (!understanding.confident() && !goOn(understanding)) {
             return false;
         }
-        switch (understanding.intent().name()) {
+        switch (goOn(understanding) ? "next" : understanding.intent().name()) {
             case "next", "affirm" -> advance(node, conversation, reply);
             case "back" -> back(conversation, reply);
             case "repeat" -> show(conversation, reply, "step");
@@ -112,13 +113,20 @@ final class Walkthrough {
         return true;
     }
 
+    /** In a walk, "yes" and "next" mean the same: go on; a message torn between just those two means go on too. */
+    private static boolean goOn(Understanding understanding) {
+        var ranking = understanding.ranking();
+        return ranking.size() > 1 && Set.of("next", "affirm").containsAll(
+                Set.of(ranking.get(0).name(), ranking.get(1).name()));
+    }
+
     private void advance(Node node, Conversation conversation, Reply reply) {
         Technique technique = current(conversation);
         if (conversation.step() + 1 < technique.steps().size()) {
             conversation.step(conversation.step() + 1);
             show(conversation, reply, null);
-        } else if (conversation.planIndex() + 1 < conversation.plan().size()) {
-            conversation.planIndex(conversation.planIndex() + 1);
+        } else if (nextAllowed(conversation) >= 0) {
+            conversation.planIndex(nextAllowed(conversation));
             conversation.step(0);
             reply.say(Message.TEXT, navigator.text("next_technique", conversation,
                     Map.of("name", current(conversation).name())));
@@ -128,6 +136,16 @@ final class Walkthrough {
                     Map.of("name", technique.name())));
             navigator.enter(conversation, node.next(), reply);
         }
+    }
+
+    /** The next technique of the plan that is still allowed (a caution may have been raised since), or -1. */
+    private int nextAllowed(Conversation conversation) {
+        for (int i = conversation.planIndex() + 1; i < conversation.plan().size(); i++) {
+            if (navigator.recommender().allowed(book.techniques().get(conversation.plan().get(i)), conversation)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void back(Conversation conversation, Reply reply) {

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param allOf combinations: each entry is a list of term groups, one term from every group must appear
  * @param emergencyTerms terms that raise this category to {@code emergency}
+ * @param emergencyAllOf combinations that raise this category to {@code emergency}
  * @param excludedTools tools no technique may use while this (caution) category is raised
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
  */
@@ -18,17 +19,23 @@ public record Category(
         List<String> terms,
         List<List<List<String>>> allOf,
         List<String> emergencyTerms,
+        List<List<List<String>>> emergencyAllOf,
         List<String> excludedTools,
         String maxPressure,
         List<String> sources) {
 
     public Category {
         terms = terms == null ? List.of() : List.copyOf(terms);
-        allOf = allOf == null ? List.of() : allOf.stream()
-                .map(groups -> groups.stream().map(List::copyOf).toList())
-                .toList();
+        allOf = copy(allOf);
+        emergencyAllOf = copy(emergencyAllOf);
         emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
         excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    private static List<List<List<String>>> copy(List<List<List<String>>> combinations) {
+        return combinations == null ? List.of() : combinations.stream()
+                .map(groups -> groups.stream().map(List::copyOf).toList())
+                .toList();
     }
 }

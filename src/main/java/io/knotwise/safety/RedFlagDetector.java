@@ -30,7 +30,8 @@ public final class RedFlagDetector {
     private final List<Screen> screens;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
-                          PhraseIndex<Boolean> emergencyTerms, PhraseIndex<Boolean> stopTerms) {
+                          PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
+                          PhraseIndex<Boolean> stopTerms) {
     }
 
     public RedFlagDetector(SafetyRules rules) {
@@ -50,9 +51,12 @@ public final class RedFlagDetector {
                 .filter(s -> s.category().equals(category.id()))
                 .flatMap(s -> s.terms().stream())
                 .toList();
-        return new Screen(category, index(category.terms()),
-                category.allOf().stream().map(groups -> groups.stream().map(RedFlagDetector::index).toList()).toList(),
-                index(category.emergencyTerms()), index(stopTerms));
+        return new Screen(category, index(category.terms()), combinations(category.allOf()),
+                index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms));
+    }
+
+    private static List<List<PhraseIndex<Boolean>>> combinations(List<List<List<String>>> combinations) {
+        return combinations.stream().map(groups -> groups.stream().map(RedFlagDetector::index).toList()).toList();
     }
 
     private static PhraseIndex<Boolean> index(List<String> phrases) {
@@ -83,13 +87,12 @@ public final class RedFlagDetector {
 
     private Tier tierOf(Screen screen, Scope scope, boolean duringTechnique) {
         boolean past = rules.pastMarkers().categories().contains(screen.category().id());
-        if (scope.affirmed(screen.emergencyTerms(), past)) {
+        if (scope.affirmed(screen.emergencyTerms(), past) || scope.allAffirmed(screen.emergencyCombinations(), past)) {
             return Tier.EMERGENCY;
         }
         boolean hit = scope.affirmed(screen.terms(), past)
                 || (duringTechnique && scope.affirmed(screen.stopTerms(), past))
-                || screen.combinations().stream()
-                        .anyMatch(groups -> groups.stream().allMatch(g -> scope.affirmed(g, past)));
+                || scope.allAffirmed(screen.combinations(), past);
         return hit ? screen.category().tier() : null;
     }
 
@@ -132,9 +135,16 @@ public final class RedFlagDetector {
             return terms.find(words).stream().anyMatch(m -> !negated(m) && !(pastCounts && inPast(m)));
         }
 
+        /** Whether some combination has an affirmed term in each of its groups. */
+        boolean allAffirmed(List<List<PhraseIndex<Boolean>>> combinations, boolean pastCounts) {
+            return combinations.stream().anyMatch(groups -> groups.stream().allMatch(g -> affirmed(g, pastCounts)));
+        }
+
         private boolean negated(PhraseIndex.Match<Boolean> term) {
             int window = rules.negation().window();
-            boolean pre = before.stream().anyMatch(t -> t.to() <= term.from()
+            // A trigger that starts before the term negates it, even when the two share words ("never had" and
+            // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
+            boolean pre = before.stream().anyMatch(t -> t.from() < term.from()
                     && term.from() - t.to() <= window && !stoppedBetween(t.to(), term.from()));
             return pre || followedBy(after, term);
         }
