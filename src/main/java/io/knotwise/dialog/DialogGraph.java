@@ -30,6 +30,12 @@ public record DialogGraph(String start, Map<String, Node> nodes, Map<String, Str
         return node;
     }
 
+    /** The first node of a type (the validator makes sure there is exactly one recommend and one walk node). */
+    public Node first(NodeType type) {
+        return nodes.values().stream().filter(n -> n.type() == type).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the dialog graph has no " + type + " node"));
+    }
+
     /** Where an intent leads from a node: the node's own transition, else the global one (not from escalation). */
     public Optional<String> transition(Node from, String intent) {
         String target = from.on().get(intent);

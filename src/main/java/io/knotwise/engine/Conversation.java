@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state of one conversation. Mutable: the engine changes it only while holding its monitor, one turn at a time.
+ * The state of one conversation. Mutable, but the engine changes only a private copy during a turn and stores it
+ * when the turn has finished, so a failing turn leaves the stored conversation as it was.
  */
 public final class Conversation {
 
@@ -35,6 +36,24 @@ public final class Conversation {
         this.id = id;
         this.locale = locale;
         this.createdAt = createdAt;
+    }
+
+    /** A deep copy: a turn works on one and only a finished turn replaces the stored conversation. */
+    Conversation copy() {
+        var copy = new Conversation(id, locale, createdAt);
+        copy.node = node;
+        copy.slots.putAll(slots);
+        copy.skipped.addAll(skipped);
+        copy.tier = tier;
+        copy.flags.addAll(flags);
+        copy.plan = plan;
+        copy.planIndex = planIndex;
+        copy.step = step;
+        copy.attempts = attempts;
+        copy.lastMessages = lastMessages;
+        copy.lastQuickReplies = lastQuickReplies;
+        copy.transcript.addAll(transcript);
+        return copy;
     }
 
     public String id() {

@@ -35,6 +35,7 @@ public final class Engine {
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary");
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LOCK_STRIPES = 256;
 
     private final Guidebook book;
     private final DialogGraph graph;
@@ -44,6 +45,7 @@ public final class Engine {
     private final Clock clock;
     private final Safeguard safeguard;
     private final Navigator navigator;
+    private final Object[] locks = new Object[LOCK_STRIPES];
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
@@ -53,6 +55,7 @@ public final class Engine {
         this.detector = detector;
         this.store = store;
         this.clock = clock;
+        java.util.Arrays.setAll(locks, i -> new Object());
         this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
         this.safeguard = new Safeguard(book, navigator);
     }
@@ -63,17 +66,18 @@ public final class Engine {
         RANDOM.nextBytes(bytes);
         var conversation = new Conversation(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
                 locale, clock.instant());
-        synchronized (conversation) {
-            var reply = new Reply();
-            navigator.enter(conversation, graph.start(), reply);
-            return finish(conversation, reply, null, List.of());
-        }
+        var reply = new Reply();
+        navigator.enter(conversation, graph.start(), reply);
+        return finish(conversation, reply, null, List.of());
     }
 
-    /** Takes one message in a conversation; throws {@link NotFoundException} for an unknown or expired id. */
+    /**
+     * Takes one message in a conversation, turns of one conversation one at a time; throws
+     * {@link NotFoundException} for an unknown or expired id. A turn that fails changes nothing.
+     */
     public Turn handle(String conversationId, Input input) {
-        Conversation conversation = find(conversationId);
-        synchronized (conversation) {
+        synchronized (lockFor(conversationId)) {
+            Conversation conversation = find(conversationId).copy();
             Understanding understanding = understand(input);
             conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
                     input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
@@ -92,6 +96,10 @@ public final class Engine {
         }
     }
 
+    private Object lockFor(String conversationId) {
+        return locks[Math.floorMod(conversationId.hashCode(), locks.length)];
+    }
+
     /** A conversation that exists and has not expired. */
     public Conversation find(String conversationId) {
         return store.find(conversationId)
@@ -100,8 +108,10 @@ public final class Engine {
 
     /** Forgets a conversation everywhere. */
     public void delete(String conversationId) {
-        if (!store.delete(conversationId)) {
-            throw new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)");
+        synchronized (lockFor(conversationId)) {
+            if (!store.delete(conversationId)) {
+                throw new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)");
+            }
         }
     }
 

@@ -49,12 +49,7 @@ final class Navigator {
     }
 
     String recommendNode() {
-        return nodeOfType(NodeType.RECOMMEND);
-    }
-
-    private String nodeOfType(NodeType type) {
-        return graph.nodes().values().stream().filter(n -> n.type() == type).map(Node::id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the dialog graph has no " + type + " node"));
+        return graph.first(NodeType.RECOMMEND).id();
     }
 
     Technique currentTechnique(Conversation conversation) {

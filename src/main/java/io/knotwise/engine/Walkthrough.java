@@ -29,9 +29,7 @@ final class Walkthrough {
     /** Starts walking through a plan of techniques from its first step. */
     void start(Conversation conversation, List<String> plan, Reply reply) {
         conversation.plan(plan);
-        String walkNode = book.graph().nodes().values().stream().filter(n -> n.type() == NodeType.WALK)
-                .map(Node::id).findFirst().orElseThrow();
-        navigator.enter(conversation, walkNode, reply);
+        navigator.enter(conversation, book.graph().first(NodeType.WALK).id(), reply);
     }
 
     Technique current(Conversation conversation) {

@@ -49,6 +49,17 @@ class EngineTest {
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber);
     }
 
+    private Engine failingOn(String poison) {
+        var parser = new MessageParser(words -> {
+            if (String.join(" ", words).equals(poison)) {
+                throw new IllegalStateException("the classifier broke");
+            }
+            return List.of(new IntentScore("next", 0.99));
+        }, new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null);
+    }
+
     private static String original(String[] words) {
         String joined = String.join(" ", words);
         return INTENTS.keySet().stream().filter(k -> String.join(" ", io.knotwise.nlu.TextNormalizer.words(k))
@@ -146,6 +157,44 @@ class EngineTest {
 
         assertThat(answer.state().step()).isEqualTo(2);
         assertThat(answer.messages().get(answer.messages().size() - 1).text()).startsWith("Back to step 2 of 6");
+    }
+
+    @Test
+    void aTurnThatFailsLeavesTheConversationAsItWas() {
+        Engine engine = failingOn("boom");
+        String id = engine.start("en-GB").conversationId();
+        var before = engine.find(id).transcript();
+
+        assertThatThrownBy(() -> say(engine, id, "boom")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(engine.find(id).transcript()).isEqualTo(before);
+        assertThat(engine.find(id).node()).isEqualTo("greeting");
+    }
+
+    @Test
+    void concurrentMessagesToOneConversationAreTakenOneAtATime() throws Exception {
+        Engine engine = failingOn("never");
+        String id = engine.start("en-GB").conversationId();
+        int threads = 8;
+        int each = 25;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        say(engine, id, "next");
+                    }
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long userLines = engine.find(id).transcript().stream().filter(e -> e.from().equals("user")).count();
+        assertThat(userLines).isEqualTo(threads * each);
     }
 
     @Test
