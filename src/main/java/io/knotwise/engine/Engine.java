@@ -4,7 +4,6 @@ import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
-import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.Entity;
