@@ -12,6 +12,13 @@ import io.knotwise.nlu.IntentTrainer;
 import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.OpenNlpIntentClassifier;
+import io.knotwise.nlu.TextNormalizer;
+import io.knotwise.audit.MeteredEscalationAudit;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.knotwise.safety.RedFlagDetector;
 import java.time.Clock;
 import java.util.List;
@@ -73,14 +80,23 @@ public final class Main {
         var parser = new MessageParser(classifier, new EntityExtractor(nluData.lexicon(), nluData.patterns()),
                 nluData.settings().threshold(), nluData.settings().margin());
         var store = new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
-        var engine = new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(),
-                settings.emergencyNumber());
-        return new Wiring(book, engine);
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var detector = new RedFlagDetector(book.safety(), knownWords(nluData));
+        var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
+                new MeteredEscalationAudit(metrics), settings.auditText());
+        return new Wiring(book, engine, metrics);
+    }
+
+    /** Every word of the training examples: words people really use, never taken for a misspelling. */
+    private static Set<String> knownWords(NluDataLoader nluData) {
+        return nluData.examples().stream().flatMap(e -> Arrays.stream(TextNormalizer.words(e.text())))
+                .collect(Collectors.toSet());
     }
 
     /** The HTTP app over a loaded guide, not yet started. */
     public static Javalin app(Wiring wiring, Settings settings) {
-        return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale()).create();
+        return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale(),
+                wiring.metrics()::scrape).create();
     }
 
     private static void serve(Settings settings) {
@@ -90,8 +106,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     }
 
-    /** The loaded guide: its content and its engine. */
-    public record Wiring(Guidebook book, Engine engine) {
+    /** The loaded guide: its content, its engine and its metrics. */
+    public record Wiring(Guidebook book, Engine engine, PrometheusMeterRegistry metrics) {
     }
 
 }

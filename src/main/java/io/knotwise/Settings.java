@@ -8,6 +8,7 @@ import java.util.Map;
  * Every setting, each from a {@code KNOTWISE_} environment variable with a visible default. Immutable.
  *
  * @param emergencyNumber overrides the locale's emergency number when set, else null
+ * @param auditText whether the red-flag audit records the message text too (off: it is health data)
  */
 public record Settings(
         String host,
@@ -18,7 +19,8 @@ public record Settings(
         long maxConversations,
         int maxTextLength,
         String defaultLocale,
-        String emergencyNumber) {
+        String emergencyNumber,
+        boolean auditText) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -33,7 +35,8 @@ public record Settings(
                 integer(env, "KNOTWISE_MAX_CONVERSATIONS", 100_000),
                 integer(env, "KNOTWISE_MAX_TEXT_LENGTH", 1000),
                 env.getOrDefault("KNOTWISE_DEFAULT_LOCALE", "en-GB"),
-                env.get("KNOTWISE_EMERGENCY_NUMBER"));
+                env.get("KNOTWISE_EMERGENCY_NUMBER"),
+                Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

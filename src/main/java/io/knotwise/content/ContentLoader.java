@@ -94,7 +94,7 @@ public final class ContentLoader {
             throw new InvalidDataException(problems);
         }
         return new DialogGraph(global.start(), nodes, global.on(), global.digressions(), global.escalation(),
-                global.paused(), "flow/global.yml");
+                global.paused(), global.clarify(), global.correction(), "flow/global.yml");
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

@@ -71,7 +71,8 @@ public final class DialogValidator {
     private void graph(Guidebook book) {
         DialogGraph graph = book.graph();
         String global = graph.file();
-        for (String special : new String[] {graph.start(), graph.escalation(), graph.paused()}) {
+        for (String special : new String[] {graph.start(), graph.escalation(), graph.paused(), graph.clarify(),
+            graph.correction()}) {
             if (!graph.nodes().containsKey(special)) {
                 problems.add(global + ": " + special + ": no such node");
             }
@@ -81,6 +82,10 @@ public final class DialogValidator {
             if (node != null && node.type() != NodeType.ESCALATION) {
                 problems.add(node.file() + ": " + id + ": must be of type escalation");
             }
+        }
+        Node clarify = graph.nodes().get(String.valueOf(graph.clarify()));
+        if (clarify != null && clarify.type() != NodeType.CLARIFY) {
+            problems.add(clarify.file() + ": " + clarify.id() + ": must be of type clarify");
         }
         exactlyOne(graph, NodeType.RECOMMEND);
         exactlyOne(graph, NodeType.WALK);
@@ -112,7 +117,8 @@ public final class DialogValidator {
         if (node.say() != null && !book.responses().has(node.say())) {
             problems.add(where + "says '" + node.say() + "', which is not in responses.yml");
         }
-        boolean needsNext = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION;
+        boolean needsNext = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION
+                && node.type() != NodeType.CLARIFY;
         if (needsNext && node.next() == null) {
             problems.add(where + "dead end: a " + node.type().name().toLowerCase(java.util.Locale.ROOT)
                     + " node needs next");
@@ -152,7 +158,8 @@ public final class DialogValidator {
     private void reachable(DialogGraph graph) {
         var seen = new HashSet<String>();
         var queue = new ArrayDeque<String>();
-        for (String root : new String[] {graph.start(), graph.escalation(), graph.paused()}) {
+        for (String root : new String[] {graph.start(), graph.escalation(), graph.paused(), graph.clarify(),
+            graph.correction()}) {
             if (root != null && graph.nodes().containsKey(root)) {
                 queue.add(root);
             }
@@ -233,6 +240,9 @@ public final class DialogValidator {
             }
             if (c.terms().isEmpty() && c.allOf().isEmpty()) {
                 problems.add("safety.yml: " + c.id() + ": no terms and no combinations");
+            }
+            if (!c.unsureTerms().isEmpty() && (c.clarify() == null || c.clarify().isBlank())) {
+                problems.add("safety.yml: " + c.id() + ": unsure terms need a clarify question");
             }
             if (c.sources().isEmpty()) {
                 problems.add("safety.yml: " + c.id() + ": cites no sources");

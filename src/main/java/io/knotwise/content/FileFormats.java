@@ -47,7 +47,7 @@ final class FileFormats {
     }
 
     record GlobalFile(String version, String start, Map<String, String> on, List<String> digressions,
-                      String escalation, String paused) {
+                      String escalation, String paused, String clarify, String correction) {
     }
 
     record FlowFile(String version, List<NodeSpec> nodes) {
@@ -99,7 +99,8 @@ final class FileFormats {
 
     record CategorySpec(String id, String tier, String message, String caution, List<String> terms,
                         List<List<List<String>>> allOf, List<String> emergencyTerms,
-                        List<List<List<String>>> emergencyAllOf, List<String> excludedTools,
+                        List<List<List<String>>> emergencyAllOf, List<String> unsureTerms, String clarify,
+                        List<String> excludedTools,
                         String maxPressure, List<String> sources) {
     }
 
@@ -108,16 +109,17 @@ final class FileFormats {
 
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
                       Negation negation, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
-                      List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Checklist checklist) {
+                      List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
+                      List<String> corrections, Checklist checklist) {
 
         SafetyRules toRules() {
             var texts = new EnumMap<Tier, String>(Tier.class);
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
-                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.excludedTools(),
+                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.clarify(), c.excludedTools(),
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
-                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, checklist);
+                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, checklist);
         }
     }
 

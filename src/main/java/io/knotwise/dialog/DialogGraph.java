@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param digressions intents answered at any node, after which the guide returns to where it was
  * @param escalation the node a stopping tier (emergency, urgent) leads to
  * @param paused the node a pausing tier (see_doctor) leads to
+ * @param clarify the node that asks about a vague mention of a red flag
+ * @param correction the node a user who says they were misunderstood is taken to, from escalation or paused
  */
 public record DialogGraph(String start, Map<String, Node> nodes, Map<String, String> globalOn, List<String> digressions,
-                          String escalation, String paused, String file) {
+                          String escalation, String paused, String clarify, String correction, String file) {
 
     public DialogGraph {
         nodes = Map.copyOf(nodes);

@@ -17,10 +17,14 @@ public enum NodeType {
     /** Sums up: how often, common mistakes, when to see a professional; then moves on to {@code next}. */
     WRAPUP,
     /** Where a raised tier stops guidance; answers questions but offers no technique. */
-    ESCALATION;
+    ESCALATION,
+    /** Asks one clarifying question about a vague mention of a red flag; yes, or an unclear answer, raises it. */
+    CLARIFY,
+    /** After a confirmed misunderstanding: withdraws the flags that stopped guidance, then moves on to {@code next}. */
+    CLEAR;
 
     /** Whether the conversation rests at this node waiting for the user, rather than passing through. */
     public boolean waits() {
-        return this != SAY && this != WRAPUP;
+        return this != SAY && this != WRAPUP && this != CLEAR;
     }
 }

@@ -28,6 +28,8 @@ public final class Conversation {
     private int planIndex;
     private int step;
     private int attempts;
+    private String pending;
+    private String resume;
     private List<Message> lastMessages = List.of();
     private List<QuickReply> lastQuickReplies = List.of();
     private final List<TranscriptEntry> transcript = new ArrayList<>();
@@ -50,6 +52,8 @@ public final class Conversation {
         copy.planIndex = planIndex;
         copy.step = step;
         copy.attempts = attempts;
+        copy.pending = pending;
+        copy.resume = resume;
         copy.lastMessages = lastMessages;
         copy.lastQuickReplies = lastQuickReplies;
         copy.transcript.addAll(transcript);
@@ -135,6 +139,31 @@ public final class Conversation {
 
     void attempts(int attempts) {
         this.attempts = attempts;
+    }
+
+    /** The red-flag category a clarifying question is pending about, or null. */
+    String pending() {
+        return pending;
+    }
+
+    /** Asks about a category, to come back to {@code node} if the answer is no. */
+    void clarify(String category, String node) {
+        this.pending = category;
+        this.resume = node;
+    }
+
+    /** Ends a clarification; returns the node to come back to. */
+    String resolved() {
+        String back = resume;
+        pending = null;
+        resume = null;
+        return back;
+    }
+
+    /** Withdraws the flags of the given tiers after a confirmed misunderstanding; the tier is what is left. */
+    void withdraw(java.util.function.Predicate<String> flag, java.util.function.Function<String, Tier> tierOf) {
+        flags.removeIf(flag);
+        tier = flags.stream().map(tierOf).min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     List<Message> lastMessages() {

@@ -12,6 +12,7 @@ import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.RedFlag;
 import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.Screening;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class Engine {
             "out_of_scope", "reason_area", "reason_minutes", "reason_no_tools", "reason_targets", "reason_tools",
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
             "screen_clear", "screen_noted", "screen_which", "skipped_question", "step", "technique_done",
-            "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary");
+            "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
+            "clarify_thanks");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOCK_STRIPES = 256;
@@ -48,6 +50,15 @@ public final class Engine {
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
+        this(book, parser, detector, store, clock, emergencyNumberOverride, EscalationAudit.none(), false);
+    }
+
+    /**
+     * @param audit where every raised red flag is recorded
+     * @param auditText whether the audit records the message text as well (off by default: it is health data)
+     */
+    public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
+                  Clock clock, String emergencyNumberOverride, EscalationAudit audit, boolean auditText) {
         this.book = book;
         this.graph = book.graph();
         this.parser = parser;
@@ -56,7 +67,7 @@ public final class Engine {
         this.clock = clock;
         java.util.Arrays.setAll(locks, i -> new Object());
         this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
-        this.safeguard = new Safeguard(book, navigator);
+        this.safeguard = new Safeguard(book, navigator, audit, auditText);
     }
 
     /** Starts a conversation and returns its greeting. */
@@ -81,16 +92,21 @@ public final class Engine {
             conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
                     input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
             boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
-            List<RedFlag> flags = new ArrayList<>(detector.detect(understanding.text(), walking));
-            flags.addAll(safeguard.checklistFlags(understanding.entities()));
+            boolean escalated = graph.node(conversation.node()).type() == NodeType.ESCALATION;
+            Screening screening = detector.screen(understanding.text(), walking);
+            List<RedFlag> checklist = safeguard.checklistFlags(understanding.entities());
             var reply = new Reply();
-            var outcome = safeguard.apply(conversation, flags, reply);
+            var outcome = safeguard.apply(conversation, screening, checklist, understanding, reply, clock.instant());
             if (outcome != Safeguard.Outcome.STOPPED) {
                 if (!asksAQuestion(understanding)) {
                     Slots.fill(conversation, understanding);
                 }
-                navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, reply);
+                boolean correcting = escalated && detector.isCorrection(understanding.text());
+                navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, correcting,
+                        reply);
             }
+            var flags = new ArrayList<>(screening.flags());
+            flags.addAll(checklist);
             return finish(conversation, reply, understanding, flags);
         }
     }

@@ -92,6 +92,16 @@ final class Navigator {
                     walk.show(conversation, reply, null);
                     return;
                 }
+                case CLARIFY -> {
+                    askToClarify(conversation, reply);
+                    return;
+                }
+                case CLEAR -> {
+                    conversation.withdraw(id2 -> book.safety().category(id2).map(c -> c.tier().stopsGuidance())
+                            .orElse(false), id2 -> book.safety().category(id2).map(c -> c.tier()).orElse(Tier.CAUTION));
+                    say(node, conversation, reply);
+                    id = node.next();
+                }
                 default -> {
                     prompt(node, conversation, reply);
                     return;
@@ -107,12 +117,20 @@ final class Navigator {
      */
     private Node guarded(Conversation conversation, Node node) {
         Tier tier = conversation.tier();
-        boolean guides = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION
-                && node.type() != NodeType.SAY;
+        boolean guides = switch (node.type()) {
+            case ASK, SCREEN, RECOMMEND, WALK, WRAPUP -> true;
+            default -> false;
+        };
         if (tier == null || !tier.stopsGuidance() || !guides) {
             return node;
         }
         return graph.node(tier == Tier.SEE_DOCTOR ? graph.paused() : graph.escalation());
+    }
+
+    private void askToClarify(Conversation conversation, Reply reply) {
+        book.safety().category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT, c.clarify()));
+        reply.offer(List.of(new QuickReply(book.intentTitles().get("affirm"), "/affirm"),
+                new QuickReply(book.intentTitles().get("deny"), "/deny")));
     }
 
     boolean answered(Node node, Conversation conversation) {
@@ -164,7 +182,8 @@ final class Navigator {
     }
 
     /** Reacts to one understood message at the conversation's current node. */
-    void react(Conversation conversation, Understanding understanding, boolean cautioned, Reply reply) {
+    void react(Conversation conversation, Understanding understanding, boolean cautioned, boolean correcting,
+               Reply reply) {
         Node node = graph.node(conversation.node());
         boolean handled = switch (node.type()) {
             case ASK -> questions.answerQuestion(node, conversation, understanding, reply);
@@ -173,7 +192,9 @@ final class Navigator {
             case WALK -> walk.answer(node, conversation, understanding, reply);
             default -> false;
         };
-        if (!handled) {
+        if (!handled && correcting && graph.correction() != null) {
+            enter(conversation, graph.correction(), reply);
+        } else if (!handled) {
             general(node, conversation, understanding, reply);
         }
     }

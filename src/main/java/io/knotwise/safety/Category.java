@@ -8,6 +8,8 @@ import java.util.List;
  * @param allOf combinations: each entry is a list of term groups, one term from every group must appear
  * @param emergencyTerms terms that raise this category to {@code emergency}
  * @param emergencyAllOf combinations that raise this category to {@code emergency}
+ * @param unsureTerms vague mentions that earn one clarifying question rather than a flag
+ * @param clarify the clarifying question; a yes (or an unclear answer) raises the category
  * @param excludedTools tools no technique may use while this (caution) category is raised
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
  */
@@ -20,6 +22,8 @@ public record Category(
         List<List<List<String>>> allOf,
         List<String> emergencyTerms,
         List<List<List<String>>> emergencyAllOf,
+        List<String> unsureTerms,
+        String clarify,
         List<String> excludedTools,
         String maxPressure,
         List<String> sources) {
@@ -29,6 +33,7 @@ public record Category(
         allOf = copy(allOf);
         emergencyAllOf = copy(emergencyAllOf);
         emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
+        unsureTerms = unsureTerms == null ? List.of() : List.copyOf(unsureTerms);
         excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * NegEx-style negation (Chapman et al., 2001): a trigger negates a term within {@code window} tokens after it,
- * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look like triggers but negate nothing ("not sure if"). Immutable.
+ * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look like triggers but negate nothing ("not sure if"); hypothetical triggers ("what if")
+ * scope like negation: a question about a clot is not a clot. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
-                       List<String> pseudoTriggers) {
+                       List<String> pseudoTriggers, List<String> hypothetical) {
 
     public Negation {
         if (window < 1) {
@@ -17,5 +18,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         postTriggers = postTriggers == null ? List.of() : List.copyOf(postTriggers);
         terminators = terminators == null ? List.of() : List.copyOf(terminators);
         pseudoTriggers = pseudoTriggers == null ? List.of() : List.copyOf(pseudoTriggers);
+        hypothetical = hypothetical == null ? List.of() : List.copyOf(hypothetical);
     }
 }

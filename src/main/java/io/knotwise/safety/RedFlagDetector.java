@@ -1,49 +1,63 @@
 package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
+import io.knotwise.nlu.SpellingCorrector;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Screens one message for the red-flag categories of {@link SafetyRules}, ignoring negated terms and idioms.
- * A first, simple detector: whole-word terms, combinations, NegEx-style scope. Immutable and thread-safe.
+ * Screens one message for the red-flag categories of {@link SafetyRules}: whole-word terms and combinations, read
+ * through a NegEx scope (negation, hypotheticals, past events, terminators, sentence ends), with idioms removed,
+ * misspellings corrected and modifiers raising the tier of what comes with them. Immutable and thread-safe.
  */
 public final class RedFlagDetector {
 
     private static final String BLANK = "\u0000";
+    private static final String SENTENCE_END = ".?!;";
 
     private final SafetyRules rules;
+    private final SpellingCorrector speller;
     private final PhraseIndex<Boolean> idioms;
-    private final PhraseIndex<Boolean> triggers;
-    private final PhraseIndex<Boolean> postTriggers;
-    private final PhraseIndex<Boolean> terminators;
     private final PhraseIndex<Boolean> modifiers;
-    private final PhraseIndex<Boolean> pseudoTriggers;
-    private final PhraseIndex<Boolean> pastMarkers;
+    private final PhraseIndex<Boolean> corrections;
+    private final NegationScope.Lexicon scopeLexicon;
     private final List<Screen> screens;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
-                          PhraseIndex<Boolean> stopTerms) {
+                          PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms) {
     }
 
+    /** A detector that corrects no spelling. */
     public RedFlagDetector(SafetyRules rules) {
+        this(rules, Set.of());
+    }
+
+    /**
+     * @param knownWords words that are never taken for misspellings of a red-flag word (the training vocabulary)
+     */
+    public RedFlagDetector(SafetyRules rules, Set<String> knownWords) {
         this.rules = rules;
         this.idioms = index(rules.idioms());
-        this.triggers = index(rules.negation().triggers());
-        this.postTriggers = index(rules.negation().postTriggers());
-        this.terminators = index(rules.negation().terminators());
         this.modifiers = index(rules.modifiers());
-        this.pseudoTriggers = index(rules.negation().pseudoTriggers());
-        this.pastMarkers = index(rules.pastMarkers().terms());
+        this.corrections = index(rules.corrections());
+        Negation negation = rules.negation();
+        this.scopeLexicon = new NegationScope.Lexicon(index(negation.triggers()), index(negation.hypothetical()),
+                index(negation.pseudoTriggers()), index(negation.postTriggers()), index(negation.terminators()),
+                index(rules.pastMarkers().terms()));
         this.screens = rules.categories().stream().map(this::screen).toList();
+        this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
     }
 
     private Screen screen(Category category) {
@@ -52,7 +66,24 @@ public final class RedFlagDetector {
                 .flatMap(s -> s.terms().stream())
                 .toList();
         return new Screen(category, index(category.terms()), combinations(category.allOf()),
-                index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms));
+                index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
+                index(category.unsureTerms()));
+    }
+
+    /** Every word of every red-flag phrase: what a misspelling is corrected towards. */
+    private Set<String> vocabulary() {
+        var phrases = new ArrayList<String>(rules.modifiers());
+        for (Category c : rules.categories()) {
+            phrases.addAll(c.terms());
+            phrases.addAll(c.emergencyTerms());
+            phrases.addAll(c.unsureTerms());
+            Stream.concat(c.allOf().stream(), c.emergencyAllOf().stream())
+                    .forEach(groups -> groups.forEach(phrases::addAll));
+        }
+        rules.midTechniqueStop().forEach(s -> phrases.addAll(s.terms()));
+        var words = new HashSet<String>();
+        phrases.forEach(p -> words.addAll(Arrays.asList(TextNormalizer.words(p))));
+        return words;
     }
 
     private static List<List<PhraseIndex<Boolean>>> combinations(List<List<List<String>>> combinations) {
@@ -65,27 +96,47 @@ public final class RedFlagDetector {
 
     /** The red flags in a message, highest tier first; {@code duringTechnique} adds the mid-technique stop terms. */
     public List<RedFlag> detect(String text, boolean duringTechnique) {
-        List<String> words = withoutIdioms(TextNormalizer.tokens(TextNormalizer.normalize(text)).stream()
-                .map(Token::text).toList());
-        var scope = new Scope(words);
-        boolean modified = scope.affirmed(modifiers);
+        return screen(text, duringTechnique).flags();
+    }
+
+    /** The flags of a message, and the categories it mentions only vaguely (none of them also flagged). */
+    public Screening screen(String text, boolean duringTechnique) {
+        NegationScope scope = scope(text);
+        boolean modified = scope.affirmed(modifiers, false);
         Map<String, RedFlag> found = new LinkedHashMap<>();
+        var unsure = new ArrayList<String>();
         for (Screen screen : screens) {
             Tier tier = tierOf(screen, scope, duringTechnique);
-            if (tier == null) {
-                continue;
+            if (tier != null) {
+                found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
+            } else if (scope.affirmed(screen.unsureTerms(), false)) {
+                unsure.add(screen.category().id());
             }
-            if (modified && tier == Tier.SEE_DOCTOR) {
-                tier = Tier.URGENT;
-            }
-            found.put(screen.category().id(), new RedFlag(screen.category().id(), tier));
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
-        return List.copyOf(flags);
+        return new Screening(flags, unsure);
     }
 
-    private Tier tierOf(Screen screen, Scope scope, boolean duringTechnique) {
+    /**
+     * Whether a message says an earlier flag was a misunderstanding: a correction phrase ("I didn't mean that"), or a
+     * red-flag term the user now denies ("no, I don't have chest pain").
+     */
+    public boolean isCorrection(String text) {
+        NegationScope scope = scope(text);
+        return scope.affirmed(corrections, false) || screens.stream().anyMatch(s -> scope.denied(s.terms()));
+    }
+
+    /** A modifier raises what comes with it one tier, up to urgent: it never makes an emergency on its own. */
+    private static Tier raised(Tier tier) {
+        return switch (tier) {
+            case CAUTION -> Tier.SEE_DOCTOR;
+            case SEE_DOCTOR, URGENT -> Tier.URGENT;
+            case EMERGENCY -> Tier.EMERGENCY;
+        };
+    }
+
+    private Tier tierOf(Screen screen, NegationScope scope, boolean duringTechnique) {
         boolean past = rules.pastMarkers().categories().contains(screen.category().id());
         if (scope.affirmed(screen.emergencyTerms(), past) || scope.allAffirmed(screen.emergencyCombinations(), past)) {
             return Tier.EMERGENCY;
@@ -96,71 +147,25 @@ public final class RedFlagDetector {
         return hit ? screen.category().tier() : null;
     }
 
-    private List<String> withoutIdioms(List<String> words) {
-        var out = new ArrayList<>(words);
-        for (var match : idioms.find(words)) {
-            for (int i = match.from(); i < match.to(); i++) {
-                out.set(i, BLANK);
+    private NegationScope scope(String text) {
+        List<Token> tokens = TextNormalizer.tokens(TextNormalizer.normalize(text));
+        var words = new ArrayList<String>(tokens.size());
+        var sentenceStarts = new HashSet<Integer>();
+        for (int i = 0; i < tokens.size(); i++) {
+            words.add(speller.apply(tokens.get(i).text()));
+            if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
+                sentenceStarts.add(i);
             }
         }
-        return out;
+        for (var match : idioms.find(words)) {
+            for (int i = match.from(); i < match.to(); i++) {
+                words.set(i, BLANK);
+            }
+        }
+        return new NegationScope(words, sentenceStarts, rules.negation(), scopeLexicon);
     }
 
-    /** The negation scope of one message: which matches are affirmed rather than negated. */
-    private final class Scope {
-
-        private final List<String> words;
-        private final List<PhraseIndex.Match<Boolean>> before;
-        private final List<PhraseIndex.Match<Boolean>> after;
-        private final List<PhraseIndex.Match<Boolean>> stops;
-        private final List<PhraseIndex.Match<Boolean>> past;
-
-        Scope(List<String> words) {
-            this.words = words;
-            var pseudo = pseudoTriggers.find(words);
-            this.before = triggers.find(words).stream()
-                    .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
-                    .toList();
-            this.after = postTriggers.find(words);
-            this.stops = terminators.find(words);
-            this.past = pastMarkers.find(words);
-        }
-
-        boolean affirmed(PhraseIndex<Boolean> terms) {
-            return affirmed(terms, false);
-        }
-
-        /** Whether some match of the terms is neither negated nor, when {@code pastCounts}, put in the past. */
-        boolean affirmed(PhraseIndex<Boolean> terms, boolean pastCounts) {
-            return terms.find(words).stream().anyMatch(m -> !negated(m) && !(pastCounts && inPast(m)));
-        }
-
-        /** Whether some combination has an affirmed term in each of its groups. */
-        boolean allAffirmed(List<List<PhraseIndex<Boolean>>> combinations, boolean pastCounts) {
-            return combinations.stream().anyMatch(groups -> groups.stream().allMatch(g -> affirmed(g, pastCounts)));
-        }
-
-        private boolean negated(PhraseIndex.Match<Boolean> term) {
-            int window = rules.negation().window();
-            // A trigger that starts before the term negates it, even when the two share words ("never had" and
-            // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
-            boolean pre = before.stream().anyMatch(t -> t.from() < term.from()
-                    && term.from() - t.to() <= window && !stoppedBetween(t.to(), term.from()));
-            return pre || followedBy(after, term);
-        }
-
-        private boolean inPast(PhraseIndex.Match<Boolean> term) {
-            return followedBy(past, term);
-        }
-
-        private boolean followedBy(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
-            int window = rules.negation().window();
-            return markers.stream().anyMatch(t -> t.from() >= term.to()
-                    && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from()));
-        }
-
-        private boolean stoppedBetween(int from, int to) {
-            return stops.stream().anyMatch(s -> s.from() >= from && s.from() < to);
-        }
+    private static boolean endsSentence(String gap) {
+        return gap.chars().anyMatch(c -> SENTENCE_END.indexOf(c) >= 0);
     }
 }

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything the red-flag screen knows, loaded from {@code dialogs/safety.yml}. Immutable. */
+/**
+ * Everything the red-flag screen knows, loaded from {@code dialogs/safety.yml}. Immutable.
+ *
+ * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")
+ * @param corrections phrases with which a user says an earlier flag was a misunderstanding
+ */
 public record SafetyRules(
         Map<String, String> emergencyNumbers,
         Map<Tier, String> tierTexts,
@@ -14,6 +19,8 @@ public record SafetyRules(
         List<String> modifiers,
         List<StopTrigger> midTechniqueStop,
         PastMarkers pastMarkers,
+        Map<String, String> spellings,
+        List<String> corrections,
         Checklist checklist) {
 
     public SafetyRules {
@@ -24,6 +31,8 @@ public record SafetyRules(
         modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
         midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
+        spellings = spellings == null ? Map.of() : Map.copyOf(spellings);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
     public Optional<Category> category(String id) {

@@ -10,6 +10,7 @@ import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,15 @@ public final class HttpApi {
     private final Guidebook book;
     private final int maxTextLength;
     private final String defaultLocale;
+    private final Supplier<String> metrics;
 
-    public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale) {
+    /** @param metrics the metrics in Prometheus's text format, served at {@code /metrics} */
+    public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale, Supplier<String> metrics) {
         this.engine = engine;
         this.book = book;
         this.maxTextLength = maxTextLength;
         this.defaultLocale = defaultLocale;
+        this.metrics = metrics;
     }
 
     /** The Javalin app, not yet started. */
@@ -37,6 +41,7 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
             config.routes.post("/api/v1/conversations", this::startConversation);
             config.routes.post("/api/v1/conversations/{id}/messages", this::message);
             config.routes.get("/api/v1/conversations/{id}", this::conversation);

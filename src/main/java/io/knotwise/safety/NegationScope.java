@@ -1,0 +1,82 @@
+package io.knotwise.safety;
+
+import io.knotwise.nlu.PhraseIndex;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The NegEx scope of one message (Chapman et al., 2001): which term matches are affirmed rather than negated, put in
+ * the past, or asked about hypothetically. A trigger reaches forward over at most {@code window} words, a post-trigger
+ * backward, and neither across a terminator ("but") or a sentence end. Immutable.
+ */
+final class NegationScope {
+
+    private final List<String> words;
+    private final Set<Integer> sentenceStarts;
+    private final int window;
+    private final List<PhraseIndex.Match<Boolean>> before;
+    private final List<PhraseIndex.Match<Boolean>> after;
+    private final List<PhraseIndex.Match<Boolean>> stops;
+    private final List<PhraseIndex.Match<Boolean>> past;
+
+    /**
+     * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
+     */
+    NegationScope(List<String> words, Set<Integer> sentenceStarts, Negation negation, Lexicon lexicon) {
+        this.words = words;
+        this.sentenceStarts = Set.copyOf(sentenceStarts);
+        this.window = negation.window();
+        var pseudo = lexicon.pseudoTriggers().find(words);
+        this.before = java.util.stream.Stream.concat(lexicon.triggers().find(words).stream(),
+                        lexicon.hypothetical().find(words).stream())
+                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
+                .toList();
+        this.after = lexicon.postTriggers().find(words);
+        this.stops = lexicon.terminators().find(words);
+        this.past = lexicon.pastMarkers().find(words);
+    }
+
+    /** The phrase lists the scope is read with. */
+    record Lexicon(PhraseIndex<Boolean> triggers, PhraseIndex<Boolean> hypothetical,
+                   PhraseIndex<Boolean> pseudoTriggers, PhraseIndex<Boolean> postTriggers,
+                   PhraseIndex<Boolean> terminators, PhraseIndex<Boolean> pastMarkers) {
+    }
+
+    /** Whether some match of the terms is neither negated nor, when {@code pastCounts}, put in the past. */
+    boolean affirmed(PhraseIndex<Boolean> terms, boolean pastCounts) {
+        return terms.find(words).stream().anyMatch(m -> !negated(m) && !(pastCounts && followedBy(past, m)));
+    }
+
+    /** Whether some match of the terms is negated: the user said they do not have it. */
+    boolean denied(PhraseIndex<Boolean> terms) {
+        return terms.find(words).stream().anyMatch(this::negated);
+    }
+
+    /** Whether some combination has an affirmed term in each of its groups. */
+    boolean allAffirmed(List<List<PhraseIndex<Boolean>>> combinations, boolean pastCounts) {
+        return combinations.stream().anyMatch(groups -> groups.stream().allMatch(g -> affirmed(g, pastCounts)));
+    }
+
+    private boolean negated(PhraseIndex.Match<Boolean> term) {
+        // A trigger that starts before the term negates it, even when the two share words ("never had" and
+        // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
+        boolean pre = before.stream().anyMatch(t -> t.from() < term.from()
+                && term.from() - t.to() <= window && !stoppedBetween(Math.min(t.to(), term.from()), term.from()));
+        return pre || followedBy(after, term);
+    }
+
+    private boolean followedBy(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
+        return markers.stream().anyMatch(t -> t.from() >= term.to()
+                && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from()));
+    }
+
+    /** Whether a terminator or a sentence end lies between word {@code from} and word {@code to}. */
+    private boolean stoppedBetween(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (sentenceStarts.contains(i)) {
+                return true;
+            }
+        }
+        return stops.stream().anyMatch(s -> s.from() >= from && s.from() < to);
+    }
+}
