@@ -20,6 +20,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.SafetyEvaluation;
+import io.knotwise.safety.SafetyReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +33,9 @@ import java.util.List;
  * retrains the intent model, {@code validate} checks {@code dialogs/} and {@code models/}.
  */
 public final class Main {
+
+    public static final String SAFETY_CORPUS = "safety-corpus.yml";
+    public static final String SAFETY_REPORT = "safety-report.md";
 
     private Main() {
     }
@@ -39,12 +47,13 @@ public final class Main {
             switch (command) {
                 case "serve" -> serve(settings);
                 case "train" -> train(settings);
+                case "safety-report" -> safetyReport(settings);
                 case "validate" -> {
                     load(settings);
                     System.out.println("dialogs and models are valid");
                 }
                 default -> {
-                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate]");
+                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate|safety-report]");
                     System.exit(2);
                 }
             }
@@ -68,6 +77,23 @@ public final class Main {
                 IntentTrainer.eventHash(model));
     }
 
+    /** Evaluates the red-flag screen on its corpus and writes the committed report. */
+    private static void safetyReport(Settings settings) {
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
+        var corpus = ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS));
+        var result = new SafetyEvaluation(detector, book.safety()).evaluate(corpus);
+        Path report = settings.dialogs().resolve(SAFETY_REPORT);
+        try {
+            Files.writeString(report, SafetyReport.markdown(result, "java -jar target/knotwise.jar safety-report"));
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot write " + report + ": " + e.getMessage(), e);
+        }
+        System.out.printf("recall %d/%d, false alarms %d/%d (%.2f%%); wrote %s%n", result.recall().hits(),
+                result.recall().total(), result.falseAlarms(), result.harmlessCases(),
+                100 * result.falseAlarmRate(), report);
+    }
+
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Wiring load(Settings settings) {
         Guidebook book = ContentLoader.load(settings.dialogs());
@@ -88,7 +114,7 @@ public final class Main {
     }
 
     /** Every word of the training examples: words people really use, never taken for a misspelling. */
-    private static Set<String> knownWords(NluDataLoader nluData) {
+    public static Set<String> knownWords(NluDataLoader nluData) {
         return nluData.examples().stream().flatMap(e -> Arrays.stream(TextNormalizer.words(e.text())))
                 .collect(Collectors.toSet());
     }

@@ -8,6 +8,7 @@ import io.knotwise.InvalidDataException;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.Responses;
+import io.knotwise.safety.SafetyCorpus;
 import io.knotwise.safety.SafetyRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,16 @@ public final class ContentLoader {
     /** Loads {@code dialogs/} (or any folder laid out like it); throws with every problem found. */
     public static Guidebook load(Path root) {
         return new ContentLoader(root).load();
+    }
+
+    /** Reads the red-flag test corpus (a file laid out like {@code dialogs/safety-corpus.yml}). */
+    public static SafetyCorpus loadCorpus(Path file) {
+        var loader = new ContentLoader(file.getParent());
+        FileFormats.CorpusFile corpus = loader.read(file.getFileName().toString(), FileFormats.CorpusFile.class);
+        if (!loader.problems.isEmpty()) {
+            throw new InvalidDataException(loader.problems);
+        }
+        return corpus.toCorpus();
     }
 
     private Guidebook load() {

@@ -7,6 +7,7 @@ import io.knotwise.safety.Category;
 import io.knotwise.safety.Checklist;
 import io.knotwise.safety.Negation;
 import io.knotwise.safety.PastMarkers;
+import io.knotwise.safety.SafetyCorpus;
 import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.StopTrigger;
 import io.knotwise.safety.Tier;
@@ -91,6 +92,15 @@ final class FileFormats {
                     a.fallback() == null ? null : a.fallback().toAnswer(intent),
                     a.topics() == null ? List.of() : a.topics().stream().map(t -> t.toAnswer(intent)).toList())));
             return new AnswerBook(byIntent);
+        }
+    }
+
+    record CorpusFile(String version, Map<String, SafetyCorpus.Cases> categories, List<SafetyCorpus.Case> modifiers,
+                      List<String> benign) {
+
+        SafetyCorpus toCorpus() {
+            return new SafetyCorpus(categories == null ? Map.of() : categories,
+                    modifiers == null ? List.of() : modifiers, benign == null ? List.of() : benign);
         }
     }
 

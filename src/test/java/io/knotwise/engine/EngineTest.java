@@ -35,7 +35,9 @@ class EngineTest {
             Map.entry("show me a technique", "request_technique"),
             Map.entry("I'm on warfarin", "describe_symptom"),
             Map.entry("how often should I do this?", "ask_frequency"),
-            Map.entry("I have a tennis ball", "describe_symptom"));
+            Map.entry("I have a tennis ball", "describe_symptom"),
+            Map.entry("no, I don't have chest pain, you misunderstood", "deny"),
+            Map.entry("yes", "affirm"), Map.entry("no", "deny"), Map.entry("I feel a bit dizzy", "describe_symptom"));
 
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
@@ -113,6 +115,80 @@ class EngineTest {
         assertThat(farewell.state().node()).isEqualTo("farewell");
         assertThat(again.state().node()).isEqualTo("escalation");
         assertThat(again.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
+    }
+
+    @Test
+    void aCorrectionIsConfirmedBeforeGuidanceResumes() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I have crushing chest pain");
+
+        Turn asked = say(engine, id, "no, I don't have chest pain, you misunderstood");
+        assertThat(asked.state().node()).isEqualTo("confirm_correction");
+        assertThat(asked.triage().tier()).isEqualTo(Tier.EMERGENCY);
+
+        Turn resumed = say(engine, id, "yes");
+        assertThat(resumed.triage()).isNull();
+        assertThat(resumed.state().node()).isEqualTo("ask_area");
+    }
+
+    @Test
+    void aCorrectionThatIsNotConfirmedKeepsTheEmergency() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I have crushing chest pain");
+        say(engine, id, "no, I don't have chest pain, you misunderstood");
+
+        Turn kept = say(engine, id, "no");
+
+        assertThat(kept.state().node()).isEqualTo("escalation");
+        assertThat(kept.triage().tier()).isEqualTo(Tier.EMERGENCY);
+    }
+
+    @Test
+    void aVagueMentionGetsOneClarifyingQuestion() {
+        Engine engine = engine(null);
+        String id = walkToRecommendation(engine, "en-GB");
+
+        Turn question = say(engine, id, "I feel a bit dizzy");
+        assertThat(question.state().node()).isEqualTo("clarify");
+        assertThat(question.triage()).isNull();
+
+        Turn back = say(engine, id, "no");
+        assertThat(back.state().node()).isEqualTo("recommend");
+        assertThat(back.triage()).isNull();
+    }
+
+    @Test
+    void anUnclearAnswerToTheClarifyingQuestionTakesTheHigherTier() {
+        Engine engine = engine(null);
+        String id = walkToRecommendation(engine, "en-GB");
+        say(engine, id, "I feel a bit dizzy");
+
+        Turn unsure = say(engine, id, "show me a technique");
+
+        assertThat(unsure.triage().tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(unsure.state().node()).isEqualTo("escalation");
+    }
+
+    @Test
+    void everyRaisedFlagIsAuditedWithoutTheMessageText() {
+        var recorded = new java.util.concurrent.CopyOnWriteArrayList<Escalation>();
+        var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null,
+                recorded::add, false);
+        String id = engine.start("en-GB").conversationId();
+
+        say(engine, id, "I have crushing chest pain");
+
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.conversationId()).isEqualTo(id);
+            assertThat(e.flags()).contains("cardiac_warning_signs");
+            assertThat(e.tier()).isEqualTo(Tier.EMERGENCY);
+            assertThat(e.text()).isNull();
+        });
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
 class RedFlagDetectorTest {
 
-    private final RedFlagDetector detector = new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety());
+    private final RedFlagDetector detector = new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety(),
+            java.util.Set.of("swearing"));
 
     private List<String> flags(String text) {
         return detector.detect(text, false).stream().map(RedFlag::id).toList();
@@ -51,5 +52,47 @@ class RedFlagDetectorTest {
     @Test
     void dizzinessStopsATechniqueMidWay() {
         assertThat(detector.detect("I feel a bit dizzy", true)).isNotEmpty();
+    }
+
+    @Test
+    void aHypotheticalQuestionIsNotAFlag() {
+        assertThat(flags("what if I had a clot?")).doesNotContain("suspected_dvt");
+    }
+
+    @Test
+    void aSentenceEndClosesTheNegationScope() {
+        assertThat(flags("No fever. Crushing chest pain since this morning.")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aMisspeltRedFlagWordIsStillRead() {
+        assertThat(flags("my chest is tite and I'm sweaty")).contains("cardiac_warning_signs");
+        assertThat(flags("I've got pins and needels in my hand")).contains("progressive_neuro_deficit");
+    }
+
+    @Test
+    void aKnownWordIsNeverTakenForAMisspelling() {
+        assertThat(flags("I was swearing at my laptop and my upper back aches")).isEmpty();
+    }
+
+    @Test
+    void aModifierRaisesTheTierOfWhatComesWithIt() {
+        var alone = detector.detect("my back pain keeps getting worse", false);
+        var withSteroids = detector.detect("I'm on long-term steroids and my back pain keeps getting worse", false);
+
+        assertThat(alone).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
+        assertThat(withSteroids).contains(new RedFlag("persistent_or_worsening_pain", Tier.URGENT));
+    }
+
+    @Test
+    void aThirdPartysSymptomsStillCount() {
+        assertThat(detector.detect("my mum is breathless and her back hurts", false))
+                .anyMatch(f -> f.tier() == Tier.EMERGENCY);
+    }
+
+    @Test
+    void sayingAFlagWasWrongIsACorrection() {
+        assertThat(detector.isCorrection("no, I don't have chest pain, you misunderstood")).isTrue();
+        assertThat(detector.isCorrection("how often should I do this?")).isFalse();
     }
 }

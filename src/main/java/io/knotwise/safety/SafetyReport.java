@@ -1,0 +1,47 @@
+package io.knotwise.safety;
+
+import java.util.Locale;
+
+/** Writes a {@link SafetyEvaluation.Result} as the Markdown report committed beside the corpus. */
+public final class SafetyReport {
+
+    /** The targets of the red-flag screen on its corpus. */
+    public static final double RECALL_TARGET = 1.0;
+    public static final double FALSE_ALARM_TARGET = 0.02;
+
+    private SafetyReport() {
+    }
+
+    public static String markdown(SafetyEvaluation.Result result, String command) {
+        var out = new StringBuilder();
+        out.append("# Red-flag screen: evaluation on dialogs/safety-corpus.yml\n\n");
+        out.append("Written by `").append(command).append("`; do not edit by hand.\n\n");
+        out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**, target %.0f%%%n",
+                result.recall().hits(), result.recall().total(), 100 * result.recall().rate(), 100 * RECALL_TARGET));
+        out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)** of negatives and benign messages,"
+                        + " target at most %.0f%%%n%n", result.falseAlarms(), result.harmlessCases(),
+                100 * result.falseAlarmRate(), 100 * FALSE_ALARM_TARGET));
+        out.append("## Recall by tier\n\n| tier | recalled | cases | recall |\n|---|---|---|---|\n");
+        result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
+        out.append("\n## Recall by category\n\n| category | recalled | cases | recall |\n|---|---|---|---|\n");
+        result.recallByCategory().forEach((id, s) -> out.append(row(id, s)));
+        out.append("\n## Missed\n\n");
+        if (result.missed().isEmpty()) {
+            out.append("None.\n");
+        }
+        result.missed().forEach(m -> out.append("- ").append(m.category()).append(" (").append(m.expected())
+                .append("): \"").append(m.text()).append("\" gave ").append(m.found()).append('\n'));
+        out.append("\n## False alarms\n\n");
+        if (result.falseAlarmCases().isEmpty()) {
+            out.append("None.\n");
+        }
+        result.falseAlarmCases().forEach(m -> out.append("- ").append(m.category()).append(": \"").append(m.text())
+                .append("\" gave ").append(m.found()).append('\n'));
+        return out.toString();
+    }
+
+    private static String row(String name, SafetyEvaluation.Score score) {
+        return String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% |%n", name, score.hits(), score.total(),
+                100 * score.rate());
+    }
+}
