@@ -121,6 +121,22 @@ class HttpApiTest {
     }
 
     @Test
+    void anEscalationIsCountedInTheMetrics() {
+        JavalinTest.test(app(), (server, client) -> {
+            String origin = client.getOrigin();
+            String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
+            send(origin, "POST", "/api/v1/conversations/" + id + "/messages",
+                    "{\"text\": \"I have crushing chest pain\"}");
+
+            var metrics = http.send(HttpRequest.newBuilder(URI.create(origin + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.body()).containsPattern(
+                    "knotwise_red_flags_total\\{flag=\"cardiac_warning_signs\",tier=\"emergency\"} [1-9]");
+        });
+    }
+
+    @Test
     void theCatalogueListsEveryTechniqueAndShowsOneWithItsSteps() {
         JavalinTest.test(app(), (server, client) -> {
             Answer all = send(client.getOrigin(), "GET", "/api/v1/techniques", null);
