@@ -3,6 +3,7 @@ package io.knotwise.content;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.dialog.QuickReply;
+import io.knotwise.safety.Ages;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.Checklist;
 import io.knotwise.safety.Negation;
@@ -120,7 +121,7 @@ final class FileFormats {
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
                       Negation negation, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
-                      List<String> corrections, Checklist checklist) {
+                      List<String> corrections, List<String> generalQuestions, Ages ages, Checklist checklist) {
 
         SafetyRules toRules() {
             var texts = new EnumMap<Tier, String>(Tier.class);
@@ -129,7 +130,8 @@ final class FileFormats {
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.clarify(), c.excludedTools(),
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
-                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, checklist);
+                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
+                    checklist);
         }
     }
 

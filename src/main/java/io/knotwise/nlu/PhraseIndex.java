@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds whole-word phrases in a token sequence, longest match first. Immutable and thread-safe.
@@ -28,9 +29,17 @@ public final class PhraseIndex<V> {
 
     /** Indexes each phrase (any text; normalized here) under the value it stands for. */
     public static <V> PhraseIndex<V> of(Map<String, V> phrases) {
+        return of(phrases, UnaryOperator.identity());
+    }
+
+    /**
+     * Indexes each phrase with its words in the given form (a stem, say); the words searched must be in the same
+     * form.
+     */
+    public static <V> PhraseIndex<V> of(Map<String, V> phrases, UnaryOperator<String> form) {
         var index = new HashMap<String, List<Entry<V>>>();
         phrases.forEach((phrase, value) -> {
-            String[] words = TextNormalizer.words(phrase);
+            String[] words = java.util.Arrays.stream(TextNormalizer.words(phrase)).map(form).toArray(String[]::new);
             if (words.length > 0) {
                 index.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Entry<>(words, value));
             }

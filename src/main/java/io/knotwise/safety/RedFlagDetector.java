@@ -2,6 +2,7 @@ package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
 import io.knotwise.nlu.SpellingCorrector;
+import io.knotwise.nlu.Stemmer;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Token;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Screens one message for the red-flag categories of {@link SafetyRules}: whole-word terms and combinations, read
- * through a NegEx scope (negation, hypotheticals, past events, terminators, sentence ends), with idioms removed,
- * misspellings corrected and modifiers raising the tier of what comes with them. Immutable and thread-safe.
+ * through a NegEx scope (negation, hypotheticals, past events, terminators, sentence ends), on word stems, with
+ * idioms removed, misspellings corrected and modifiers raising the tier of what comes with them. Immutable and
+ * thread-safe.
  */
 public final class RedFlagDetector {
 
@@ -31,6 +33,9 @@ public final class RedFlagDetector {
     private final PhraseIndex<Boolean> idioms;
     private final PhraseIndex<Boolean> modifiers;
     private final PhraseIndex<Boolean> corrections;
+    private final PhraseIndex<Boolean> generalQuestions;
+    private final Set<String> ageBefore;
+    private final Set<String> ageAfter;
     private final NegationScope.Lexicon scopeLexicon;
     private final List<Screen> screens;
 
@@ -52,6 +57,9 @@ public final class RedFlagDetector {
         this.idioms = index(rules.idioms());
         this.modifiers = index(rules.modifiers());
         this.corrections = index(rules.corrections());
+        this.generalQuestions = index(rules.generalQuestions());
+        this.ageBefore = Set.copyOf(rules.ages().before());
+        this.ageAfter = Set.copyOf(rules.ages().after());
         Negation negation = rules.negation();
         this.scopeLexicon = new NegationScope.Lexicon(index(negation.triggers()), index(negation.hypothetical()),
                 index(negation.pseudoTriggers()), index(negation.postTriggers()), index(negation.terminators()),
@@ -90,8 +98,10 @@ public final class RedFlagDetector {
         return combinations.stream().map(groups -> groups.stream().map(RedFlagDetector::index).toList()).toList();
     }
 
+    /** Phrases are matched on word stems, so every inflection of a term counts. */
     private static PhraseIndex<Boolean> index(List<String> phrases) {
-        return PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)));
+        return PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)),
+                Stemmer::stem);
     }
 
     /** The red flags in a message, highest tier first; {@code duringTechnique} adds the mid-technique stop terms. */
@@ -103,10 +113,14 @@ public final class RedFlagDetector {
     public Screening screen(String text, boolean duringTechnique) {
         NegationScope scope = scope(text);
         boolean modified = scope.affirmed(modifiers, false);
+        boolean general = scope.affirmed(generalQuestions, false);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
         for (Screen screen : screens) {
             Tier tier = tierOf(screen, scope, duringTechnique);
+            if (tier != null && general && tier != Tier.EMERGENCY) {
+                continue;
+            }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
             } else if (scope.affirmed(screen.unsureTerms(), false)) {
@@ -152,7 +166,8 @@ public final class RedFlagDetector {
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
-            words.add(speller.apply(tokens.get(i).text()));
+            String age = ageAt(tokens, i);
+            words.add(Stemmer.stem(age != null ? age : speller.apply(tokens.get(i).text())));
             if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
                 sentenceStarts.add(i);
             }
@@ -163,6 +178,17 @@ public final class RedFlagDetector {
             }
         }
         return new NegationScope(words, sentenceStarts, rules.negation(), scopeLexicon);
+    }
+
+    /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */
+    private String ageAt(List<Token> tokens, int i) {
+        String word = tokens.get(i).text();
+        if (word.length() < 2 || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        boolean said = (i > 0 && ageBefore.contains(tokens.get(i - 1).text()))
+                || (i + 1 < tokens.size() && ageAfter.contains(tokens.get(i + 1).text()));
+        return said ? rules.ages().marker(Integer.parseInt(word)) : null;
     }
 
     private static boolean endsSentence(String gap) {

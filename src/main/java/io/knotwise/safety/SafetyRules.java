@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")
  * @param corrections phrases with which a user says an earlier flag was a misunderstanding
+ * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
+ *     flag below emergency (an emergency is never dismissed as a question)
+ * @param ages how ages are read into marker words
  */
 public record SafetyRules(
         Map<String, String> emergencyNumbers,
@@ -21,6 +24,8 @@ public record SafetyRules(
         PastMarkers pastMarkers,
         Map<String, String> spellings,
         List<String> corrections,
+        List<String> generalQuestions,
+        Ages ages,
         Checklist checklist) {
 
     public SafetyRules {
@@ -33,6 +38,8 @@ public record SafetyRules(
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
         spellings = spellings == null ? Map.of() : Map.copyOf(spellings);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);
+        ages = ages == null ? Ages.none() : ages;
     }
 
     public Optional<Category> category(String id) {

@@ -1,0 +1,31 @@
+package io.knotwise.safety;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How ages are read: a number said as an age ("I'm 78", "she's 82", "67 years old") becomes the marker word of the
+ * highest threshold it reaches, so terms and combinations can name "age70plus". Immutable.
+ *
+ * @param markers marker words and the lowest age each stands for
+ * @param before words right before a number that make it an age ("i'm", "aged")
+ * @param after words right after a number that make it an age ("years", "yo")
+ */
+public record Ages(Map<String, Integer> markers, List<String> before, List<String> after) {
+
+    public Ages {
+        markers = markers == null ? Map.of() : Map.copyOf(markers);
+        before = before == null ? List.of() : List.copyOf(before);
+        after = after == null ? List.of() : List.copyOf(after);
+    }
+
+    public static Ages none() {
+        return new Ages(Map.of(), List.of(), List.of());
+    }
+
+    /** The marker for an age, or null when it reaches no threshold. */
+    String marker(int age) {
+        return markers.entrySet().stream().filter(e -> age >= e.getValue())
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}
