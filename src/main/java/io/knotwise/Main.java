@@ -35,7 +35,9 @@ import java.util.List;
 public final class Main {
 
     public static final String SAFETY_CORPUS = "safety-corpus.yml";
+    public static final String SAFETY_HOLDOUT = "safety-holdout.yml";
     public static final String SAFETY_REPORT = "safety-report.md";
+    public static final String SAFETY_REPORT_COMMAND = "java -jar target/knotwise.jar safety-report";
 
     private Main() {
     }
@@ -77,21 +79,34 @@ public final class Main {
                 IntentTrainer.eventHash(model));
     }
 
-    /** Evaluates the red-flag screen on its corpus and writes the committed report. */
+    /** Evaluates the red-flag screen on its corpus (and the held-out corpus, if any) and writes the report. */
     private static void safetyReport(Settings settings) {
-        Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
-        var corpus = ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS));
-        var result = new SafetyEvaluation(detector, book.safety()).evaluate(corpus);
+        var result = evaluateSafety(settings.dialogs(), settings.models(), SAFETY_CORPUS);
+        Path holdoutFile = settings.dialogs().resolve(SAFETY_HOLDOUT);
+        var holdout = Files.exists(holdoutFile)
+                ? evaluateSafety(settings.dialogs(), settings.models(), SAFETY_HOLDOUT) : null;
         Path report = settings.dialogs().resolve(SAFETY_REPORT);
         try {
-            Files.writeString(report, SafetyReport.markdown(result, "java -jar target/knotwise.jar safety-report"));
+            Files.writeString(report, SafetyReport.markdown(result, holdout, SAFETY_REPORT_COMMAND));
         } catch (IOException e) {
             throw new KnotwiseException("cannot write " + report + ": " + e.getMessage(), e);
         }
         System.out.printf("recall %d/%d, false alarms %d/%d (%.2f%%); wrote %s%n", result.recall().hits(),
                 result.recall().total(), result.falseAlarms(), result.harmlessCases(),
                 100 * result.falseAlarmRate(), report);
+        if (holdout != null) {
+            System.out.printf("held out: recall %d/%d, false alarms %d/%d (%.2f%%)%n", holdout.recall().hits(),
+                    holdout.recall().total(), holdout.falseAlarms(), holdout.harmlessCases(),
+                    100 * holdout.falseAlarmRate());
+        }
+    }
+
+    /** The red-flag screen as the guide runs it, evaluated on one corpus file of {@code dialogs/}. */
+    public static SafetyEvaluation.Result evaluateSafety(Path dialogs, Path models, String corpusFile) {
+        Guidebook book = ContentLoader.load(dialogs);
+        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(models)));
+        var corpus = ContentLoader.loadCorpus(dialogs.resolve(corpusFile));
+        return new SafetyEvaluation(detector, book.safety()).evaluate(corpus);
     }
 
     /** Everything the guide needs, loaded and validated; throws with every problem found. */

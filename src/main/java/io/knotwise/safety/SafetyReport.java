@@ -12,7 +12,8 @@ public final class SafetyReport {
     private SafetyReport() {
     }
 
-    public static String markdown(SafetyEvaluation.Result result, String command) {
+    /** The report; {@code holdout} is the result on the held-out corpus, or null when there is none. */
+    public static String markdown(SafetyEvaluation.Result result, SafetyEvaluation.Result holdout, String command) {
         var out = new StringBuilder();
         out.append("# Red-flag screen: evaluation on dialogs/safety-corpus.yml\n\n");
         out.append("Written by `").append(command).append("`; do not edit by hand.\n\n");
@@ -37,6 +38,24 @@ public final class SafetyReport {
         }
         result.falseAlarmCases().forEach(m -> out.append("- ").append(m.category()).append(": \"").append(m.text())
                 .append("\" gave ").append(m.found()).append('\n'));
+        if (holdout != null) {
+            out.append("\n## Held out: dialogs/safety-holdout.yml\n\n");
+            out.append("Written after the screen was tuned on the corpus above and never used to tune it: how the screen"
+                    + " does on phrasings nobody fitted it to. No target is enforced here; misses are listed so the"
+                    + " next change can learn from them (and then a new held-out set is needed).\n\n");
+            out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**%n",
+                    holdout.recall().hits(), holdout.recall().total(), 100 * holdout.recall().rate()));
+            out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n%n", holdout.falseAlarms(),
+                    holdout.harmlessCases(), 100 * holdout.falseAlarmRate()));
+            out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
+            holdout.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
+            out.append('\n');
+            holdout.missed().forEach(m -> out.append("- missed ").append(m.category()).append(" (")
+                    .append(m.expected()).append("): \"").append(m.text()).append("\" gave ").append(m.found())
+                    .append('\n'));
+            holdout.falseAlarmCases().forEach(m -> out.append("- false alarm ").append(m.category()).append(": \"")
+                    .append(m.text()).append("\" gave ").append(m.found()).append('\n'));
+        }
         return out.toString();
     }
 
