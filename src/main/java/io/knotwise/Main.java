@@ -1,6 +1,7 @@
 package io.knotwise;
 
 import io.javalin.Javalin;
+import io.knotwise.audit.MeteredEscalationAudit;
 import io.knotwise.channel.http.HttpApi;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
@@ -13,20 +14,19 @@ import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.nlu.TextNormalizer;
-import io.knotwise.audit.MeteredEscalationAudit;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The front door: wires everything with constructor calls. {@code serve} (the default) starts the guide, {@code train}

@@ -5,6 +5,7 @@ import io.knotwise.safety.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class Conversation {
     private final Map<String, Object> slots = new HashMap<>();
     private final Set<String> skipped = new LinkedHashSet<>();
     private Tier tier;
-    private final Set<String> flags = new LinkedHashSet<>();
+    private final Map<String, Tier> flags = new LinkedHashMap<>();
     private List<String> plan = List.of();
     private int planIndex;
     private int step;
@@ -47,7 +48,7 @@ public final class Conversation {
         copy.slots.putAll(slots);
         copy.skipped.addAll(skipped);
         copy.tier = tier;
-        copy.flags.addAll(flags);
+        copy.flags.putAll(flags);
         copy.plan = plan;
         copy.planIndex = planIndex;
         copy.step = step;
@@ -93,17 +94,32 @@ public final class Conversation {
         return tier;
     }
 
-    void tier(Tier tier) {
-        this.tier = tier;
+    /** The flags raised so far, in order, with the tier each was raised at. */
+    Set<String> flags() {
+        return java.util.Collections.unmodifiableSet(flags.keySet());
     }
 
-    Set<String> flags() {
-        return flags;
+    /** Raises a flag (keeping its highest tier) and the conversation's tier; returns whether the flag is new. */
+    boolean raise(String flag, Tier at) {
+        Tier before = flags.get(flag);
+        if (before == null || at.isHigherThan(before)) {
+            flags.put(flag, at);
+        }
+        if (at.isHigherThan(tier)) {
+            tier = at;
+        }
+        return before == null;
+    }
+
+    /** After a confirmed misunderstanding: withdraws the flags that stopped or paused guidance. */
+    void withdrawStoppingFlags() {
+        flags.values().removeIf(Tier::stopsGuidance);
+        tier = flags.values().stream().min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     /** The triage so far, or null when nothing has been raised. */
     public Triage triage() {
-        return tier == null ? null : new Triage(tier, List.copyOf(flags));
+        return tier == null ? null : new Triage(tier, List.copyOf(flags.keySet()));
     }
 
     List<String> plan() {
@@ -158,12 +174,6 @@ public final class Conversation {
         pending = null;
         resume = null;
         return back;
-    }
-
-    /** Withdraws the flags of the given tiers after a confirmed misunderstanding; the tier is what is left. */
-    void withdraw(java.util.function.Predicate<String> flag, java.util.function.Function<String, Tier> tierOf) {
-        flags.removeIf(flag);
-        tier = flags.stream().map(tierOf).min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     List<Message> lastMessages() {

@@ -97,8 +97,7 @@ final class Navigator {
                     return;
                 }
                 case CLEAR -> {
-                    conversation.withdraw(id2 -> book.safety().category(id2).map(c -> c.tier().stopsGuidance())
-                            .orElse(false), id2 -> book.safety().category(id2).map(c -> c.tier()).orElse(Tier.CAUTION));
+                    conversation.withdrawStoppingFlags();
                     say(node, conversation, reply);
                     id = node.next();
                 }

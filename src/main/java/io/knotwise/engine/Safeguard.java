@@ -93,12 +93,9 @@ final class Safeguard {
         Tier highest = flags.get(0).tier();
         var newCautions = new ArrayList<Category>();
         for (RedFlag flag : flags) {
-            boolean added = conversation.flags().add(flag.id());
+            boolean added = conversation.raise(flag.id(), flag.tier());
             if (added && flag.tier() == Tier.CAUTION) {
                 category(flag.id()).ifPresent(newCautions::add);
-            }
-            if (flag.tier().isHigherThan(conversation.tier())) {
-                conversation.tier(flag.tier());
             }
         }
         if (highest.stopsGuidance()) {
