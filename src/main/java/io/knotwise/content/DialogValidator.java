@@ -241,7 +241,8 @@ public final class DialogValidator {
             if (c.terms().isEmpty() && c.allOf().isEmpty()) {
                 problems.add("safety.yml: " + c.id() + ": no terms and no combinations");
             }
-            if (!c.unsureTerms().isEmpty() && (c.clarify() == null || c.clarify().isBlank())) {
+            boolean unsure = !c.unsureTerms().isEmpty() || !c.unsureAllOf().isEmpty();
+            if (unsure && (c.clarify() == null || c.clarify().isBlank())) {
                 problems.add("safety.yml: " + c.id() + ": unsure terms need a clarify question");
             }
             if (c.sources().isEmpty()) {

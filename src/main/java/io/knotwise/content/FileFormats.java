@@ -110,7 +110,8 @@ final class FileFormats {
 
     record CategorySpec(String id, String tier, String message, String caution, List<String> terms,
                         List<List<List<String>>> allOf, List<String> emergencyTerms,
-                        List<List<List<String>>> emergencyAllOf, List<String> unsureTerms, String clarify,
+                        List<List<List<String>>> emergencyAllOf, List<String> unsureTerms,
+                        List<List<List<String>>> unsureAllOf, String clarify,
                         List<String> excludedTools,
                         String maxPressure, List<String> sources) {
     }
@@ -127,7 +128,7 @@ final class FileFormats {
             var texts = new EnumMap<Tier, String>(Tier.class);
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
-                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.clarify(), c.excludedTools(),
+                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(),
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,

@@ -9,6 +9,7 @@ import java.util.List;
  * @param emergencyTerms terms that raise this category to {@code emergency}
  * @param emergencyAllOf combinations that raise this category to {@code emergency}
  * @param unsureTerms vague mentions that earn one clarifying question rather than a flag
+ * @param unsureAllOf vague combinations ("chest" with "funny") that earn the clarifying question too
  * @param clarify the clarifying question; a yes (or an unclear answer) raises the category
  * @param excludedTools tools no technique may use while this (caution) category is raised
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
@@ -23,6 +24,7 @@ public record Category(
         List<String> emergencyTerms,
         List<List<List<String>>> emergencyAllOf,
         List<String> unsureTerms,
+        List<List<List<String>>> unsureAllOf,
         String clarify,
         List<String> excludedTools,
         String maxPressure,
@@ -32,6 +34,7 @@ public record Category(
         terms = terms == null ? List.of() : List.copyOf(terms);
         allOf = copy(allOf);
         emergencyAllOf = copy(emergencyAllOf);
+        unsureAllOf = copy(unsureAllOf);
         emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
         unsureTerms = unsureTerms == null ? List.of() : List.copyOf(unsureTerms);
         excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);

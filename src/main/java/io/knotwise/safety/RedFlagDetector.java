@@ -41,7 +41,8 @@ public final class RedFlagDetector {
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
-                          PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms) {
+                          PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms,
+                          List<List<PhraseIndex<Boolean>>> unsureCombinations) {
     }
 
     /** A detector that corrects no spelling. */
@@ -75,7 +76,7 @@ public final class RedFlagDetector {
                 .toList();
         return new Screen(category, index(category.terms()), combinations(category.allOf()),
                 index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
-                index(category.unsureTerms()));
+                index(category.unsureTerms()), combinations(category.unsureAllOf()));
     }
 
     /** Every word of every red-flag phrase: what a misspelling is corrected towards. */
@@ -85,7 +86,7 @@ public final class RedFlagDetector {
             phrases.addAll(c.terms());
             phrases.addAll(c.emergencyTerms());
             phrases.addAll(c.unsureTerms());
-            Stream.concat(c.allOf().stream(), c.emergencyAllOf().stream())
+            Stream.of(c.allOf(), c.emergencyAllOf(), c.unsureAllOf()).flatMap(List::stream)
                     .forEach(groups -> groups.forEach(phrases::addAll));
         }
         rules.midTechniqueStop().forEach(s -> phrases.addAll(s.terms()));
@@ -123,7 +124,8 @@ public final class RedFlagDetector {
             }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
-            } else if (scope.affirmed(screen.unsureTerms(), false)) {
+            } else if (scope.affirmed(screen.unsureTerms(), false)
+                    || scope.allAffirmed(screen.unsureCombinations(), false)) {
                 unsure.add(screen.category().id());
             }
         }
