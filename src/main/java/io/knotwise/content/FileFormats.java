@@ -122,7 +122,8 @@ final class FileFormats {
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
                       Negation negation, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
-                      List<String> corrections, List<String> generalQuestions, Ages ages, Checklist checklist) {
+                      List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
+                      Checklist checklist) {
 
         SafetyRules toRules() {
             var texts = new EnumMap<Tier, String>(Tier.class);
@@ -132,7 +133,7 @@ final class FileFormats {
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
-                    checklist);
+                    exactWords, checklist);
         }
     }
 

@@ -10,17 +10,19 @@ import java.util.Map;
  * @param markers marker words and the lowest age each stands for
  * @param before words right before a number that make it an age ("i'm", "aged")
  * @param after words right after a number that make it an age ("years", "yo")
+ * @param notAfter words that, within two words before a number, make it something else ("temperature is 39")
  */
-public record Ages(Map<String, Integer> markers, List<String> before, List<String> after) {
+public record Ages(Map<String, Integer> markers, List<String> before, List<String> after, List<String> notAfter) {
 
     public Ages {
         markers = markers == null ? Map.of() : Map.copyOf(markers);
         before = before == null ? List.of() : List.copyOf(before);
         after = after == null ? List.of() : List.copyOf(after);
+        notAfter = notAfter == null ? List.of() : List.copyOf(notAfter);
     }
 
     public static Ages none() {
-        return new Ages(Map.of(), List.of(), List.of());
+        return new Ages(Map.of(), List.of(), List.of(), List.of());
     }
 
     /** The marker for an age, or null when it reaches no threshold. */

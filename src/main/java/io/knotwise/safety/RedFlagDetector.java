@@ -29,6 +29,7 @@ public final class RedFlagDetector {
     private static final String SENTENCE_END = ".?!;";
 
     private final SafetyRules rules;
+    private final Set<String> exactWords;
     private final SpellingCorrector speller;
     private final PhraseIndex<Boolean> idioms;
     private final PhraseIndex<Boolean> modifiers;
@@ -55,6 +56,7 @@ public final class RedFlagDetector {
      */
     public RedFlagDetector(SafetyRules rules, Set<String> knownWords) {
         this.rules = rules;
+        this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
         this.modifiers = index(rules.modifiers());
         this.corrections = index(rules.corrections());
@@ -95,14 +97,19 @@ public final class RedFlagDetector {
         return words;
     }
 
-    private static List<List<PhraseIndex<Boolean>>> combinations(List<List<List<String>>> combinations) {
-        return combinations.stream().map(groups -> groups.stream().map(RedFlagDetector::index).toList()).toList();
+    private List<List<PhraseIndex<Boolean>>> combinations(List<List<List<String>>> combinations) {
+        return combinations.stream().map(groups -> groups.stream().map(this::index).toList()).toList();
     }
 
     /** Phrases are matched on word stems, so every inflection of a term counts. */
-    private static PhraseIndex<Boolean> index(List<String> phrases) {
+    private PhraseIndex<Boolean> index(List<String> phrases) {
         return PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)),
-                Stemmer::stem);
+                this::form);
+    }
+
+    /** The form a word is matched in: its stem, unless its ending matters ("legs" is not "leg"). */
+    private String form(String word) {
+        return exactWords.contains(word) ? word : Stemmer.stem(word);
     }
 
     /** The red flags in a message, highest tier first; {@code duringTechnique} adds the mid-technique stop terms. */
@@ -169,7 +176,7 @@ public final class RedFlagDetector {
         var sentenceStarts = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
             String age = ageAt(tokens, i);
-            words.add(Stemmer.stem(age != null ? age : speller.apply(tokens.get(i).text())));
+            words.add(form(age != null ? age : speller.apply(tokens.get(i).text())));
             if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
                 sentenceStarts.add(i);
             }
@@ -190,7 +197,9 @@ public final class RedFlagDetector {
         }
         boolean said = (i > 0 && ageBefore.contains(tokens.get(i - 1).text()))
                 || (i + 1 < tokens.size() && ageAfter.contains(tokens.get(i + 1).text()));
-        return said ? rules.ages().marker(Integer.parseInt(word)) : null;
+        boolean other = tokens.subList(Math.max(0, i - 2), i).stream()
+                .anyMatch(t -> rules.ages().notAfter().contains(t.text()));
+        return said && !other ? rules.ages().marker(Integer.parseInt(word)) : null;
     }
 
     private static boolean endsSentence(String gap) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
  *     flag below emergency (an emergency is never dismissed as a question)
  * @param ages how ages are read into marker words
+ * @param exactWords words matched as written, not by stem, where the ending matters ("legs" is not "leg")
  */
 public record SafetyRules(
         Map<String, String> emergencyNumbers,
@@ -26,6 +27,7 @@ public record SafetyRules(
         List<String> corrections,
         List<String> generalQuestions,
         Ages ages,
+        List<String> exactWords,
         Checklist checklist) {
 
     public SafetyRules {
@@ -40,6 +42,7 @@ public record SafetyRules(
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);
         ages = ages == null ? Ages.none() : ages;
+        exactWords = exactWords == null ? List.of() : List.copyOf(exactWords);
     }
 
     public Optional<Category> category(String id) {
