@@ -1,7 +1,6 @@
 package io.knotwise.engine;
 
 import io.knotwise.content.Guidebook;
-import io.knotwise.content.Routine;
 import io.knotwise.content.Technique;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
@@ -31,6 +30,7 @@ final class Navigator {
     private final Walkthrough walk;
     private final Answers answers;
     private final Questions questions;
+    private final Recommendation recommendation;
     private final String emergencyNumberOverride;
 
     Navigator(Guidebook book, Recommender recommender, String emergencyNumberOverride) {
@@ -42,6 +42,7 @@ final class Navigator {
         this.walk = new Walkthrough(book, this);
         this.answers = new Answers(book);
         this.questions = new Questions(book, this);
+        this.recommendation = new Recommendation(book, recommender, this);
     }
 
     Recommender recommender() {
@@ -54,6 +55,10 @@ final class Navigator {
 
     Technique currentTechnique(Conversation conversation) {
         return walk.current(conversation);
+    }
+
+    Walkthrough walk() {
+        return walk;
     }
 
     TurnState state(Conversation conversation) {
@@ -85,7 +90,7 @@ final class Navigator {
                     id = node.next();
                 }
                 case RECOMMEND -> {
-                    recommend(node, conversation, reply);
+                    recommendation.enter(node, conversation, reply);
                     return;
                 }
                 case WALK -> {
@@ -187,7 +192,7 @@ final class Navigator {
         boolean handled = switch (node.type()) {
             case ASK -> questions.answerQuestion(node, conversation, understanding, reply);
             case SCREEN -> questions.answerScreen(node, conversation, understanding, cautioned, reply);
-            case RECOMMEND -> answerRecommendation(conversation, understanding, reply);
+            case RECOMMEND -> recommendation.answer(conversation, understanding, reply);
             case WALK -> walk.answer(node, conversation, understanding, reply);
             default -> false;
         };
@@ -257,79 +262,12 @@ final class Navigator {
             case ESCALATION -> reply.offer(node.quickReplies());
             case RECOMMEND -> {
                 reply.say(Message.TEXT, text("back_to_question", conversation, Map.of()));
-                recommend(node, conversation, reply);
+                recommendation.enter(node, conversation, reply);
             }
             default -> {
                 reply.say(Message.TEXT, text("back_to_question", conversation, Map.of()));
                 prompt(node, conversation, reply);
             }
         }
-    }
-
-    private boolean answerRecommendation(Conversation conversation, Understanding understanding, Reply reply) {
-        String intent = understanding.intent().name();
-        if (conversation.slots().containsKey(Slots.TECHNIQUE) || conversation.slots().containsKey(Slots.ROUTINE)) {
-            enter(conversation, recommendNode(), reply);
-            return true;
-        }
-        if (!understanding.confident()) {
-            return false;
-        }
-        if (intent.equals("request_routine")) {
-            conversation.slots().put(Slots.ROUTINE, Slots.ANY_ROUTINE);
-            enter(conversation, recommendNode(), reply);
-            return true;
-        }
-        if (intent.equals("affirm") || intent.equals("request_technique")) {
-            var best = recommender.recommend(conversation);
-            if (best.isEmpty() || intent.equals("request_technique")) {
-                enter(conversation, recommendNode(), reply);
-            } else {
-                walk.start(conversation, List.of(best.get(0).id()), reply);
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** Offers what fits, or goes straight into the technique or routine the user asked for. */
-    void recommend(Node node, Conversation conversation, Reply reply) {
-        Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
-        Object routineId = conversation.slots().remove(Slots.ROUTINE);
-        if (techniqueId != null) {
-            var technique = book.technique(String.valueOf(techniqueId));
-            if (technique.isPresent() && recommender.allowed(technique.get(), conversation)) {
-                walk.start(conversation, List.of(technique.get().id()), reply);
-                return;
-            }
-            technique.ifPresent(t -> reply.say(Message.TEXT,
-                    text("technique_not_allowed", conversation, Map.of("name", t.name()))));
-        }
-        if (routineId != null) {
-            Routine routine = routineFor(String.valueOf(routineId), conversation);
-            List<String> plan = recommender.feasible(routine.techniques(), conversation);
-            if (!plan.isEmpty()) {
-                String names = String.join(", ", plan.stream().map(id -> book.techniques().get(id).name()).toList());
-                reply.say(Message.TEXT, text("routine_intro", conversation, Map.of("name", routine.name(),
-                        "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
-                walk.start(conversation, plan, reply);
-                return;
-            }
-        }
-        conversation.node(node.id());
-        new Recommendation(book, recommender, this).offer(conversation, reply);
-    }
-
-    private Routine routineFor(String id, Conversation conversation) {
-        Routine routine = book.routines().get(id);
-        if (routine != null) {
-            return routine;
-        }
-        Object onset = conversation.slots().get(Slots.ONSET);
-        Object minutes = conversation.slots().get(Slots.DURATION);
-        boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
-        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
-        String kind = accumulated && time ? "accumulated" : "occasional";
-        return book.routines().get(book.tensionAdvice().get(kind).routine());
     }
 }

@@ -1,13 +1,19 @@
 package io.knotwise.engine;
 
 import io.knotwise.content.Guidebook;
+import io.knotwise.content.Routine;
 import io.knotwise.content.Technique;
+import io.knotwise.dialog.Node;
+import io.knotwise.nlu.Understanding;
 import io.knotwise.dialog.QuickReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Says which techniques fit and why, with advice for the kind of tension, and offers each as a button. */
+/**
+ * The recommend node: goes straight into a technique or routine the user asked for, or says which techniques fit and
+ * why, with advice for the kind of tension, offering each as a button; then takes the user's choice. Stateless.
+ */
 final class Recommendation {
 
     private static final int HIGH_SEVERITY = 7;
@@ -20,6 +26,73 @@ final class Recommendation {
         this.book = book;
         this.recommender = recommender;
         this.navigator = navigator;
+    }
+
+    boolean answer(Conversation conversation, Understanding understanding, Reply reply) {
+        String intent = understanding.intent().name();
+        if (conversation.slots().containsKey(Slots.TECHNIQUE) || conversation.slots().containsKey(Slots.ROUTINE)) {
+            navigator.enter(conversation, navigator.recommendNode(), reply);
+            return true;
+        }
+        if (!understanding.confident()) {
+            return false;
+        }
+        if (intent.equals("request_routine")) {
+            conversation.slots().put(Slots.ROUTINE, Slots.ANY_ROUTINE);
+            navigator.enter(conversation, navigator.recommendNode(), reply);
+            return true;
+        }
+        if (intent.equals("affirm") || intent.equals("request_technique")) {
+            var best = recommender.recommend(conversation);
+            if (best.isEmpty() || intent.equals("request_technique")) {
+                navigator.enter(conversation, navigator.recommendNode(), reply);
+            } else {
+                navigator.walk().start(conversation, List.of(best.get(0).id()), reply);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Offers what fits, or goes straight into the technique or routine the user asked for. */
+    void enter(Node node, Conversation conversation, Reply reply) {
+        Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
+        Object routineId = conversation.slots().remove(Slots.ROUTINE);
+        if (techniqueId != null) {
+            var technique = book.technique(String.valueOf(techniqueId));
+            if (technique.isPresent() && recommender.allowed(technique.get(), conversation)) {
+                navigator.walk().start(conversation, List.of(technique.get().id()), reply);
+                return;
+            }
+            technique.ifPresent(t -> reply.say(Message.TEXT,
+                    navigator.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
+        }
+        if (routineId != null) {
+            Routine routine = routineFor(String.valueOf(routineId), conversation);
+            List<String> plan = recommender.feasible(routine.techniques(), conversation);
+            if (!plan.isEmpty()) {
+                String names = String.join(", ", plan.stream().map(id -> book.techniques().get(id).name()).toList());
+                reply.say(Message.TEXT, navigator.text("routine_intro", conversation, Map.of("name", routine.name(),
+                        "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
+                navigator.walk().start(conversation, plan, reply);
+                return;
+            }
+        }
+        conversation.node(node.id());
+        offer(conversation, reply);
+    }
+
+    private Routine routineFor(String id, Conversation conversation) {
+        Routine routine = book.routines().get(id);
+        if (routine != null) {
+            return routine;
+        }
+        Object onset = conversation.slots().get(Slots.ONSET);
+        Object minutes = conversation.slots().get(Slots.DURATION);
+        boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
+        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
+        String kind = accumulated && time ? "accumulated" : "occasional";
+        return book.routines().get(book.tensionAdvice().get(kind).routine());
     }
 
     void offer(Conversation conversation, Reply reply) {
