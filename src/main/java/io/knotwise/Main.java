@@ -128,10 +128,12 @@ public final class Main {
         return new Wiring(book, engine, metrics);
     }
 
-    /** Every word of the training examples: words people really use, never taken for a misspelling. */
+    /** Words people really use, never taken for a misspelling: the training vocabulary and an English word list. */
     public static Set<String> knownWords(NluDataLoader nluData) {
-        return nluData.examples().stream().flatMap(e -> Arrays.stream(TextNormalizer.words(e.text())))
-                .collect(Collectors.toSet());
+        Set<String> words = nluData.examples().stream().flatMap(e -> Arrays.stream(TextNormalizer.words(e.text())))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        words.addAll(nluData.englishWords());
+        return words;
     }
 
     /** The HTTP app over a loaded guide, not yet started. */

@@ -109,6 +109,16 @@ public final class NluDataLoader {
         }
     }
 
+    /** Real English words (from {@code models/english/words.txt}), which spelling correction never changes. */
+    public java.util.Set<String> englishWords() {
+        Path file = models.resolve("english/words.txt");
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** Number words ("seven") and other patterns' data, from {@code models/patterns.yml}. */
     public Patterns patterns() {
         Path file = models.resolve("patterns.yml");
