@@ -7,6 +7,8 @@ writes, next to this script:
 
   * one file per mapped conversational intent (greet, goodbye, thanks, affirm, deny,
     repeat, stop, help): the first 25 `train` examples of the mapped CLINC intent;
+  * ../heldout/clinc150_val.tsv: the `val` and `oos_val` splits labelled with our intents
+    (never trained on: for calibration and evaluation);
   * out_of_scope.txt: the first 12 `train` examples of every CLINC intent that is neither
     mapped nor left out as ambiguous, followed by all of `oos_train`.
 
@@ -123,6 +125,24 @@ def main(argv):
         f"CLINC intents, then oos_train.",
         dedupe(oos),
     )
+    write_validation(data["val"], data["oos_val"])
+
+
+def write_validation(val, oos_val):
+    """The val and oos_val splits, labelled with our intents, for calibration and evaluation only."""
+    path = OUT_DIR.parent / "heldout" / "clinc150_val.tsv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for x in val:
+        clinc = x["clinc_intent"]
+        if clinc in AMBIGUOUS or not usable(x["text"]):
+            continue
+        rows.append((MAPPED.get(clinc, "out_of_scope"), " ".join(x["text"].split())))
+    rows.extend(("out_of_scope", " ".join(x["text"].split())) for x in oos_val if usable(x["text"]))
+    header = HEADER.replace("train split", "val and oos_val splits") + \
+        "# Never trained on: for choosing the threshold and measuring out-of-scope recall. intent<TAB>text\n"
+    path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8", newline="\n")
+    print(f"{path.name}: {len(rows)}")
 
 
 if __name__ == "__main__":

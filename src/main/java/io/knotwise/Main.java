@@ -11,6 +11,7 @@ import io.knotwise.engine.MemoryConversationStore;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentTrainer;
 import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluCommands;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.nlu.TextNormalizer;
@@ -50,12 +51,26 @@ public final class Main {
                 case "serve" -> serve(settings);
                 case "train" -> train(settings);
                 case "safety-report" -> safetyReport(settings);
+                case "calibrate" -> {
+                    var choice = NluCommands.calibrate(settings.models());
+                    System.out.printf("threshold %.2f, margin %.2f: our in-domain accuracy %.1f%%, CLINC150"
+                            + " out-of-scope recall %.1f%%; written to models/nlu.yml%n", choice.chosen().threshold(),
+                            choice.chosen().margin(), 100 * choice.chosen().ownAccuracy(),
+                            100 * choice.chosen().clincOosRecall());
+                }
+                case "evaluate" -> {
+                    var r = NluCommands.evaluate(settings.models(), "java -jar target/knotwise.jar evaluate");
+                    System.out.printf("held-out in-domain accuracy %.1f%%; CLINC150 out-of-scope recall %.1f%%;"
+                            + " training %.1f s; model %.2f MB; parse median %.0f us, p99 %.0f us; wrote"
+                            + " models/REPORT.md%n", 100 * r.heldOut().inDomainAccuracy(), 100 * r.clinc().oosRecall(),
+                            r.trainingSeconds(), r.modelBytes() / 1e6, r.parseMedianMicros(), r.parseP99Micros());
+                }
                 case "validate" -> {
                     load(settings);
                     System.out.println("dialogs and models are valid");
                 }
                 default -> {
-                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate|safety-report]");
+                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate|calibrate|evaluate|safety-report]");
                     System.exit(2);
                 }
             }
@@ -118,11 +133,13 @@ public final class Main {
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        var parser = new MessageParser(classifier, new EntityExtractor(nluData.lexicon(), nluData.patterns()),
+        Set<String> knownWords = knownWords(nluData);
+        var parser = new MessageParser(classifier,
+                new EntityExtractor(nluData.lexicon(), nluData.patterns(), knownWords),
                 nluData.settings().threshold(), nluData.settings().margin());
         var store = new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        var detector = new RedFlagDetector(book.safety(), knownWords(nluData));
+        var detector = new RedFlagDetector(book.safety(), knownWords);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
                 new MeteredEscalationAudit(metrics), settings.auditText());
         return new Wiring(book, engine, metrics);

@@ -1,22 +1,30 @@
 package io.knotwise.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import opennlp.tools.dictionary.Dictionary;
+import opennlp.tools.namefind.DictionaryNameFinder;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
 
 /**
- * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) and patterns
- * (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe.
+ * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) with OpenNLP
+ * dictionary name finders, after correcting misspelt words towards the lexicon ("tenis", "trapz"), and patterns
+ * (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe: a name finder is made per
+ * call over the shared dictionaries.
  */
 public final class EntityExtractor {
 
-    /** An entity name and value that a lexicon phrase stands for. */
-    private record Named(String entity, String value) {
-    }
-
-    private final PhraseIndex<Named> lexicon;
+    private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
+    private final Map<String, String> values = new HashMap<>();
+    private final SpellingCorrector speller;
     private final Patterns patterns;
     private final PhraseIndex<Integer> numbers;
     private final PhraseIndex<Integer> durationUnits;
@@ -26,11 +34,27 @@ public final class EntityExtractor {
     private final PhraseIndex<Integer> severityWords;
     private final PhraseIndex<Boolean> severityScales;
 
+    /** An extractor that corrects no spelling. */
     public EntityExtractor(Map<String, Map<String, List<String>>> lexicon, Patterns patterns) {
-        var phrases = new LinkedHashMap<String, Named>();
-        lexicon.forEach((entity, values) -> values.forEach((value, list) ->
-                list.forEach(phrase -> phrases.put(phrase, new Named(entity, value)))));
-        this.lexicon = PhraseIndex.of(phrases);
+        this(lexicon, patterns, Set.of());
+    }
+
+    /** @param knownWords real words, never taken for misspellings of a lexicon word */
+    public EntityExtractor(Map<String, Map<String, List<String>>> lexicon, Patterns patterns, Set<String> knownWords) {
+        var vocabulary = new HashSet<String>();
+        lexicon.forEach((entity, byValue) -> {
+            var dictionary = new Dictionary(false);
+            byValue.forEach((value, phrases) -> phrases.forEach(phrase -> {
+                String[] words = TextNormalizer.words(phrase);
+                if (words.length > 0) {
+                    dictionary.put(new StringList(words));
+                    values.put(entity + "|" + String.join(" ", words), value);
+                    vocabulary.addAll(Arrays.asList(words));
+                }
+            }));
+            dictionaries.put(entity, dictionary);
+        });
+        this.speller = new SpellingCorrector(vocabulary, knownWords, Map.of());
         this.patterns = patterns;
         this.numbers = PhraseIndex.of(patterns.numbers());
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
@@ -46,7 +70,7 @@ public final class EntityExtractor {
     /** The entities in a message, in order of position, none overlapping. */
     public List<Entity> extract(String text) {
         List<Token> tokens = TextNormalizer.tokens(TextNormalizer.normalize(text));
-        List<String> words = tokens.stream().map(Token::text).toList();
+        List<String> words = tokens.stream().map(Token::text).map(speller).toList();
         boolean[] taken = new boolean[words.size()];
         var found = new ArrayList<Entity>();
         for (var match : durationPhrases.find(words)) {
@@ -59,11 +83,22 @@ public final class EntityExtractor {
         for (var match : severityWords.find(words)) {
             add(found, taken, tokens, match.from(), match.to(), "severity", match.value());
         }
-        for (var match : lexicon.find(words)) {
-            add(found, taken, tokens, match.from(), match.to(), match.value().entity(), match.value().value());
-        }
+        lexiconEntities(words, tokens, taken, found);
         found.sort(Comparator.comparingInt(Entity::start));
         return List.copyOf(found);
+    }
+
+    /** Dictionary matches of every entity, longest first where they overlap. */
+    private void lexiconEntities(List<String> words, List<Token> tokens, boolean[] taken, List<Entity> found) {
+        String[] array = words.toArray(String[]::new);
+        var spans = new ArrayList<Span>();
+        dictionaries.forEach((entity, dictionary) ->
+                spans.addAll(Arrays.asList(new DictionaryNameFinder(dictionary, entity).find(array))));
+        spans.sort(Comparator.comparingInt((Span s) -> s.getStart() - s.getEnd()).thenComparingInt(Span::getStart));
+        for (Span span : spans) {
+            String key = span.getType() + "|" + String.join(" ", words.subList(span.getStart(), span.getEnd()));
+            add(found, taken, tokens, span.getStart(), span.getEnd(), span.getType(), values.get(key));
+        }
     }
 
     private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found) {

@@ -28,9 +28,20 @@ public final class MessageParser {
         }
         IntentScore best = ranking.get(0);
         List<IntentScore> top = ranking.subList(0, Math.min(RANKING_SIZE, ranking.size()));
+        return new Understanding(text, best, top, entities.extract(text), confident(ranking, threshold, margin));
+    }
+
+    /**
+     * The decision rule, shared with evaluation and calibration: act on the best intent when its confidence reaches
+     * the threshold or leads the runner-up by the margin; otherwise the message is not understood (rejected).
+     */
+    public static boolean confident(List<IntentScore> ranking, double threshold, double margin) {
+        if (ranking.isEmpty()) {
+            return false;
+        }
+        double best = ranking.get(0).confidence();
         double second = ranking.size() > 1 ? ranking.get(1).confidence() : 0;
-        boolean confident = best.confidence() >= threshold || best.confidence() - second >= margin;
-        return new Understanding(text, best, top, entities.extract(text), confident);
+        return best >= threshold || best - second >= margin;
     }
 
     public EntityExtractor entityExtractor() {

@@ -109,6 +109,39 @@ public final class NluDataLoader {
         }
     }
 
+    /** A held-out split of our own examples ({@code models/heldout/<split>/<intent>.txt}), never trained on. */
+    public List<Example> heldOut(String split) {
+        var examples = new ArrayList<Example>();
+        Path dir = models.resolve("heldout").resolve(split);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                read(file, examples);
+            }
+        } catch (IOException e) {
+            throw new InvalidDataException(dir + ": cannot list held-out files: " + e.getMessage(), e);
+        }
+        return List.copyOf(examples);
+    }
+
+    /** The CLINC150 validation split labelled with our intents ({@code models/heldout/clinc150_val.tsv}). */
+    public List<Example> clincValidation() {
+        Path file = models.resolve("heldout/clinc150_val.tsv");
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            var examples = new ArrayList<Example>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] parts = line.split("\t", 2);
+                    examples.add(new Example(parts[0], parts[1], "heldout/clinc150_val.tsv", i + 1));
+                }
+            }
+            return List.copyOf(examples);
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Real English words (from {@code models/english/words.txt}), which spelling correction never changes. */
     public java.util.Set<String> englishWords() {
         Path file = models.resolve("english/words.txt");

@@ -16,7 +16,21 @@ public record Understanding(String text, IntentScore intent, List<IntentScore> r
         entities = List.copyOf(entities);
     }
 
+    /** Whether the message is out of scope: the classifier said so, or it was not confident of anything. */
     public boolean outOfScope() {
-        return OUT_OF_SCOPE.equals(intent.name());
+        return OUT_OF_SCOPE.equals(decided().name());
+    }
+
+    /**
+     * The intent as decided: the best one when confident, else {@code out_of_scope} (with the classifier's own
+     * out-of-scope confidence). This is what the API reports as {@code intent}.
+     */
+    public IntentScore decided() {
+        if (confident) {
+            return intent;
+        }
+        double oos = ranking.stream().filter(s -> s.name().equals(OUT_OF_SCOPE)).mapToDouble(IntentScore::confidence)
+                .findFirst().orElse(0);
+        return new IntentScore(OUT_OF_SCOPE, oos);
     }
 }

@@ -68,7 +68,7 @@ final class Views {
 
     private static Map<String, Object> nlu(Understanding understanding, List<RedFlag> flags) {
         var json = new LinkedHashMap<String, Object>();
-        json.put("intent", intent(understanding.intent()));
+        json.put("intent", intent(understanding.decided()));
         json.put("red_flags", redFlags(flags));
         return json;
     }
@@ -76,7 +76,7 @@ final class Views {
     static Map<String, Object> parse(Understanding understanding, List<RedFlag> flags) {
         var json = new LinkedHashMap<String, Object>();
         json.put("text", understanding.text());
-        json.put("intent", intent(understanding.intent()));
+        json.put("intent", intent(understanding.decided()));
         json.put("intent_ranking", understanding.ranking().stream().map(Views::intent).toList());
         json.put("entities", understanding.entities().stream().map(Views::entity).toList());
         json.put("red_flags", redFlags(flags));

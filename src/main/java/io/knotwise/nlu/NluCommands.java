@@ -1,0 +1,109 @@
+package io.knotwise.nlu;
+
+import io.knotwise.KnotwiseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The author commands for the intent model: calibrate the decision rule, and evaluate into {@code models/REPORT.md}. */
+public final class NluCommands {
+
+    /** The out-of-scope recall the threshold must reach on the CLINC150 validation split. */
+    public static final double OOS_TARGET = 0.97;
+    public static final int FOLDS = 5;
+    public static final String REPORT = "REPORT.md";
+
+    private static final int WARM_UP = 5_000;
+    private static final int MEASURED = 20_000;
+
+    private NluCommands() {
+    }
+
+    /** Chooses threshold and margin on the validation splits and writes them into {@code models/nlu.yml}. */
+    public static Calibration.Choice calibrate(Path models) {
+        var loader = new NluDataLoader(models);
+        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var choice = Calibration.choose(classifier, loader.heldOut("validation"), loader.clincValidation(), OOS_TARGET);
+        Path file = models.resolve("nlu.yml");
+        try {
+            String yaml = Files.readString(file);
+            yaml = replace(yaml, "threshold", choice.chosen().threshold());
+            yaml = replace(yaml, "margin", choice.chosen().margin());
+            Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+        return choice;
+    }
+
+    private static String replace(String yaml, String key, double value) {
+        Matcher m = Pattern.compile("(?m)^" + key + ": .*$").matcher(yaml);
+        if (!m.find()) {
+            throw new KnotwiseException("models/nlu.yml has no top-level '" + key + "'");
+        }
+        return m.replaceFirst(key + ": " + String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    /** Cross-validates, tests on the held-out splits, times training and parsing, and writes the report. */
+    public static NluReport.Inputs evaluate(Path models, String command) {
+        var loader = new NluDataLoader(models);
+        NluSettings settings = loader.settings();
+        List<Example> examples = loader.examples();
+        long start = System.nanoTime();
+        var trained = new IntentTrainer(settings).train(examples);
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
+        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var parser = new MessageParser(classifier, new EntityExtractor(loader.lexicon(), loader.patterns(), loader.englishWords()),
+                settings.threshold(), settings.margin());
+        List<Example> test = loader.heldOut("test");
+        List<Example> clinc = loader.clincValidation();
+        var inputs = new NluReport.Inputs(examples.size(), new OpenNlpIntentClassifier(trained).intents().size(),
+                settings, Calibration.choose(classifier, loader.heldOut("validation"), clinc, OOS_TARGET),
+                IntentEvaluation.crossValidate(examples, FOLDS, settings), FOLDS,
+                IntentEvaluation.score(test, IntentEvaluation.predict(classifier, test, settings.threshold(),
+                        settings.margin())),
+                IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc, settings.threshold(),
+                        settings.margin())),
+                trainingSeconds, size(loader.modelFile()), percentile(parseTimes(parser, test), 0.5),
+                percentile(parseTimes(parser, test), 0.99));
+        try {
+            Files.writeString(models.resolve(REPORT), NluReport.markdown(inputs, command));
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot write the report: " + e.getMessage(), e);
+        }
+        return inputs;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Microseconds per parse of held-out texts, after a warm-up; a rough in-process figure (JMH gives the real one). */
+    private static List<Double> parseTimes(MessageParser parser, List<Example> texts) {
+        for (int i = 0; i < WARM_UP; i++) {
+            parser.parse(texts.get(i % texts.size()).text());
+        }
+        var times = new ArrayList<Double>(MEASURED);
+        for (int i = 0; i < MEASURED; i++) {
+            long t = System.nanoTime();
+            parser.parse(texts.get(i % texts.size()).text());
+            times.add((System.nanoTime() - t) / 1e3);
+        }
+        Collections.sort(times);
+        return times;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size())));
+    }
+}
