@@ -42,13 +42,15 @@ MAPPED = {
     "repeat": "repeat",
     "cancel": "stop",
     "what_can_i_ask_you": "help",
+    # Questions about the guide itself are help: "are you a bot?" asks what it is and what it can do.
+    "are_you_a_bot": "help",
 }
 
 # Left out of out_of_scope: ambiguous for a conversational guide (small talk about the
 # assistant, device and voice settings, a timer we do support, "maybe", and dictionary
 # look-ups that read like "what is effleurage?").
 AMBIGUOUS = {
-    "maybe", "timer", "change_speed", "are_you_a_bot", "who_made_you",
+    "maybe", "timer", "change_speed", "who_made_you",
     "what_is_your_name", "who_do_you_work_for", "fun_fact", "tell_joke",
     "meaning_of_life", "how_old_are_you", "where_are_you_from",
     "what_are_your_hobbies", "do_you_have_pets", "user_name", "whisper_mode",
@@ -110,9 +112,11 @@ def main(argv):
     if unknown:
         raise SystemExit(f"not CLINC intents: {sorted(unknown)}")
 
-    for clinc, ours in MAPPED.items():
-        lines = dedupe(first(train, clinc, PER_MAPPED_INTENT))
-        write(ours, f"{ours}: first {PER_MAPPED_INTENT} train examples of CLINC '{clinc}'.", lines)
+    for ours in dict.fromkeys(MAPPED.values()):
+        sources = [clinc for clinc, mapped in MAPPED.items() if mapped == ours]
+        lines = dedupe([line for clinc in sources for line in first(train, clinc, PER_MAPPED_INTENT)])
+        names = ", ".join(f"'{clinc}'" for clinc in sources)
+        write(ours, f"{ours}: first {PER_MAPPED_INTENT} train examples of CLINC {names}.", lines)
 
     oos = []
     kept = [c for c in clinc_intents if c not in MAPPED and c not in AMBIGUOUS]
@@ -128,10 +132,29 @@ def main(argv):
     write_validation(data["val"], data["oos_val"])
 
 
+def normalized(text):
+    """Roughly the guide's own normalizer: lower case, letters, digits and apostrophes, single spaces."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(w.strip("'") for w in re.sub(r"[^a-z0-9']+", " ", text).split() if w.strip("'"))
+
+
+def trained_on():
+    """Every training line (ours and the CLINC samples), normalized."""
+    lines = set()
+    for folder in (OUT_DIR, OUT_DIR.parent / "intents"):
+        for path in folder.glob("*.txt"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    lines.add(normalized(line))
+    return lines
+
+
 def write_validation(val, oos_val):
-    """The val and oos_val splits, labelled with our intents, for calibration and evaluation only."""
+    """The val and oos_val splits, labelled with our intents, for calibration and evaluation only; a query that is
+    also a training line (such as a bare "thanks") is left out, so nothing here was trained on."""
     path = OUT_DIR.parent / "heldout" / "clinc150_val.tsv"
     path.parent.mkdir(parents=True, exist_ok=True)
+    seen = trained_on()
     rows = []
     for x in val:
         clinc = x["clinc_intent"]
@@ -139,6 +162,7 @@ def write_validation(val, oos_val):
             continue
         rows.append((MAPPED.get(clinc, "out_of_scope"), " ".join(x["text"].split())))
     rows.extend(("out_of_scope", " ".join(x["text"].split())) for x in oos_val if usable(x["text"]))
+    rows = [(a, b) for a, b in rows if normalized(b) not in seen]
     header = HEADER.replace("train split", "val and oos_val splits") + \
         "# Never trained on: for choosing the threshold and measuring out-of-scope recall. intent<TAB>text\n"
     path.write_text(header + "".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8", newline="\n")

@@ -14,7 +14,6 @@ import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluCommands;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.OpenNlpIntentClassifier;
-import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
@@ -24,10 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The front door: wires everything with constructor calls. {@code serve} (the default) starts the guide, {@code train}
@@ -145,12 +142,12 @@ public final class Main {
         return new Wiring(book, engine, metrics);
     }
 
-    /** Words people really use, never taken for a misspelling: the training vocabulary and an English word list. */
+    /**
+     * Real English words, never taken for a misspelling. Deliberately not the training vocabulary: it holds typos
+     * on purpose ("tenis"), which must stay correctable.
+     */
     public static Set<String> knownWords(NluDataLoader nluData) {
-        Set<String> words = nluData.examples().stream().flatMap(e -> Arrays.stream(TextNormalizer.words(e.text())))
-                .collect(Collectors.toCollection(java.util.HashSet::new));
-        words.addAll(nluData.englishWords());
-        return words;
+        return nluData.englishWords();
     }
 
     /** The HTTP app over a loaded guide, not yet started. */

@@ -51,7 +51,8 @@ public final class IntentTrainer {
     static DoccatFactory factory() {
         try {
             return new DoccatFactory(new FeatureGenerator[] {
-                new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(), new CharNGramFeatureGenerator()});
+                new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(), new CharNGramFeatureGenerator(),
+                new StemFeatureGenerator()});
         } catch (InvalidFormatException e) {
             throw new KnotwiseException("cannot build the feature generators: " + e.getMessage(), e);
         }
