@@ -153,7 +153,7 @@ public final class Main {
     /** The HTTP app over a loaded guide, not yet started. */
     public static Javalin app(Wiring wiring, Settings settings) {
         return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale(),
-                wiring.metrics()::scrape).create();
+                wiring.metrics()::scrape, settings.corsOrigins()).create();
     }
 
     private static void serve(Settings settings) {

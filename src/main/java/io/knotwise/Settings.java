@@ -2,6 +2,8 @@ package io.knotwise;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Map;
  *
  * @param emergencyNumber overrides the locale's emergency number when set, else null
  * @param auditText whether the red-flag audit records the message text too (off: it is health data)
+ * @param corsOrigins the origins of other sites that may embed the widget and call the API ("*" for any)
  */
 public record Settings(
         String host,
@@ -20,7 +23,12 @@ public record Settings(
         int maxTextLength,
         String defaultLocale,
         String emergencyNumber,
-        boolean auditText) {
+        boolean auditText,
+        List<String> corsOrigins) {
+
+    public Settings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -36,7 +44,9 @@ public record Settings(
                 integer(env, "KNOTWISE_MAX_TEXT_LENGTH", 1000),
                 env.getOrDefault("KNOTWISE_DEFAULT_LOCALE", "en-GB"),
                 env.get("KNOTWISE_EMERGENCY_NUMBER"),
-                Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")));
+                Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")),
+                Arrays.stream(env.getOrDefault("KNOTWISE_CORS_ORIGINS", "").split(","))
+                        .map(String::strip).filter(o -> !o.isEmpty()).toList());
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

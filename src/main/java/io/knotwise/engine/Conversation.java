@@ -176,11 +176,13 @@ public final class Conversation {
         return back;
     }
 
-    List<Message> lastMessages() {
+    /** What the guide said last, so a client can restore the screen. */
+    public List<Message> lastMessages() {
         return lastMessages;
     }
 
-    List<QuickReply> lastQuickReplies() {
+    /** The buttons offered last, so a client can restore them. */
+    public List<QuickReply> lastQuickReplies() {
         return lastQuickReplies;
     }
 

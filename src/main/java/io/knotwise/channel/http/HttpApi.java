@@ -9,6 +9,7 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,14 +26,20 @@ public final class HttpApi {
     private final int maxTextLength;
     private final String defaultLocale;
     private final Supplier<String> metrics;
+    private final List<String> corsOrigins;
 
-    /** @param metrics the metrics in Prometheus's text format, served at {@code /metrics} */
-    public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale, Supplier<String> metrics) {
+    /**
+     * @param metrics the metrics in Prometheus's text format, served at {@code /metrics}
+     * @param corsOrigins origins of other sites allowed to call the API from a browser ("*" for any)
+     */
+    public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale, Supplier<String> metrics,
+                   List<String> corsOrigins) {
         this.engine = engine;
         this.book = book;
         this.maxTextLength = maxTextLength;
         this.defaultLocale = defaultLocale;
         this.metrics = metrics;
+        this.corsOrigins = List.copyOf(corsOrigins);
     }
 
     /** The Javalin app, not yet started. */
@@ -40,6 +47,18 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            if (!corsOrigins.isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (corsOrigins.contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(corsOrigins.get(0), corsOrigins.subList(1, corsOrigins.size())
+                                .toArray(String[]::new));
+                    }
+                }));
+            }
+            config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
+            config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
             config.routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
             config.routes.post("/api/v1/conversations", this::startConversation);

@@ -111,6 +111,12 @@ final class Views {
 
     static Map<String, Object> conversation(Conversation conversation, TurnState state) {
         var json = new LinkedHashMap<String, Object>();
+        var last = new LinkedHashMap<String, Object>();
+        last.put("messages", conversation.lastMessages().stream().map(Views::message).toList());
+        last.put("quick_replies", conversation.lastQuickReplies().stream()
+                .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
+        last.put("state", state(state));
+        last.put("triage", triage(conversation.triage()));
         json.put("conversation_id", conversation.id());
         json.put("state", state(state));
         json.put("triage", triage(conversation.triage()));
@@ -122,6 +128,7 @@ final class Views {
             entry.put("at", e.at().toString());
             return entry;
         }).toList());
+        json.put("last_turn", last);
         return json;
     }
 

@@ -1,0 +1,30 @@
+package io.knotwise.channel.http;
+
+import io.javalin.http.Context;
+import io.knotwise.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Serves the demo page and the embeddable widget, committed as served in {@code src/main/resources/web/}. */
+final class WebAssets {
+
+    private static final Map<String, String> TYPES = Map.of(
+            "index.html", "text/html; charset=utf-8",
+            "widget.js", "text/javascript; charset=utf-8");
+
+    private WebAssets() {
+    }
+
+    static void serve(Context ctx, String name) {
+        try (InputStream in = WebAssets.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new NotFoundException("no " + name + " in this build");
+            }
+            ctx.contentType(TYPES.get(name)).header("Cache-Control", "no-cache").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.knotwise.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.knotwise.Main;
+import io.knotwise.RealGuide;
+import io.knotwise.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget in real Chromium (Debian's chromium and chromium-driver) against the real server on loopback, and
+ * embedded from a second origin. Skips with a message where Chromium is not installed; CI installs it.
+ */
+class WidgetBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static Javalin host;
+    private static Javalin server;
+    private static ChromeDriver browser;
+    private static String origin;
+    private static String hostOrigin;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver): browser tests skipped");
+        // The blog page reads the guide's origin when it is requested, after both servers have started.
+        host = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.get("/blog", ctx -> ctx.html("<!doctype html><html><head><title>A wellness blog</title>"
+                    + "<style>div, button { color: hotpink !important; font-size: 40px !important; }</style></head>"
+                    + "<body><h1>Desk stretches</h1><p>Our favourite tips.</p>"
+                    + "<script src=\"" + origin + "/widget.js\" data-server=\"" + origin + "\"></script></body></html>"));
+        }).start("127.0.0.1", 0);
+        hostOrigin = "http://localhost:" + host.port();
+        var env = new HashMap<>(Map.of("KNOTWISE_DIALOGS", "dialogs", "KNOTWISE_MODELS", "models",
+                "KNOTWISE_CORS_ORIGINS", hostOrigin));
+        server = Main.app(RealGuide.wiring(), Settings.from(env)).start("127.0.0.1", 0);
+        origin = "http://127.0.0.1:" + server.port();
+        Files.createDirectories(SCREENSHOTS);
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--lang=en-GB", "--user-data-dir="
+                        + Files.createTempDirectory("knotwise-chromium").toAbsolutePath());
+        // Chromium writes caches and settings under $HOME unless told otherwise: keep them in target/.
+        Path home = Files.createDirectories(Path.of("target/chromium-home")).toAbsolutePath();
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
+                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (host != null) {
+            host.stop();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        browser.get(origin + "/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+    }
+
+    private static SearchContext widget() {
+        return wait(10).until(d -> {
+            var found = d.findElements(By.cssSelector("knotwise-chat"));
+            return found.isEmpty() ? null : found.get(0).getShadowRoot();
+        });
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static void open() {
+        widget().findElement(By.cssSelector("button.kw-launcher")).click();
+        idle();
+    }
+
+    /** Waits until no request is in flight and the first conversation has rendered. */
+    private static void idle() {
+        wait(10).until(d -> {
+            var element = d.findElement(By.cssSelector("knotwise-chat"));
+            return element.getAttribute("data-busy") == null
+                    && !widget().findElements(By.cssSelector("div.kw-msg.kw-guide")).isEmpty();
+        });
+    }
+
+    private static void type(String text) {
+        var input = widget().findElement(By.cssSelector("input.kw-input"));
+        input.sendKeys(text, Keys.ENTER);
+        idle();
+    }
+
+    private static void press(String title) {
+        wait(10).until(d -> widget().findElements(By.cssSelector("button.kw-qr")).stream()
+                .anyMatch(b -> b.getText().equals(title)));
+        widget().findElements(By.cssSelector("button.kw-qr")).stream().filter(b -> b.getText().equals(title))
+                .findFirst().orElseThrow().click();
+        idle();
+    }
+
+    private static String stepCount() {
+        return widget().findElement(By.cssSelector(".kw-step-count")).getText();
+    }
+
+    private static List<String> guideTexts() {
+        return widget().findElements(By.cssSelector("div.kw-msg.kw-guide")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void walkToTheTennisBall() {
+        open();
+        type("how do I release knots between my shoulder blades");
+        press("A few weeks");
+        press("Moderate (4-6)");
+        press("A tennis ball");
+        press("10 minutes");
+        press("None of these");
+        press("Tennis ball against the wall");
+    }
+
+    @Test
+    void aWholeTechniqueCanBeFollowedByTypingAndClicking() throws IOException {
+        walkToTheTennisBall();
+        assertThat(widget().findElement(By.cssSelector("div.kw-step")).isDisplayed()).isTrue();
+        assertThat(stepCount()).contains("1").contains("6");
+        assertThat(widget().findElement(By.cssSelector("svg.kw-bodymap")).isDisplayed()).isTrue();
+        for (int step = 2; step <= 4; step++) {
+            press("Next step");
+        }
+        assertThat(stepCount()).contains("4");
+        assertThat(widget().findElement(By.cssSelector("div.kw-timer")).isDisplayed()).isTrue();
+        screenshot("desktop-1280x800-step.png");
+        press("Next step");
+        press("Next step");
+        press("Next step");
+
+        assertThat(guideTexts()).anyMatch(t -> t.contains("How does your upper back feel now"));
+        press("Better");
+        assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-guide[data-kind='summary']"))).isNotEmpty();
+    }
+
+    @Test
+    void aReloadMidTechniqueRestoresTheStep() {
+        walkToTheTennisBall();
+        press("Next step");
+        press("Next step");
+        assertThat(stepCount()).contains("3");
+
+        browser.navigate().refresh();
+        open();
+
+        wait(10).until(d -> widget().findElement(By.cssSelector("div.kw-step")).isDisplayed());
+        assertThat(stepCount()).contains("3").contains("6");
+        assertThat(widget().findElements(By.cssSelector("button.kw-qr")).stream().map(WebElement::getText))
+                .contains("Next step");
+    }
+
+    @Test
+    void aRedFlagShowsTheEmergencyBannerWithACallLink() {
+        open();
+        type("I have crushing chest pain");
+
+        WebElement banner = widget().findElement(By.cssSelector("div.kw-banner"));
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.findElement(By.cssSelector("a.kw-call")).getAttribute("href")).matches("tel:\\d{3}");
+        type("what is effleurage?");
+        assertThat(widget().findElement(By.cssSelector("div.kw-banner")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void markupInAMessageIsShownAsText() {
+        open();
+        String attack = "<img src=x onerror=alert(1)>";
+        type(attack);
+
+        assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-user")).stream().map(WebElement::getText))
+                .contains(attack);
+        assertThat(widget().findElements(By.cssSelector("img"))).isEmpty();
+    }
+
+    @Test
+    void theWholeFlowWorksByKeyboardAlone() {
+        widget();
+        var keys = new Actions(browser);
+        for (int i = 0; i < 12 && !isLauncherFocused(); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(isLauncherFocused()).as("the launcher is reachable by Tab").isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        idle();
+        keys.sendKeys("how do I release knots between my shoulder blades", Keys.ENTER).perform();
+        idle();
+        String node = guideTexts().get(guideTexts().size() - 1);
+        keys.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB)).perform();
+        for (int i = 0; i < 8 && !focusedIsQuickReply(); i++) {
+            keys.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB)).perform();
+        }
+        assertThat(focusedIsQuickReply()).as("a quick reply is reachable by Shift+Tab").isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        idle();
+
+        assertThat(guideTexts().get(guideTexts().size() - 1)).isNotEqualTo(node);
+        keys.sendKeys(Keys.ESCAPE).perform();
+        assertThat(widget().findElement(By.cssSelector("section.kw-panel")).isDisplayed()).isFalse();
+    }
+
+    private static boolean isLauncherFocused() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const w = document.querySelector('knotwise-chat');"
+                        + "return !!w && w.shadowRoot.activeElement === w.shadowRoot.querySelector('button.kw-launcher');"));
+    }
+
+    private static boolean focusedIsQuickReply() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const a = document.querySelector('knotwise-chat').shadowRoot.activeElement;"
+                        + "return !!a && a.classList.contains('kw-qr');"));
+    }
+
+    @Test
+    void aSiteOnAnotherOriginEmbedsTheWidgetWithOneTag() {
+        browser.get(hostOrigin + "/blog");
+        open();
+
+        assertThat(guideTexts()).anyMatch(t -> t.contains("Knotwise"));
+        type("hi");
+        assertThat(guideTexts().size()).isGreaterThan(1);
+    }
+
+    @Test
+    void looksRightOnAPhone() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            walkToTheTennisBall();
+            screenshot("phone-390x844-step.png");
+            assertThat(widget().findElement(By.cssSelector("section.kw-panel")).getSize().getWidth())
+                    .isLessThanOrEqualTo(390);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
