@@ -1,8 +1,15 @@
 package io.knotwise;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.knotwise.audit.MeteredEscalationAudit;
+import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.http.HttpApi;
+import io.knotwise.channel.rasa.RasaRestChannel;
+import io.knotwise.channel.telegram.TelegramChannel;
+import io.knotwise.channel.telegram.TelegramClient;
+import io.knotwise.channel.telegram.TelegramSettings;
+import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
@@ -19,12 +26,19 @@ import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The front door: wires everything with constructor calls. {@code serve} (the default) starts the guide, {@code train}
@@ -48,6 +62,17 @@ public final class Main {
                 case "serve" -> serve(settings);
                 case "train" -> train(settings);
                 case "safety-report" -> safetyReport(settings);
+                case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale(), null),
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
+                case "telegram-webhook" -> {
+                    var telegram = TelegramSettings.from(System.getenv()).orElseThrow(() -> new KnotwiseException(
+                            "set KNOTWISE_TELEGRAM_BOT_TOKEN and KNOTWISE_TELEGRAM_SECRET_TOKEN first"));
+                    if (args.length < 2) {
+                        throw new KnotwiseException("usage: java -jar knotwise.jar telegram-webhook https://host/webhooks/telegram");
+                    }
+                    new TelegramChannel(telegram, null, new TelegramClient(telegram), null).registerWebhook(args[1]);
+                    System.out.println("webhook registered with Telegram for " + args[1]);
+                }
                 case "calibrate" -> {
                     var choice = NluCommands.calibrate(settings.models());
                     System.out.printf("threshold %.2f, margin %.2f: our in-domain accuracy %.1f%%, CLINC150"
@@ -67,7 +92,7 @@ public final class Main {
                     System.out.println("dialogs and models are valid");
                 }
                 default -> {
-                    System.err.println("usage: java -jar knotwise.jar [serve|train|validate|calibrate|evaluate|safety-report]");
+                    System.err.println("usage: java -jar knotwise.jar [serve|chat|train|validate|calibrate|evaluate|safety-report|telegram-webhook URL]");
                     System.exit(2);
                 }
             }
@@ -150,14 +175,33 @@ public final class Main {
         return nluData.englishWords();
     }
 
-    /** The HTTP app over a loaded guide, not yet started. */
+    /** The HTTP app over a loaded guide, with no messaging channel, not yet started. */
     public static Javalin app(Wiring wiring, Settings settings) {
+        return app(wiring, settings, List.of());
+    }
+
+    /** The HTTP app over a loaded guide with the given messaging channels, not yet started. */
+    public static Javalin app(Wiring wiring, Settings settings, List<Consumer<RoutesConfig>> channels) {
         return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale(),
-                wiring.metrics()::scrape, settings.corsOrigins()).create();
+                wiring.metrics()::scrape, settings.corsOrigins(), channels).create();
+    }
+
+    /** The messaging channels switched on by the environment; each is off unless configured. */
+    private static List<Consumer<RoutesConfig>> channels(Wiring wiring, Settings settings, Map<String, String> env) {
+        var conversations = new ChannelConversations(wiring.engine(), settings.defaultLocale(), settings.channelState());
+        var on = new ArrayList<Consumer<RoutesConfig>>();
+        if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
+            on.add(new RasaRestChannel(conversations, settings.maxTextLength())::routes);
+        }
+        TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
+                new TelegramClient(telegram), Executors.newFixedThreadPool(2))::routes));
+        return on;
     }
 
     private static void serve(Settings settings) {
-        Javalin app = app(load(settings), settings).start(settings.host(), settings.port());
+        Wiring wiring = load(settings);
+        Javalin app = app(wiring, settings, channels(wiring, settings, System.getenv()))
+                .start(settings.host(), settings.port());
         System.out.printf("Knotwise is listening on http://%s:%d%n",
                 settings.host().equals("0.0.0.0") ? "localhost" : settings.host(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));

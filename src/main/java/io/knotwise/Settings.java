@@ -12,6 +12,7 @@ import java.util.Map;
  * @param emergencyNumber overrides the locale's emergency number when set, else null
  * @param auditText whether the red-flag audit records the message text too (off: it is health data)
  * @param corsOrigins the origins of other sites that may embed the widget and call the API ("*" for any)
+ * @param channelState where messaging channels keep which user has which conversation, across restarts
  */
 public record Settings(
         String host,
@@ -24,7 +25,8 @@ public record Settings(
         String defaultLocale,
         String emergencyNumber,
         boolean auditText,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        Path channelState) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -46,7 +48,8 @@ public record Settings(
                 env.get("KNOTWISE_EMERGENCY_NUMBER"),
                 Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")),
                 Arrays.stream(env.getOrDefault("KNOTWISE_CORS_ORIGINS", "").split(","))
-                        .map(String::strip).filter(o -> !o.isEmpty()).toList());
+                        .map(String::strip).filter(o -> !o.isEmpty()).toList(),
+                Path.of(env.getOrDefault("KNOTWISE_CHANNEL_STATE", "data/channels.properties")));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -2,6 +2,7 @@ package io.knotwise.channel.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
@@ -11,6 +12,7 @@ import io.knotwise.engine.Input;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +29,16 @@ public final class HttpApi {
     private final String defaultLocale;
     private final Supplier<String> metrics;
     private final List<String> corsOrigins;
+    private final List<Consumer<RoutesConfig>> channels;
 
     /**
      * @param metrics the metrics in Prometheus's text format, served at {@code /metrics}
      * @param corsOrigins origins of other sites allowed to call the API from a browser ("*" for any)
+     * @param channels the messaging channels that are switched on, each adding its webhook routes
      */
     public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale, Supplier<String> metrics,
-                   List<String> corsOrigins) {
+                   List<String> corsOrigins, List<Consumer<RoutesConfig>> channels) {
+        this.channels = List.copyOf(channels);
         this.engine = engine;
         this.book = book;
         this.maxTextLength = maxTextLength;
@@ -57,6 +62,7 @@ public final class HttpApi {
                     }
                 }));
             }
+            channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
             config.routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));

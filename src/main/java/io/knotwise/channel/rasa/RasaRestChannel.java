@@ -1,0 +1,79 @@
+package io.knotwise.channel.rasa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.knotwise.BadInputException;
+import io.knotwise.channel.ChannelConversations;
+import io.knotwise.engine.Input;
+import io.knotwise.engine.Message;
+import io.knotwise.engine.Turn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A channel that speaks Rasa's REST channel: {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}}
+ * answers {@code [{"recipient_id", "text", "buttons"}]}, so clients written for Rasa work unchanged. A message that
+ * starts with "/" is a button payload, as in Rasa. Thread-safe.
+ */
+public final class RasaRestChannel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChannelConversations conversations;
+    private final int maxTextLength;
+
+    public RasaRestChannel(ChannelConversations conversations, int maxTextLength) {
+        this.conversations = conversations;
+        this.maxTextLength = maxTextLength;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.post("/webhooks/rest/webhook", this::webhook);
+    }
+
+    private void webhook(Context ctx) throws Exception {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (Exception e) {
+            throw new BadInputException("the body is not valid JSON");
+        }
+        String sender = text(body, "sender");
+        String message = text(body, "message");
+        if (message.length() > maxTextLength) {
+            throw new BadInputException("\"message\" is longer than " + maxTextLength + " characters");
+        }
+        Input input = message.startsWith("/") ? Input.payload(message) : Input.text(message);
+        Turn turn = conversations.send("rest", sender, input);
+        ctx.contentType("application/json").result(JSON.writeValueAsString(answer(sender, turn)));
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new BadInputException("the body needs a non-empty string \"" + field + "\"");
+        }
+        return value.asText();
+    }
+
+    /** One Rasa message per guide message; the buttons go with the last one. */
+    static List<Map<String, Object>> answer(String sender, Turn turn) {
+        var out = new ArrayList<Map<String, Object>>();
+        List<Message> messages = turn.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("recipient_id", sender);
+            json.put("text", messages.get(i).text());
+            if (i == messages.size() - 1 && !turn.quickReplies().isEmpty()) {
+                json.put("buttons", turn.quickReplies().stream()
+                        .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
+            }
+            out.add(json);
+        }
+        return out;
+    }
+}

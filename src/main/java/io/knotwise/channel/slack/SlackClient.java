@@ -1,0 +1,79 @@
+package io.knotwise.channel.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.knotwise.engine.Turn;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Posts the guide's turns to Slack through its Web API with the bot token, which it never logs or shows. Thread-safe. */
+public final class SlackClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String apiBase;
+    private final String botToken;
+    private final HttpClient http;
+    private final SlackBlocks blocks = new SlackBlocks(JSON);
+
+    public SlackClient(SlackSettings settings) {
+        this(settings, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    }
+
+    SlackClient(SlackSettings settings, HttpClient http) {
+        this.apiBase = settings.apiBase();
+        this.botToken = settings.botToken();
+        this.http = http;
+    }
+
+    /** Posts a turn to a Slack channel as Block Kit messages; throws {@link SlackApiException} when Slack refuses. */
+    public void post(String channel, Turn turn) {
+        for (ObjectNode body : blocks.messages(channel, turn)) {
+            call("chat.postMessage", body);
+        }
+    }
+
+    private JsonNode call(String method, ObjectNode body) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(apiBase + "/" + method))
+                    .timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + botToken)
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SlackApiException(method + " could not reach Slack: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackApiException(method + " was interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new SlackApiException(method + " answered HTTP " + response.statusCode());
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new SlackApiException(method + " answered with something other than JSON", e);
+        }
+        if (answer == null || !answer.path("ok").asBoolean(false)) {
+            throw new SlackApiException(method + " failed: "
+                    + (answer == null ? "empty answer" : answer.path("error").asText("no error given")));
+        }
+        return answer;
+    }
+}

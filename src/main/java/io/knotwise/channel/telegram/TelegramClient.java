@@ -1,0 +1,45 @@
+package io.knotwise.channel.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knotwise.KnotwiseException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Calls the Telegram Bot API ({@code sendMessage}, {@code answerCallbackQuery}, {@code setWebhook}). Thread-safe. */
+public final class TelegramClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TelegramSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TelegramClient(TelegramSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Calls one Bot API method with a JSON body; a failure says which method, never the token. */
+    public void call(String method, Map<String, Object> body) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(settings.apiBase() + "/bot" + settings.botToken() + "/"
+                            + method))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new KnotwiseException("Telegram " + method + " answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new KnotwiseException("Telegram " + method + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KnotwiseException("Telegram " + method + " was interrupted", e);
+        }
+    }
+}

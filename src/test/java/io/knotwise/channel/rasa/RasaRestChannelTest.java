@@ -1,0 +1,72 @@
+package io.knotwise.channel.rasa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import io.knotwise.Main;
+import io.knotwise.RealGuide;
+import io.knotwise.channel.ChannelConversations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Rasa-shaped requests against the REST channel, as a client written for Rasa would send them. */
+class RasaRestChannelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static io.javalin.Javalin app() {
+        var channel = new RasaRestChannel(new ChannelConversations(RealGuide.wiring().engine(), "en-GB", null), 1000);
+        return Main.app(RealGuide.wiring(), RealGuide.settings(),
+                List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
+    }
+
+    private HttpResponse<String> say(String origin, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(origin + "/webhooks/rest/webhook"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void answersInRasasShapeWithButtonsOnTheLastMessage() {
+        JavalinTest.test(app(), (server, client) -> {
+            var response = say(client.getOrigin(), "{\"sender\": \"user-1\", \"message\": \"hi\"}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode messages = JSON.readTree(response.body());
+            assertThat(messages.isArray()).isTrue();
+            assertThat(messages.get(0).get("recipient_id").asText()).isEqualTo("user-1");
+            assertThat(messages.get(0).get("text").asText()).contains("Knotwise");
+            JsonNode last = messages.get(messages.size() - 1);
+            assertThat(last.get("buttons").get(0).has("title")).isTrue();
+            assertThat(last.get("buttons").get(0).get("payload").asText()).startsWith("/");
+        });
+    }
+
+    @Test
+    void aSlashMessageIsAButtonPayloadAndTheSenderKeepsItsConversation() {
+        JavalinTest.test(app(), (server, client) -> {
+            say(client.getOrigin(), "{\"sender\": \"user-2\", \"message\": \"how do I release knots between my shoulder blades\"}");
+            var skipped = JSON.readTree(say(client.getOrigin(), "{\"sender\": \"user-2\", \"message\": \"/next\"}").body());
+
+            assertThat(skipped.toString()).contains("How bad is it right now");
+        });
+    }
+
+    @Test
+    void aBadRequestGetsAJsonError() {
+        JavalinTest.test(app(), (server, client) -> {
+            var response = say(client.getOrigin(), "{\"message\": \"hi\"}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("bad_request");
+        });
+    }
+}

@@ -1,0 +1,186 @@
+package io.knotwise.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.knotwise.RealGuide;
+import io.knotwise.channel.ChannelConversations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Telegram webhook over real HTTP on loopback, against a fake Bot API that records what it receives. */
+class TelegramChannelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "s3cret-token";
+    private static final long CHAT = 9_007_199_254_740_993L;
+
+    /** A request the fake Bot API received. */
+    private record Call(String method, JsonNode body) {
+    }
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Javalin botApi;
+    private Javalin guide;
+
+    @BeforeEach
+    void start() {
+        botApi = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/bot{token}/{method}", ctx -> {
+                calls.add(new Call(ctx.pathParam("method"), JSON.readTree(ctx.body())));
+                ctx.json(JSON.createObjectNode().put("ok", true));
+            });
+        }).start("127.0.0.1", 0);
+        var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
+        var channel = new TelegramChannel(settings, new ChannelConversations(RealGuide.wiring().engine(), "en-GB", null),
+                new TelegramClient(settings), new DirectExecutor());
+        guide = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            channel.routes(c.routes);
+        }).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        guide.stop();
+        botApi.stop();
+    }
+
+    private int post(String secret, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + guide.port() + "/webhooks/telegram"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String text(long update, String text) {
+        return "{\"update_id\":" + update + ",\"message\":{\"message_id\":1,\"date\":1700000000,"
+                + "\"from\":{\"id\":" + CHAT + ",\"is_bot\":false,\"first_name\":\"Sam\"},"
+                + "\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\",\"first_name\":\"Sam\"},\"text\":\""
+                + text + "\"}}";
+    }
+
+    private static String press(long update, String data) throws Exception {
+        return "{\"update_id\":" + update + ",\"callback_query\":{\"id\":\"cb" + update + "\",\"from\":{\"id\":"
+                + CHAT + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"message\":{\"message_id\":7,\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},\"text\":\"...\"},\"chat_instance\":\"42\","
+                + "\"data\":" + JSON.writeValueAsString(data) + "}}";
+    }
+
+    private List<Call> sent() {
+        return calls.stream().filter(c -> c.method().equals("sendMessage")).toList();
+    }
+
+    private JsonNode lastKeyboard() {
+        List<Call> sent = sent();
+        return sent.get(sent.size() - 1).body().path("reply_markup").path("inline_keyboard");
+    }
+
+    @Test
+    void aWrongOrMissingSecretIsRejectedAndNothingIsProcessed() throws Exception {
+        assertThat(post("wrong", text(1, "hi"))).isEqualTo(401);
+        assertThat(post(null, text(2, "hi"))).isEqualTo(401);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aTextMessageIsAnsweredWithSendMessageAndAnInlineKeyboard() throws Exception {
+        assertThat(post(SECRET, text(10, "/start"))).isEqualTo(200);
+
+        assertThat(sent()).isNotEmpty();
+        JsonNode first = sent().get(0).body();
+        assertThat(first.get("chat_id").asLong()).isEqualTo(CHAT);
+        assertThat(first.get("text").asText()).contains("Knotwise");
+        JsonNode button = lastKeyboard().get(0).get(0);
+        assertThat(button.get("text").asText()).isEqualTo("Knots between my shoulder blades");
+        assertThat(button.get("callback_data").asText()).isEqualTo("/describe_symptom{\"body_area\":\"between_shoulder_blades\"}");
+        lastKeyboard().forEach(row -> row.forEach(b ->
+                assertThat(b.get("callback_data").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .hasSizeLessThanOrEqualTo(64)));
+    }
+
+    @Test
+    void aRepeatedUpdateIsProcessedOnce() throws Exception {
+        post(SECRET, text(20, "/start"));
+        int after = calls.size();
+
+        post(SECRET, text(20, "/start"));
+
+        assertThat(calls).hasSize(after);
+    }
+
+    @Test
+    void aWholeTechniqueIsWalkedThroughByButtonPresses() throws Exception {
+        post(SECRET, text(30, "how do I release knots between my shoulder blades"));
+        long update = 31;
+        for (String payload : List.of("/next", "/next", "/describe_symptom{\"tool\":\"tennis_ball\"}", "/next", "/deny",
+                "/request_technique{\"technique\":\"tennis_ball_wall\"}")) {
+            post(SECRET, press(update++, payload));
+        }
+        assertThat(sent().get(sent().size() - 1).body().get("text").asText()).startsWith("Step 1 of 6");
+        for (int step = 2; step <= 6; step++) {
+            post(SECRET, press(update++, "/next"));
+            int n = step;
+            assertThat(sent()).anyMatch(c -> c.body().get("text").asText().startsWith("Step " + n + " of 6"));
+        }
+        post(SECRET, press(update++, "/next"));
+
+        assertThat(sent().get(sent().size() - 1).body().get("text").asText()).contains("How does your upper back feel");
+        assertThat(calls.stream().filter(c -> c.method().equals("answerCallbackQuery")).count()).isEqualTo(update - 31);
+    }
+
+    @Test
+    void aRedFlagOnTelegramEscalatesLikeEverywhereElse() throws Exception {
+        post(SECRET, text(40, "I have crushing chest pain"));
+
+        assertThat(sent()).anyMatch(c -> c.body().get("text").asText().contains("999"));
+    }
+
+    /** Runs submitted work at once on the calling thread, so the webhook's work is done when it answers. */
+    private static final class DirectExecutor extends AbstractExecutorService {
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}
