@@ -6,6 +6,9 @@ import io.knotwise.audit.MeteredEscalationAudit;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.http.HttpApi;
 import io.knotwise.channel.rasa.RasaRestChannel;
+import io.knotwise.channel.slack.SlackChannel;
+import io.knotwise.channel.slack.SlackClient;
+import io.knotwise.channel.slack.SlackSettings;
 import io.knotwise.channel.telegram.TelegramChannel;
 import io.knotwise.channel.telegram.TelegramClient;
 import io.knotwise.channel.telegram.TelegramSettings;
@@ -195,6 +198,9 @@ public final class Main {
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
                 new TelegramClient(telegram), Executors.newFixedThreadPool(2))::routes));
+        // One worker keeps each Slack user's messages in order.
+        SlackSettings.from(env).ifPresent(slack -> on.add(new SlackChannel(slack, conversations,
+                new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));
         return on;
     }
 

@@ -99,7 +99,7 @@ final class SlackBlocks {
         return title.length() <= MAX_BUTTON_TEXT ? title : title.substring(0, MAX_BUTTON_TEXT - 1) + "\u2026";
     }
 
-    /** Splits escaped text into section-sized pieces, at a line or word break when there is one, never inside an entity. */
+    /** Splits escaped text into section-sized pieces, at a line or word break if any, never inside an entity. */
     static List<String> pieces(String text) {
         List<String> pieces = new ArrayList<>();
         String rest = text;

@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Posts the guide's turns to Slack through its Web API with the bot token, which it never logs or shows. Thread-safe. */
+/** Posts the guide's turns to Slack through its Web API with the bot token, never logged or shown. Thread-safe. */
 public final class SlackClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

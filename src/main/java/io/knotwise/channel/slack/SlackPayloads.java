@@ -1,0 +1,110 @@
+package io.knotwise.channel.slack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knotwise.BadInputException;
+import io.knotwise.engine.Input;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads what Slack sends: Events API callbacks and {@code block_actions} interactions. Stateless. */
+final class SlackPayloads {
+
+    /** A mention of a user or bot, {@code <@U123>} or {@code <@U123|name>}: addressing the guide, not content. */
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+
+    private final ObjectMapper json;
+
+    SlackPayloads(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A JSON object, or a {@link BadInputException} saying why not. */
+    JsonNode object(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new BadInputException("the Slack payload must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("the Slack payload is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The {@code payload} field of an interaction's form-encoded body, parsed. */
+    JsonNode interactionPayload(String formBody) {
+        for (String pair : formBody.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), UTF_8).equals("payload")) {
+                return object(URLDecoder.decode(pair.substring(equals + 1), UTF_8));
+            }
+        }
+        throw new BadInputException("the Slack interaction has no \"payload\" field");
+    }
+
+    /** A user's message from an {@code event_callback}; empty for bots, edits and anything else the guide ignores. */
+    Optional<InboundMessage> event(JsonNode callback) {
+        JsonNode event = callback.path("event");
+        String type = text(event, "type");
+        if (!"message".equals(type) && !"app_mention".equals(type)) {
+            return Optional.empty();
+        }
+        // Our own posts come back as messages with a bot_id; edits, joins and the like carry a subtype.
+        if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
+            return Optional.empty();
+        }
+        String team = text(callback, "team_id") != null ? text(callback, "team_id") : text(event, "team");
+        String channel = text(event, "channel");
+        String user = text(event, "user");
+        String said = clean(text(event, "text"));
+        if (team == null || channel == null || user == null || said.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        if (text(callback, "event_id") != null) {
+            ids.add("event:" + text(callback, "event_id"));
+        }
+        if (text(event, "ts") != null) {
+            ids.add("message:" + team + ":" + channel + ":" + text(event, "ts"));
+        }
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said)));
+    }
+
+    /** A pressed quick-reply button from a {@code block_actions} interaction; empty for anything else. */
+    Optional<InboundMessage> interaction(JsonNode payload) {
+        if (!"block_actions".equals(text(payload, "type"))) {
+            return Optional.empty();
+        }
+        String value = text(payload.path("actions").path(0), "value");
+        String user = text(payload.path("user"), "id");
+        String channel = text(payload.path("channel"), "id");
+        String team = text(payload.path("team"), "id") != null ? text(payload.path("team"), "id")
+                : text(payload.path("user"), "team_id");
+        if (value == null || value.isBlank() || user == null || channel == null || team == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new InboundMessage(List.of(), team, channel, user, Input.payload(value)));
+    }
+
+    /** The words of a Slack message: mentions removed and Slack's escaping of {@code & < >} undone. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        return MENTION.matcher(text).replaceAll(" ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                .strip();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+}
