@@ -16,6 +16,7 @@ import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
+import io.knotwise.engine.ConversationStore;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.MemoryConversationStore;
 import io.knotwise.nlu.EntityExtractor;
@@ -27,6 +28,7 @@ import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
+import io.knotwise.store.FileConversationStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -162,7 +164,10 @@ public final class Main {
         var parser = new MessageParser(classifier,
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), knownWords),
                 nluData.settings().threshold(), nluData.settings().margin());
-        var store = new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
+        ConversationStore store = settings.conversations() == null
+                ? new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations())
+                : new FileConversationStore(settings.conversations(), settings.conversationIdle(),
+                        settings.maxConversations(), Clock.systemUTC());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var detector = new RedFlagDetector(book.safety(), knownWords);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),

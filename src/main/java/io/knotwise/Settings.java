@@ -13,6 +13,7 @@ import java.util.Map;
  * @param auditText whether the red-flag audit records the message text too (off: it is health data)
  * @param corsOrigins the origins of other sites that may embed the widget and call the API ("*" for any)
  * @param channelState where messaging channels keep which user has which conversation, across restarts
+ * @param conversations the folder of the embedded conversation store, or null to keep conversations in memory only
  */
 public record Settings(
         String host,
@@ -26,7 +27,8 @@ public record Settings(
         String emergencyNumber,
         boolean auditText,
         List<String> corsOrigins,
-        Path channelState) {
+        Path channelState,
+        Path conversations) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -49,7 +51,13 @@ public record Settings(
                 Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")),
                 Arrays.stream(env.getOrDefault("KNOTWISE_CORS_ORIGINS", "").split(","))
                         .map(String::strip).filter(o -> !o.isEmpty()).toList(),
-                Path.of(env.getOrDefault("KNOTWISE_CHANNEL_STATE", "data/channels.properties")));
+                Path.of(env.getOrDefault("KNOTWISE_CHANNEL_STATE", "data/channels.properties")),
+                conversationFolder(env.getOrDefault("KNOTWISE_CONVERSATIONS", "data/conversations")));
+    }
+
+    /** {@code memory} keeps conversations in memory only; anything else is the folder they are kept in. */
+    private static Path conversationFolder(String setting) {
+        return setting.equals("memory") ? null : Path.of(setting);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -26,10 +26,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonIsImportedOnlyByLoadersAndChannels() throws IOException {
+    void jacksonIsImportedOnlyByLoadersStoresAndChannels() throws IOException {
         assertThat(importersOf("com.fasterxml.jackson")).isNotEmpty().allMatch(f -> f.startsWith("channel/")
-                || f.equals("content/ContentLoader.java") || f.equals("content/FileFormats.java")
-                || f.equals("nlu/NluDataLoader.java"));
+                || f.startsWith("store/") || f.equals("content/ContentLoader.java")
+                || f.equals("content/FileFormats.java") || f.equals("nlu/NluDataLoader.java"));
     }
 
     @Test

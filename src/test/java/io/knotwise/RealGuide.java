@@ -13,7 +13,7 @@ public final class RealGuide {
 
     public static Settings settings() {
         return Settings.from(Map.of("KNOTWISE_DIALOGS", Path.of("dialogs").toString(),
-                "KNOTWISE_MODELS", Path.of("models").toString()));
+                "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_CONVERSATIONS", "memory"));
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */

@@ -61,6 +61,37 @@ public final class Conversation {
         return copy;
     }
 
+    /** This conversation as plain values, for a store that keeps it outside memory. */
+    public ConversationSnapshot snapshot() {
+        var flagTiers = new LinkedHashMap<String, String>();
+        flags.forEach((flag, at) -> flagTiers.put(flag, at.id()));
+        return new ConversationSnapshot(id, locale, createdAt.toString(), node, new HashMap<>(slots),
+                List.copyOf(skipped), tier == null ? null : tier.id(), flagTiers, plan, planIndex, step, attempts,
+                pending, resume, lastMessages, lastQuickReplies,
+                transcript.stream().map(e -> List.of(e.from(), e.kind(), e.text(), e.at().toString())).toList());
+    }
+
+    /** The conversation a snapshot was taken of. */
+    public static Conversation restore(ConversationSnapshot snapshot) {
+        var conversation = new Conversation(snapshot.id(), snapshot.locale(), Instant.parse(snapshot.createdAt()));
+        conversation.node = snapshot.node();
+        conversation.slots.putAll(snapshot.slots());
+        conversation.skipped.addAll(snapshot.skipped());
+        conversation.tier = snapshot.tier() == null ? null : Tier.fromId(snapshot.tier());
+        snapshot.flags().forEach((flag, at) -> conversation.flags.put(flag, Tier.fromId(at)));
+        conversation.plan = List.copyOf(snapshot.plan());
+        conversation.planIndex = snapshot.planIndex();
+        conversation.step = snapshot.step();
+        conversation.attempts = snapshot.attempts();
+        conversation.pending = snapshot.pending();
+        conversation.resume = snapshot.resume();
+        conversation.lastMessages = List.copyOf(snapshot.lastMessages());
+        conversation.lastQuickReplies = List.copyOf(snapshot.lastQuickReplies());
+        snapshot.transcript().forEach(e -> conversation.transcript.add(
+                new TranscriptEntry(e.get(0), e.get(1), e.get(2), Instant.parse(e.get(3)))));
+        return conversation;
+    }
+
     public String id() {
         return id;
     }

@@ -1,0 +1,31 @@
+package io.knotwise.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conversation as plain values (strings, numbers, lists and maps), for stores that keep conversations outside
+ * memory. Immutable apart from the slot values, which are plain values too.
+ *
+ * @param flags flag id to the tier id it was raised at
+ * @param transcript each entry as {@code [from, kind, text, ISO time]}
+ */
+public record ConversationSnapshot(
+        String id,
+        String locale,
+        String createdAt,
+        String node,
+        Map<String, Object> slots,
+        List<String> skipped,
+        String tier,
+        Map<String, String> flags,
+        List<String> plan,
+        int planIndex,
+        int step,
+        int attempts,
+        String pending,
+        String resume,
+        List<Message> lastMessages,
+        List<io.knotwise.dialog.QuickReply> lastQuickReplies,
+        List<List<String>> transcript) {
+}
