@@ -145,6 +145,18 @@ class TelegramChannelTest {
     }
 
     @Test
+    void theWebhookIsRegisteredWithTheSecretToken() {
+        var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
+        new TelegramChannel(settings, null, new TelegramClient(settings), null)
+                .registerWebhook("https://guide.example/webhooks/telegram");
+
+        Call call = calls.get(calls.size() - 1);
+        assertThat(call.method()).isEqualTo("setWebhook");
+        assertThat(call.body().get("url").asText()).isEqualTo("https://guide.example/webhooks/telegram");
+        assertThat(call.body().get("secret_token").asText()).isEqualTo(SECRET);
+    }
+
+    @Test
     void aRedFlagOnTelegramEscalatesLikeEverywhereElse() throws Exception {
         post(SECRET, text(40, "I have crushing chest pain"));
 
