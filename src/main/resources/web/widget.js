@@ -859,6 +859,9 @@ button { cursor: pointer; }
 
         async _send(body, shownText, restoreInput) {
             this._sending = true;
+            // Busy from the press until the answer is on screen (rendering awaits, too), so nothing, not even a
+            // test, acts on the previous turn's buttons in between.
+            this._setBusy(1, false);
             const generation = this._generation;
             this._clearError();
             let bubble = null;
@@ -895,6 +898,7 @@ button { cursor: pointer; }
                     this._showError(this._describe(error));
                 }
             } finally {
+                this._setBusy(-1, false);
                 if (generation === this._generation) {
                     this._sending = false;
                 }
