@@ -117,7 +117,7 @@ class WidgetBrowserTest {
     }
 
     private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds * 3L));
     }
 
     private static void open() {
