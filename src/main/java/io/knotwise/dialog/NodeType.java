@@ -23,8 +23,4 @@ public enum NodeType {
     /** After a confirmed misunderstanding: withdraws the flags that stopped guidance, then moves on to {@code next}. */
     CLEAR;
 
-    /** Whether the conversation rests at this node waiting for the user, rather than passing through. */
-    public boolean waits() {
-        return this != SAY && this != WRAPUP && this != CLEAR;
-    }
 }

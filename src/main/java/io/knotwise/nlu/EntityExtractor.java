@@ -25,7 +25,6 @@ public final class EntityExtractor {
     private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
     private final Map<String, String> values = new HashMap<>();
     private final SpellingCorrector speller;
-    private final Patterns patterns;
     private final PhraseIndex<Integer> numbers;
     private final PhraseIndex<Integer> durationUnits;
     private final PhraseIndex<String> onsetUnits;
@@ -55,7 +54,6 @@ public final class EntityExtractor {
             dictionaries.put(entity, dictionary);
         });
         this.speller = new SpellingCorrector(vocabulary, knownWords, Map.of());
-        this.patterns = patterns;
         this.numbers = PhraseIndex.of(patterns.numbers());
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
@@ -152,7 +150,4 @@ public final class EntityExtractor {
         found.add(new Entity(entity, value, tokens.get(from).start(), tokens.get(to - 1).end()));
     }
 
-    Patterns patterns() {
-        return patterns;
-    }
 }

@@ -43,8 +43,4 @@ public final class MessageParser {
         double second = ranking.size() > 1 ? ranking.get(1).confidence() : 0;
         return best >= threshold || best - second >= margin;
     }
-
-    public EntityExtractor entityExtractor() {
-        return entities;
-    }
 }

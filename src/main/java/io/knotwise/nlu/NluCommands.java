@@ -63,6 +63,7 @@ public final class NluCommands {
                 settings.threshold(), settings.margin());
         List<Example> test = loader.heldOut("test");
         List<Example> clinc = loader.clincValidation();
+        List<Double> parseTimes = parseTimes(parser, test);
         var inputs = new NluReport.Inputs(examples.size(), new OpenNlpIntentClassifier(trained).intents().size(),
                 settings, Calibration.choose(classifier, loader.heldOut("validation"), clinc, OOS_TARGET),
                 IntentEvaluation.crossValidate(examples, FOLDS, settings), FOLDS,
@@ -70,8 +71,8 @@ public final class NluCommands {
                         settings.margin())),
                 IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc, settings.threshold(),
                         settings.margin())),
-                trainingSeconds, size(loader.modelFile()), percentile(parseTimes(parser, test), 0.5),
-                percentile(parseTimes(parser, test), 0.99));
+                trainingSeconds, size(loader.modelFile()), percentile(parseTimes, 0.5),
+                percentile(parseTimes, 0.99));
         try {
             Files.writeString(models.resolve(REPORT), NluReport.markdown(inputs, command));
         } catch (IOException e) {

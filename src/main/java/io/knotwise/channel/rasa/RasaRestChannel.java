@@ -6,10 +6,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.Outbox;
 import io.knotwise.engine.Input;
-import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,18 +61,15 @@ public final class RasaRestChannel {
 
     /** One Rasa message per guide message; the buttons go with the last one. */
     static List<Map<String, Object>> answer(String sender, Turn turn) {
-        var out = new ArrayList<Map<String, Object>>();
-        List<Message> messages = turn.messages();
-        for (int i = 0; i < messages.size(); i++) {
+        return Outbox.of(turn).stream().map(message -> {
             var json = new LinkedHashMap<String, Object>();
             json.put("recipient_id", sender);
-            json.put("text", messages.get(i).text());
-            if (i == messages.size() - 1 && !turn.quickReplies().isEmpty()) {
-                json.put("buttons", turn.quickReplies().stream()
+            json.put("text", message.text());
+            if (!message.buttons().isEmpty()) {
+                json.put("buttons", message.buttons().stream()
                         .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
             }
-            out.add(json);
-        }
-        return out;
+            return (Map<String, Object>) json;
+        }).toList();
     }
 }

@@ -7,10 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.Outbox;
 import io.knotwise.channel.SeenIds;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
-import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,13 +104,12 @@ public final class TelegramChannel {
 
     /** One Telegram message per guide message; the buttons go with the last one. */
     private void reply(long chat, Turn turn) {
-        List<Message> messages = turn.messages();
-        for (int i = 0; i < messages.size(); i++) {
+        for (Outbox message : Outbox.of(turn)) {
             var body = new LinkedHashMap<String, Object>();
             body.put("chat_id", chat);
-            body.put("text", messages.get(i).text());
-            if (i == messages.size() - 1 && !turn.quickReplies().isEmpty()) {
-                body.put("reply_markup", Map.of("inline_keyboard", keyboard(turn.quickReplies())));
+            body.put("text", message.text());
+            if (!message.buttons().isEmpty()) {
+                body.put("reply_markup", Map.of("inline_keyboard", keyboard(message.buttons())));
             }
             client.call("sendMessage", body);
         }
