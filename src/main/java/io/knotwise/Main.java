@@ -18,7 +18,6 @@ import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.ConversationStore;
 import io.knotwise.engine.Engine;
-import io.knotwise.engine.MemoryConversationStore;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentTrainer;
 import io.knotwise.nlu.MessageParser;
@@ -28,7 +27,9 @@ import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
-import io.knotwise.store.FileConversationStore;
+import io.knotwise.store.MemoryConversationStore;
+import io.knotwise.store.RedisConversationStore;
+import io.knotwise.store.SqliteConversationStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -67,7 +68,7 @@ public final class Main {
                 case "serve" -> serve(settings);
                 case "train" -> train(settings);
                 case "safety-report" -> safetyReport(settings);
-                case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale(), null),
+                case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale()),
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
                 case "telegram-webhook" -> {
                     var telegram = TelegramSettings.from(System.getenv()).orElseThrow(() -> new KnotwiseException(
@@ -164,15 +165,29 @@ public final class Main {
         var parser = new MessageParser(classifier,
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), knownWords),
                 nluData.settings().threshold(), nluData.settings().margin());
-        ConversationStore store = settings.conversations() == null
-                ? new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations())
-                : new FileConversationStore(settings.conversations(), settings.conversationIdle(),
-                        settings.maxConversations(), Clock.systemUTC());
+        ConversationStore store = openStore(settings);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var detector = new RedFlagDetector(book.safety(), knownWords);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
                 new MeteredEscalationAudit(metrics), settings.auditText());
-        return new Wiring(book, engine, metrics);
+        return new Wiring(book, engine, store, metrics);
+    }
+
+    /** The conversation store the settings name; throws when it cannot be opened. */
+    public static ConversationStore openStore(Settings settings) {
+        String store = settings.store();
+        if (store.equals("memory")) {
+            return new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
+        }
+        if (store.startsWith("sqlite:")) {
+            return new SqliteConversationStore(Path.of(store.substring("sqlite:".length())),
+                    settings.conversationIdle(), Clock.systemUTC());
+        }
+        if (store.startsWith("redis://") || store.startsWith("rediss://")) {
+            return new RedisConversationStore(store, settings.conversationIdle(), settings.storeTimeout());
+        }
+        throw new KnotwiseException("KNOTWISE_STORE must be memory, sqlite:FILE or redis://HOST:PORT, was '"
+                + store + "'");
     }
 
     /**
@@ -196,7 +211,7 @@ public final class Main {
 
     /** The messaging channels switched on by the environment; each is off unless configured. */
     private static List<Consumer<RoutesConfig>> channels(Wiring wiring, Settings settings, Map<String, String> env) {
-        var conversations = new ChannelConversations(wiring.engine(), settings.defaultLocale(), settings.channelState());
+        var conversations = new ChannelConversations(wiring.engine(), settings.defaultLocale());
         var on = new ArrayList<Consumer<RoutesConfig>>();
         if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
             on.add(new RasaRestChannel(conversations, settings.maxTextLength())::routes);
@@ -215,11 +230,14 @@ public final class Main {
                 .start(settings.host(), settings.port());
         System.out.printf("Knotwise is listening on http://%s:%d%n",
                 settings.host().equals("0.0.0.0") ? "localhost" : settings.host(), app.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            wiring.store().close();
+        }));
     }
 
-    /** The loaded guide: its content, its engine and its metrics. */
-    public record Wiring(Guidebook book, Engine engine, PrometheusMeterRegistry metrics) {
+    /** The loaded guide: its content, its engine, the store the engine keeps conversations in, and its metrics. */
+    public record Wiring(Guidebook book, Engine engine, ConversationStore store, PrometheusMeterRegistry metrics) {
     }
 
 }

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param emergencyNumber overrides the locale's emergency number when set, else null
  * @param auditText whether the red-flag audit records the message text too (off: it is health data)
  * @param corsOrigins the origins of other sites that may embed the widget and call the API ("*" for any)
- * @param channelState where messaging channels keep which user has which conversation, across restarts
- * @param conversations the folder of the embedded conversation store, or null to keep conversations in memory only
+ * @param store where conversations are kept: {@code sqlite:FILE} (the embedded default), {@code redis://HOST:PORT}
+ *     (shared by many instances) or {@code memory} (this process only)
+ * @param storeTimeout how long a call to Redis may take before the guide answers 503
  */
 public record Settings(
         String host,
@@ -27,8 +28,8 @@ public record Settings(
         String emergencyNumber,
         boolean auditText,
         List<String> corsOrigins,
-        Path channelState,
-        Path conversations) {
+        String store,
+        Duration storeTimeout) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -51,13 +52,8 @@ public record Settings(
                 Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")),
                 Arrays.stream(env.getOrDefault("KNOTWISE_CORS_ORIGINS", "").split(","))
                         .map(String::strip).filter(o -> !o.isEmpty()).toList(),
-                Path.of(env.getOrDefault("KNOTWISE_CHANNEL_STATE", "data/channels.properties")),
-                conversationFolder(env.getOrDefault("KNOTWISE_CONVERSATIONS", "data/conversations")));
-    }
-
-    /** {@code memory} keeps conversations in memory only; anything else is the folder they are kept in. */
-    private static Path conversationFolder(String setting) {
-        return setting.equals("memory") ? null : Path.of(setting);
+                env.getOrDefault("KNOTWISE_STORE", "sqlite:data/knotwise.db"),
+                Duration.ofMillis(integer(env, "KNOTWISE_STORE_TIMEOUT_MS", 1000)));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -33,9 +33,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void redisAndSqlAreImportedOnlyByTheStores() throws IOException {
+        assertThat(importersOf("io.lettuce")).isNotEmpty().allMatch(f -> f.startsWith("store/"));
+        assertThat(importersOf("java.sql")).isNotEmpty().allMatch(f -> f.startsWith("store/"));
+    }
+
+    @Test
     void theEngineImportsNoFrameworkAtAll() throws IOException {
         var engine = new ArrayList<String>();
-        for (String library : List.of("io.javalin", "opennlp.", "com.fasterxml.jackson")) {
+        for (String library : List.of("io.javalin", "opennlp.", "com.fasterxml.jackson", "io.lettuce", "java.sql",
+                "io.micrometer")) {
             engine.addAll(importersOf(library).stream().filter(f -> f.startsWith("engine/")).toList());
         }
         assertThat(engine).isEmpty();

@@ -1,6 +1,9 @@
 package io.knotwise;
 
+import io.knotwise.engine.Engine;
+import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** The real guide (the repository's dialogs and committed model), loaded once for the tests that need it. */
@@ -13,7 +16,12 @@ public final class RealGuide {
 
     public static Settings settings() {
         return Settings.from(Map.of("KNOTWISE_DIALOGS", Path.of("dialogs").toString(),
-                "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_CONVERSATIONS", "memory"));
+                "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_STORE", "memory"));
+    }
+
+    /** The real guide's engine over a store of its own, for tests whose conversations must not meet others'. */
+    public static Engine engineWithOwnStore() {
+        return wiring().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */

@@ -2,14 +2,46 @@ package io.knotwise.engine;
 
 import java.util.Optional;
 
-/** Where conversations live between turns; implementations are thread-safe and forget idle conversations. */
-public interface ConversationStore {
+/**
+ * Where conversations live between turns. Every stored conversation has a version that goes up by one on each save;
+ * a save names the version it started from and fails when somebody else saved in between, so no turn ever
+ * overwrites another, on one instance or many. Implementations are thread-safe, forget conversations idle for
+ * longer than their idle time, and throw {@link io.knotwise.StoreUnavailableException} when they cannot be reached.
+ */
+public interface ConversationStore extends AutoCloseable {
 
-    /** The conversation, if it exists and has not expired. */
-    Optional<Conversation> find(String id);
+    /** The conversation and its version, if it exists and has not expired. */
+    Optional<Stored> find(String id);
 
-    void save(Conversation conversation);
+    /**
+     * Saves a conversation as the next version after {@code version} (0 for a new one); returns false, saving
+     * nothing, when the stored version is no longer {@code version} (another turn came first, or it was deleted).
+     */
+    boolean save(Conversation conversation, long version);
 
-    /** Forgets a conversation; returns whether it existed. */
+    /** Forgets a conversation everywhere; returns whether it existed. */
     boolean delete(String id);
+
+    /**
+     * The conversation a user of a messaging channel (such as {@code telegram:42}) is linked to, if the link has
+     * not been idle for longer than the idle time; the conversation itself may have gone.
+     */
+    Optional<String> linked(String user);
+
+    /** Links a messaging-channel user to a conversation, replacing any earlier link and restarting its idle time. */
+    void link(String user, String conversationId);
+
+    /** Whether the store answers now (for readiness checks). */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Releases connections and files; the store is not used afterwards. */
+    @Override
+    default void close() {
+    }
+
+    /** A conversation as stored, with the version its next save must name. */
+    record Stored(Conversation conversation, long version) {
+    }
 }

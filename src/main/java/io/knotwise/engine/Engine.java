@@ -2,6 +2,7 @@ package io.knotwise.engine;
 
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.NodeType;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The conversation engine: screens every message for red flags first, then moves the conversation through the
@@ -37,6 +39,8 @@ public final class Engine {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LOCK_STRIPES = 256;
+    /** How often a turn is worked out again when other instances keep saving the conversation first. */
+    private static final int MAX_ATTEMPTS = 20;
 
     private final Guidebook book;
     private final DialogGraph graph;
@@ -46,6 +50,9 @@ public final class Engine {
     private final Clock clock;
     private final Safeguard safeguard;
     private final Navigator navigator;
+    private final EscalationAudit audit;
+    private final String emergencyNumberOverride;
+    private final boolean auditText;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
@@ -67,7 +74,15 @@ public final class Engine {
         this.clock = clock;
         java.util.Arrays.setAll(locks, i -> new Object());
         this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
-        this.safeguard = new Safeguard(book, navigator, audit, auditText);
+        this.safeguard = new Safeguard(book, navigator, auditText);
+        this.audit = audit;
+        this.emergencyNumberOverride = emergencyNumberOverride;
+        this.auditText = auditText;
+    }
+
+    /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
+    public Engine withStore(ConversationStore other) {
+        return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, audit, auditText);
     }
 
     /** Starts a conversation and returns its greeting. */
@@ -78,36 +93,61 @@ public final class Engine {
                 locale, clock.instant());
         var reply = new Reply();
         navigator.enter(conversation, graph.start(), reply);
-        return finish(conversation, reply, null, List.of());
+        return commit(conversation, 0, reply, null, List.of())
+                .orElseThrow(() -> new IllegalStateException("a new conversation id was already taken"));
     }
 
     /**
-     * Takes one message in a conversation, turns of one conversation one at a time; throws
-     * {@link NotFoundException} for an unknown or expired id. A turn that fails changes nothing.
+     * Takes one message in a conversation; throws {@link NotFoundException} for an unknown or expired id. Turns of
+     * one conversation are applied one after the other: one at a time on this instance, and a turn that another
+     * instance overtook is worked out again on the newer conversation. A turn that fails changes nothing.
      */
     public Turn handle(String conversationId, Input input) {
+        Understanding understanding = understand(input);
         synchronized (lockFor(conversationId)) {
-            Conversation conversation = find(conversationId).copy();
-            Understanding understanding = understand(input);
-            conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
-                    input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
-            boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
-            boolean escalated = graph.node(conversation.node()).type() == NodeType.ESCALATION;
-            Screening screening = detector.screen(understanding.text(), walking);
-            List<RedFlag> checklist = safeguard.checklistFlags(understanding.entities());
-            var reply = new Reply();
-            var outcome = safeguard.apply(conversation, screening, checklist, understanding, reply, clock.instant());
-            if (outcome != Safeguard.Outcome.STOPPED) {
-                if (!asksAQuestion(understanding)) {
-                    Slots.fill(conversation, understanding);
+            for (int attempt = 1; ; attempt++) {
+                ConversationStore.Stored stored = stored(conversationId);
+                Optional<Turn> turn = take(stored.conversation().copy(), stored.version(), input, understanding);
+                if (turn.isPresent()) {
+                    return turn.get();
                 }
-                boolean correcting = escalated && detector.isCorrection(understanding.text());
-                navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, correcting,
-                        reply);
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new StoreUnavailableException("conversation '" + conversationId
+                            + "' is changing too fast to save; try again");
+                }
+                backOff(attempt);
             }
-            var flags = new ArrayList<>(screening.flags());
-            flags.addAll(checklist);
-            return finish(conversation, reply, understanding, flags);
+        }
+    }
+
+    private Optional<Turn> take(Conversation conversation, long version, Input input, Understanding understanding) {
+        conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
+                input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
+        boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
+        boolean escalated = graph.node(conversation.node()).type() == NodeType.ESCALATION;
+        Screening screening = detector.screen(understanding.text(), walking);
+        List<RedFlag> checklist = safeguard.checklistFlags(understanding.entities());
+        var reply = new Reply();
+        var outcome = safeguard.apply(conversation, screening, checklist, understanding, reply, clock.instant());
+        if (outcome != Safeguard.Outcome.STOPPED) {
+            if (!asksAQuestion(understanding)) {
+                Slots.fill(conversation, understanding);
+            }
+            boolean correcting = escalated && detector.isCorrection(understanding.text());
+            navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, correcting, reply);
+        }
+        var flags = new ArrayList<>(screening.flags());
+        flags.addAll(checklist);
+        return commit(conversation, version, reply, understanding, flags);
+    }
+
+    /** Waits a random while, longer after each lost race, so racing instances stop overtaking each other. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(RANDOM.nextInt(attempt * 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while saving a conversation", e);
         }
     }
 
@@ -117,8 +157,22 @@ public final class Engine {
 
     /** A conversation that exists and has not expired. */
     public Conversation find(String conversationId) {
+        return stored(conversationId).conversation();
+    }
+
+    private ConversationStore.Stored stored(String conversationId) {
         return store.find(conversationId)
                 .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)"));
+    }
+
+    /** The conversation a messaging-channel user (such as {@code telegram:42}) last had, if it is still there. */
+    public Optional<String> conversationOf(String user) {
+        return store.linked(user).filter(id -> store.find(id).isPresent());
+    }
+
+    /** Remembers which conversation a messaging-channel user has, on every instance sharing the store. */
+    public void link(String user, String conversationId) {
+        store.link(user, conversationId);
     }
 
     /** Forgets a conversation everywhere. */
@@ -165,15 +219,20 @@ public final class Engine {
                 .map(QuickReply::title).findFirst().orElse(payload);
     }
 
-    private Turn finish(Conversation conversation, Reply reply, Understanding understanding, List<RedFlag> flags) {
+    /** Saves the turn's conversation unless another turn came first; only a saved turn is audited and answered. */
+    private Optional<Turn> commit(Conversation conversation, long version, Reply reply, Understanding understanding,
+                                  List<RedFlag> flags) {
         List<Message> messages = reply.messages();
         conversation.last(messages, reply.quickReplies());
         for (Message message : messages) {
             conversation.record(new TranscriptEntry("guide", message.kind(), message.text(), clock.instant()));
         }
-        store.save(conversation);
-        return new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
-                conversation.triage(), understanding, flags);
+        if (!store.save(conversation, version)) {
+            return Optional.empty();
+        }
+        reply.escalations().forEach(audit::record);
+        return Optional.of(new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
+                conversation.triage(), understanding, flags));
     }
 
     /** The stateless reading of one text. */

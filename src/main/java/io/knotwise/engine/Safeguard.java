@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * What a message's red flags do to a conversation, as SAFETY.md says: emergency and urgent stop guidance, see_doctor
  * pauses it, caution shapes it, and a vague mention earns one clarifying question (a yes or an unclear answer takes
- * the flag). Every raised flag is audited. Stateless and thread-safe.
+ * the flag). Every raised flag goes into the reply for the audit. Stateless and thread-safe.
  */
 final class Safeguard {
 
@@ -26,13 +26,11 @@ final class Safeguard {
 
     private final Guidebook book;
     private final Navigator navigator;
-    private final EscalationAudit audit;
     private final boolean auditText;
 
-    Safeguard(Guidebook book, Navigator navigator, EscalationAudit audit, boolean auditText) {
+    Safeguard(Guidebook book, Navigator navigator, boolean auditText) {
         this.book = book;
         this.navigator = navigator;
-        this.audit = audit;
         this.auditText = auditText;
     }
 
@@ -64,7 +62,7 @@ final class Safeguard {
         }
         flags.sort(Comparator.comparing(RedFlag::tier));
         if (!flags.isEmpty()) {
-            audit.record(new Escalation(conversation.id(), flags.stream().map(RedFlag::id).toList(),
+            reply.escalate(new Escalation(conversation.id(), flags.stream().map(RedFlag::id).toList(),
                     flags.get(0).tier(), now, auditText ? understanding.text() : null));
         }
         Outcome outcome = raise(conversation, flags, reply);

@@ -13,6 +13,7 @@ import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Tier;
+import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
@@ -76,6 +77,12 @@ public final class HttpApi {
             config.routes.get("/api/v1/techniques/{id}", this::technique);
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+            config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+                LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, "store_unavailable",
+                        "conversations are unreachable for a moment; nothing was changed, please try again");
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; the conversation is unchanged");

@@ -141,7 +141,9 @@ class WidgetBrowserTest {
     }
 
     private static void press(String title) {
-        wait(10).until(d -> widget().findElements(By.cssSelector("button.kw-qr")).stream()
+        wait(10).withMessage(() -> "no button '" + title + "'; the guide said " + guideTexts() + " and offers "
+                + widget().findElements(By.cssSelector("button.kw-qr")).stream().map(WebElement::getText).toList())
+                .until(d -> widget().findElements(By.cssSelector("button.kw-qr")).stream()
                 .anyMatch(b -> b.getText().equals(title)));
         widget().findElements(By.cssSelector("button.kw-qr")).stream().filter(b -> b.getText().equals(title))
                 .findFirst().orElseThrow().click();

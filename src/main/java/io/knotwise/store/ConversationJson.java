@@ -1,0 +1,34 @@
+package io.knotwise.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.knotwise.KnotwiseException;
+import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationSnapshot;
+
+/** How stores outside memory write a conversation: its snapshot as snake_case JSON. Thread-safe. */
+final class ConversationJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private ConversationJson() {
+    }
+
+    static String write(Conversation conversation) {
+        try {
+            return JSON.writeValueAsString(conversation.snapshot());
+        } catch (JsonProcessingException e) {
+            throw new KnotwiseException("cannot write conversation " + conversation.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Conversation read(String id, String json) {
+        try {
+            return Conversation.restore(JSON.readValue(json, ConversationSnapshot.class));
+        } catch (JsonProcessingException e) {
+            throw new KnotwiseException("stored conversation " + id + " is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

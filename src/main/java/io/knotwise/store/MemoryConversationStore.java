@@ -1,0 +1,71 @@
+package io.knotwise.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationStore;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Conversations in this process's memory only, for tests and throwaway runs: each is forgotten after it has been
+ * idle (not saved) for the given time, or when more than the given number are kept. Thread-safe.
+ */
+public final class MemoryConversationStore implements ConversationStore {
+
+    private final Cache<String, Stored> conversations;
+    private final Cache<String, String> links;
+
+    public MemoryConversationStore(Duration idle, long maxConversations) {
+        this(idle, maxConversations, Ticker.systemTicker());
+    }
+
+    /** A store whose idle time is measured by the given ticker, so tests can move time on. */
+    public MemoryConversationStore(Duration idle, long maxConversations, Ticker ticker) {
+        this.conversations = Caffeine.newBuilder()
+                .expireAfterWrite(idle)
+                .maximumSize(maxConversations)
+                .ticker(ticker)
+                .build();
+        this.links = Caffeine.newBuilder()
+                .expireAfterWrite(idle)
+                .maximumSize(maxConversations)
+                .ticker(ticker)
+                .build();
+    }
+
+    @Override
+    public Optional<Stored> find(String id) {
+        return Optional.ofNullable(conversations.getIfPresent(id));
+    }
+
+    @Override
+    public boolean save(Conversation conversation, long version) {
+        var saved = new boolean[1];
+        conversations.asMap().compute(conversation.id(), (id, stored) -> {
+            long current = stored == null ? 0 : stored.version();
+            if (current != version) {
+                return stored;
+            }
+            saved[0] = true;
+            return new Stored(conversation, version + 1);
+        });
+        return saved[0];
+    }
+
+    @Override
+    public Optional<String> linked(String user) {
+        return Optional.ofNullable(links.getIfPresent(user));
+    }
+
+    @Override
+    public void link(String user, String conversationId) {
+        links.put(user, conversationId);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return conversations.asMap().remove(id) != null;
+    }
+}

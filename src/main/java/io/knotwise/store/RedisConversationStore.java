@@ -1,0 +1,147 @@
+package io.knotwise.store;
+
+import io.knotwise.KnotwiseException;
+import io.knotwise.StoreUnavailableException;
+import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations in Redis, so that any number of Knotwise instances serve the same conversations. Each is a hash
+ * ({@code v}: version, {@code body}: JSON) that Redis expires after the idle time; a save is a compare-and-set
+ * script on the version, so concurrent turns on different instances never overwrite each other. Channel users'
+ * links to their conversations are plain keys with the same expiry. When Redis is
+ * down or slow, calls fail within the timeout with {@link StoreUnavailableException}, and the client reconnects by
+ * itself. Thread-safe (one shared, pipelined connection).
+ */
+public final class RedisConversationStore implements ConversationStore {
+
+    private static final String PREFIX = "knotwise:conversation:";
+    private static final String LINK = "knotwise:channel-user:";
+    /** Saves when the stored version (0 when absent) is still ARGV[1]; returns 1 when it saved. */
+    private static final String SAVE = """
+            local current = redis.call('HGET', KEYS[1], 'v') or '0'
+            if current ~= ARGV[1] then return 0 end
+            redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'body', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
+
+    private final String where;
+    private final Duration idle;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+
+    /**
+     * Connects now, failing fast when Redis cannot be reached at start-up.
+     *
+     * @param uri such as {@code redis://127.0.0.1:6379/0}
+     * @param timeout how long a call may take before it counts as an outage
+     */
+    public RedisConversationStore(String uri, Duration idle, Duration timeout) {
+        this.idle = idle;
+        RedisURI redisUri = RedisURI.create(uri);
+        this.where = redisUri.getHost() + ":" + redisUri.getPort();
+        redisUri.setTimeout(timeout);
+        this.client = RedisClient.create(redisUri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .build());
+        try {
+            this.connection = client.connect();
+        } catch (RedisException e) {
+            client.shutdown();
+            throw new KnotwiseException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
+        }
+        this.redis = connection.sync();
+    }
+
+    @Override
+    public Optional<Stored> find(String id) {
+        try {
+            List<KeyValue<String, String>> fields = redis.hmget(PREFIX + id, "v", "body");
+            if (fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(ConversationJson.read(id, fields.get(1).getValue()),
+                    Long.parseLong(fields.get(0).getValue())));
+        } catch (RedisException e) {
+            throw unavailable("read conversation " + id, e);
+        }
+    }
+
+    @Override
+    public boolean save(Conversation conversation, long version) {
+        String body = ConversationJson.write(conversation);
+        try {
+            Long saved = redis.eval(SAVE, ScriptOutputType.INTEGER, new String[] {PREFIX + conversation.id()},
+                    Long.toString(version), body, Long.toString(idle.toMillis()));
+            return saved != null && saved == 1;
+        } catch (RedisException e) {
+            throw unavailable("save conversation " + conversation.id(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String id) {
+        try {
+            return redis.del(PREFIX + id) > 0;
+        } catch (RedisException e) {
+            throw unavailable("delete conversation " + id, e);
+        }
+    }
+
+    @Override
+    public Optional<String> linked(String user) {
+        try {
+            return Optional.ofNullable(redis.get(LINK + user));
+        } catch (RedisException e) {
+            throw unavailable("read the conversation of " + user, e);
+        }
+    }
+
+    @Override
+    public void link(String user, String conversationId) {
+        try {
+            redis.set(LINK + user, conversationId, SetArgs.Builder.px(idle.toMillis()));
+        } catch (RedisException e) {
+            throw unavailable("link " + user + " to a conversation", e);
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        try {
+            return "PONG".equals(redis.ping());
+        } catch (RedisException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+
+    private StoreUnavailableException unavailable(String what, RedisException e) {
+        return new StoreUnavailableException("cannot " + what + " in Redis at " + where + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,181 @@
+package io.knotwise.store;
+
+import io.knotwise.KnotwiseException;
+import io.knotwise.StoreUnavailableException;
+import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The embedded default: every conversation is a row of one SQLite file, written on every turn, so a restart (or a
+ * crash) loses nothing that was answered; so is each channel user's link to their conversation. The file is in WAL mode and used through one connection; a conversation
+ * idle for longer than the idle time is gone, and idle rows are deleted at start-up and then every minute.
+ * Thread-safe.
+ */
+public final class SqliteConversationStore implements ConversationStore {
+
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+    private final Path file;
+    private final Duration idle;
+    private final Clock clock;
+    private final Connection connection;
+    private Instant purged = Instant.MIN;
+
+    public SqliteConversationStore(Path file, Duration idle, Clock clock) {
+        this.file = file;
+        this.idle = idle;
+        this.clock = clock;
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=NORMAL");
+                statement.execute("PRAGMA busy_timeout=2000");
+                statement.execute("CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY,"
+                        + " version INTEGER NOT NULL, saved_at INTEGER NOT NULL, body TEXT NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS channel_users (user TEXT PRIMARY KEY,"
+                        + " conversation_id TEXT NOT NULL, saved_at INTEGER NOT NULL)");
+            }
+            purgeIdle();
+        } catch (IOException | SQLException e) {
+            throw new KnotwiseException("cannot use " + file + " for conversations: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Stored> find(String id) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT version, body FROM conversations WHERE id = ? AND saved_at >= ?")) {
+            select.setString(1, id);
+            select.setLong(2, cutoff());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Stored(ConversationJson.read(id, row.getString(2)), row.getLong(1)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable("read conversation " + id, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean save(Conversation conversation, long version) {
+        String body = ConversationJson.write(conversation);
+        try {
+            purgeIdleNowAndThen();
+            try (PreparedStatement write = connection.prepareStatement(version == 0
+                    ? "INSERT INTO conversations (body, saved_at, id, version) VALUES (?, ?, ?, 1)"
+                            + " ON CONFLICT (id) DO NOTHING"
+                    : "UPDATE conversations SET body = ?, saved_at = ?, version = version + 1"
+                            + " WHERE id = ? AND version = ?")) {
+                write.setString(1, body);
+                write.setLong(2, clock.millis());
+                write.setString(3, conversation.id());
+                if (version != 0) {
+                    write.setLong(4, version);
+                }
+                return write.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw unavailable("save conversation " + conversation.id(), e);
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(String id) {
+        boolean existed = find(id).isPresent();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+            return existed;
+        } catch (SQLException e) {
+            throw unavailable("delete conversation " + id, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> linked(String user) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT conversation_id FROM channel_users WHERE user = ? AND saved_at >= ?")) {
+            select.setString(1, user);
+            select.setLong(2, cutoff());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable("read the conversation of " + user, e);
+        }
+    }
+
+    @Override
+    public synchronized void link(String user, String conversationId) {
+        try (PreparedStatement write = connection.prepareStatement("INSERT INTO channel_users"
+                + " (user, conversation_id, saved_at) VALUES (?, ?, ?) ON CONFLICT (user) DO UPDATE"
+                + " SET conversation_id = excluded.conversation_id, saved_at = excluded.saved_at")) {
+            write.setString(1, user);
+            write.setString(2, conversationId);
+            write.setLong(3, clock.millis());
+            write.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable("link " + user + " to a conversation", e);
+        }
+    }
+
+    @Override
+    public synchronized boolean ready() {
+        try {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw unavailable("close " + file, e);
+        }
+    }
+
+    private long cutoff() {
+        return clock.millis() - idle.toMillis();
+    }
+
+    private void purgeIdleNowAndThen() throws SQLException {
+        if (purged.plus(PURGE_EVERY).isBefore(clock.instant())) {
+            purgeIdle();
+        }
+    }
+
+    private void purgeIdle() throws SQLException {
+        for (String table : new String[] {"conversations", "channel_users"}) {
+            try (PreparedStatement purge = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE saved_at < ?")) {
+                purge.setLong(1, cutoff());
+                purge.executeUpdate();
+            }
+        }
+        purged = clock.instant();
+    }
+
+    private StoreUnavailableException unavailable(String what, SQLException e) {
+        return new StoreUnavailableException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,79 @@
+package io.knotwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.content.ContentLoader;
+import io.knotwise.content.Guidebook;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.store.MemoryConversationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two engines over one store behave like two instances over a shared Redis: their turns on one conversation race,
+ * and none may be lost or audited twice.
+ */
+class ConcurrentTurnsTest {
+
+    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
+    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+
+    private final ConversationStore shared = new MemoryConversationStore(Duration.ofMinutes(30), 1000);
+    private final List<Escalation> audited = new CopyOnWriteArrayList<>();
+
+    private Engine instance() {
+        var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), shared, Clock.systemUTC(), null,
+                audited::add, false);
+    }
+
+    @Test
+    void racingTurnsOnTwoInstancesAreAllAppliedOnceAndAuditedOnce() throws Exception {
+        Engine first = instance();
+        Engine second = instance();
+        String id = first.start("en-GB").conversationId();
+        int threads = 8;
+        int messagesEach = 25;
+        var go = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(threads);
+        var sent = new ArrayList<Future<?>>();
+        for (int t = 0; t < threads; t++) {
+            Engine engine = t % 2 == 0 ? first : second;
+            int thread = t;
+            sent.add(pool.submit(() -> {
+                go.await();
+                for (int m = 0; m < messagesEach; m++) {
+                    String text = m == 0 ? "thread " + thread + " has crushing chest pain" : "message " + thread + "-" + m;
+                    engine.handle(id, Input.text(text));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        pool.shutdown();
+
+        List<String> said = first.find(id).transcript().stream().filter(e -> e.from().equals("user"))
+                .map(TranscriptEntry::text).toList();
+        assertThat(said).hasSize(threads * messagesEach).doesNotHaveDuplicates();
+        for (int t = 0; t < threads; t++) {
+            assertThat(said).contains("message " + t + "-" + (messagesEach - 1));
+        }
+        assertThat(audited).filteredOn(e -> e.flags().contains("cardiac_warning_signs")).hasSize(threads);
+    }
+}

@@ -1,0 +1,168 @@
+package io.knotwise.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationSnapshot;
+import io.knotwise.engine.ConversationStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What every conversation store guarantees: versions that stop lost updates, deletion, and idle expiry. */
+abstract class ConversationStoreContract {
+
+    private static final Duration LONG = Duration.ofMinutes(30);
+
+    private final List<ConversationStore> opened = new ArrayList<>();
+
+    /** A new, empty store that forgets a conversation after it has been idle for the given time. */
+    protected abstract ConversationStore open(Duration idle);
+
+    /** Lets the given time pass for the store (on a fake clock, or really). */
+    protected abstract void pass(Duration time);
+
+    protected final ConversationStore store(Duration idle) {
+        ConversationStore store = open(idle);
+        opened.add(store);
+        return store;
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(ConversationStore::close);
+    }
+
+    static Conversation conversation(String id, String node) {
+        return Conversation.restore(new ConversationSnapshot(id, "en-GB", "2026-11-22T10:00:00Z", node,
+                Map.of("area", "between_shoulder_blades", "severity", 4), List.of(), null, Map.of(), List.of(), 0,
+                0, 0, null, null, List.of(), List.of(),
+                List.of(List.of("user", "text", "knots between my shoulder blades", "2026-11-22T10:00:01Z"))));
+    }
+
+    @Test
+    void aSavedConversationIsFoundAsItWasWithVersionOne() {
+        ConversationStore store = store(LONG);
+
+        assertThat(store.save(conversation("c1", "ask_onset"), 0)).isTrue();
+
+        var found = store.find("c1").orElseThrow();
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.conversation().node()).isEqualTo("ask_onset");
+        assertThat(found.conversation().transcript()).singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("knots between my shoulder blades"));
+    }
+
+    @Test
+    void aSaveFromAnOutdatedVersionChangesNothing() {
+        ConversationStore store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+        store.save(conversation("c1", "ask_severity"), 1);
+
+        boolean late = store.save(conversation("c1", "ask_tools"), 1);
+
+        assertThat(late).isFalse();
+        var found = store.find("c1").orElseThrow();
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(found.conversation().node()).isEqualTo("ask_severity");
+    }
+
+    @Test
+    void aNewConversationNeverReplacesOneWithTheSameId() {
+        ConversationStore store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+
+        assertThat(store.save(conversation("c1", "greeting"), 0)).isFalse();
+        assertThat(store.find("c1").orElseThrow().conversation().node()).isEqualTo("ask_onset");
+    }
+
+    @Test
+    void aDeletedConversationIsGoneAndALateTurnCannotBringItBack() {
+        ConversationStore store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+
+        assertThat(store.delete("c1")).isTrue();
+
+        assertThat(store.find("c1")).isEmpty();
+        assertThat(store.save(conversation("c1", "ask_severity"), 1)).isFalse();
+        assertThat(store.find("c1")).isEmpty();
+        assertThat(store.delete("c1")).isFalse();
+    }
+
+    @Test
+    void anUnknownIdIsSimplyNotFound() {
+        ConversationStore store = store(LONG);
+
+        assertThat(store.find("no-such-id")).isEmpty();
+        assertThat(store.find("../../etc/passwd")).isEmpty();
+        assertThat(store.delete("'; DROP TABLE conversations; --")).isFalse();
+    }
+
+    @Test
+    void aConversationIdleForLongerThanTheIdleTimeIsForgotten() {
+        Duration idle = Duration.ofMillis(400);
+        ConversationStore store = store(idle);
+        store.save(conversation("idle", "ask_onset"), 0);
+        store.save(conversation("busy", "ask_onset"), 0);
+
+        pass(Duration.ofMillis(250));
+        store.save(conversation("busy", "ask_severity"), 1);
+        pass(Duration.ofMillis(250));
+
+        assertThat(store.find("idle")).isEmpty();
+        assertThat(store.find("busy")).isPresent();
+    }
+
+    @Test
+    void aChannelUserKeepsTheirLatestLinkUntilItHasBeenIdleTooLong() {
+        Duration idle = Duration.ofMillis(400);
+        ConversationStore store = store(idle);
+        store.link("telegram:42", "c1");
+        store.link("telegram:42", "c2");
+        store.link("slack:T1:U1", "c3");
+
+        assertThat(store.linked("telegram:42")).contains("c2");
+        pass(Duration.ofMillis(250));
+        store.link("slack:T1:U1", "c3");
+        pass(Duration.ofMillis(250));
+
+        assertThat(store.linked("telegram:42")).isEmpty();
+        assertThat(store.linked("slack:T1:U1")).contains("c3");
+        assertThat(store.linked("rest:nobody")).isEmpty();
+    }
+
+    @Test
+    void ofConcurrentSavesFromTheSameVersionExactlyOneWins() throws Exception {
+        ConversationStore store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+        int writers = 8;
+        var go = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(writers);
+        try {
+            var results = new ArrayList<Future<Boolean>>();
+            for (int i = 0; i < writers; i++) {
+                String node = "node" + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.save(conversation("c1", node), 1);
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> result : results) {
+                won += result.get() ? 1 : 0;
+            }
+
+            assertThat(won).isEqualTo(1);
+            assertThat(store.find("c1").orElseThrow().version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.knotwise.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.knotwise.StoreUnavailableException;
+import io.knotwise.engine.ConversationStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real redis-server, plus what an outage does: fail fast, lose nothing, recover alone. */
+class RedisConversationStoreTest extends ConversationStoreContract {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    @TempDir
+    static Path folder;
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start(folder);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Override
+    protected ConversationStore open(Duration idle) {
+        redis.flush();
+        return new RedisConversationStore(redis.uri(), idle, TIMEOUT);
+    }
+
+    @Override
+    protected void pass(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anOutageFailsFastLosesNothingAcknowledgedAndHealsByItself() {
+        ConversationStore store = store(Duration.ofMinutes(30));
+        store.save(conversation("kept", "ask_onset"), 0);
+        store.save(conversation("kept", "ask_severity"), 1);
+
+        redis.kill();
+        Instant asked = Instant.now();
+        assertThatThrownBy(() -> store.find("kept")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.save(conversation("kept", "ask_tools"), 2))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(TIMEOUT.multipliedBy(4));
+        assertThat(store.ready()).isFalse();
+
+        redis.startAgain();
+
+        var found = awaitFound(store, "kept");
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(found.conversation().node()).isEqualTo("ask_severity");
+        assertThat(store.ready()).isTrue();
+    }
+
+    @Test
+    void aHungRedisCostsACallNoMoreThanTheTimeout() {
+        ConversationStore store = store(Duration.ofMinutes(30));
+        store.save(conversation("kept", "ask_onset"), 0);
+
+        redis.pause();
+        try {
+            Instant asked = Instant.now();
+            assertThatThrownBy(() -> store.find("kept")).isInstanceOf(StoreUnavailableException.class);
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(TIMEOUT.multipliedBy(3));
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(awaitFound(store, "kept").conversation().node()).isEqualTo("ask_onset");
+    }
+
+    /** The client reconnects in the background; a few calls may still fail fast meanwhile. */
+    private static ConversationStore.Stored awaitFound(ConversationStore store, String id) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            try {
+                return store.find(id).orElseThrow();
+            } catch (StoreUnavailableException stillDown) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw stillDown;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.knotwise.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.engine.ConversationStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteConversationStoreTest extends ConversationStoreContract {
+
+    private final FakeTime time = new FakeTime();
+    @TempDir
+    Path folder;
+
+    @Override
+    protected ConversationStore open(Duration idle) {
+        return new SqliteConversationStore(folder.resolve("knotwise.db"), idle, time);
+    }
+
+    @Override
+    protected void pass(Duration duration) {
+        time.pass(duration);
+    }
+
+    @Test
+    void aConversationOutlivesTheProcessThatSavedIt() {
+        ConversationStore before = open(Duration.ofMinutes(30));
+        before.save(conversation("c1", "ask_onset"), 0);
+        before.save(conversation("c1", "ask_severity"), 1);
+        before.close();
+
+        var found = store(Duration.ofMinutes(30)).find("c1").orElseThrow();
+
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(found.conversation().node()).isEqualTo("ask_severity");
+    }
+
+    @Test
+    void aConversationThatWentIdleWhileTheGuideWasDownIsErasedFromTheFile() {
+        ConversationStore before = open(Duration.ofMinutes(30));
+        before.save(conversation("c1", "ask_onset"), 0);
+        before.close();
+        time.pass(Duration.ofMinutes(31));
+
+        store(Duration.ofMinutes(30));
+
+        time.pass(Duration.ofMinutes(-31));
+        assertThat(store(Duration.ofMinutes(30)).find("c1")).isEmpty();
+    }
+}
