@@ -184,6 +184,11 @@ public final class Engine {
         }
     }
 
+    /** Whether the engine can take turns now: content and models are loaded before it exists, so it is the store. */
+    public boolean ready() {
+        return store.ready();
+    }
+
     /** The stateless NLU and safety reading of a text, as {@code /api/v1/parse} reports it. */
     public Reading read(String text) {
         return new Reading(parser.parse(text), detector.detect(text, false));

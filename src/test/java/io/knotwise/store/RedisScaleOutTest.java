@@ -158,11 +158,13 @@ class RedisScaleOutTest {
         assertThat(down.body().at("/error/code").asText()).isEqualTo("store_unavailable");
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(send(1, "GET", "/health", null).status()).isEqualTo(200);
+        assertThat(send(1, "GET", "/ready", null).status()).isEqualTo(503);
 
         redis.startAgain();
         Answer back = awaitAnswer(() -> say(1, id, "about a 4"));
 
         assertThat(back.status()).isEqualTo(200);
+        assertThat(send(0, "GET", "/ready", null).body().get("status").asText()).isEqualTo("ready");
         assertThat(userSaid(0, id)).containsExactly("between my shoulder blades", "for a few days", "about a 4");
     }
 

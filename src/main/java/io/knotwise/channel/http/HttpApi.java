@@ -67,6 +67,10 @@ public final class HttpApi {
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
             config.routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/ready", ctx -> {
+                boolean ready = engine.ready();
+                Json.respond(ctx, ready ? 200 : 503, Map.of("status", ready ? "ready" : "store_unavailable"));
+            });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
             config.routes.post("/api/v1/conversations", this::startConversation);
             config.routes.post("/api/v1/conversations/{id}/messages", this::message);
