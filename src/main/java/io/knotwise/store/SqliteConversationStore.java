@@ -46,6 +46,8 @@ public final class SqliteConversationStore implements ConversationStore {
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA synchronous=NORMAL");
                 statement.execute("PRAGMA busy_timeout=2000");
+                // A deleted or expired conversation is overwritten on disk, not just unlinked: it is health data.
+                statement.execute("PRAGMA secure_delete=ON");
                 statement.execute("CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY,"
                         + " version INTEGER NOT NULL, saved_at INTEGER NOT NULL, body TEXT NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS channel_users (user TEXT PRIMARY KEY,"
