@@ -101,9 +101,12 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public synchronized boolean delete(String id) {
         boolean existed = find(id).isPresent();
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?");
+             Statement checkpoint = connection.createStatement()) {
             delete.setString(1, id);
             delete.executeUpdate();
+            // Old copies of the row live on in the write-ahead log until it is checkpointed and truncated.
+            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             return existed;
         } catch (SQLException e) {
             throw unavailable("delete conversation " + id, e);

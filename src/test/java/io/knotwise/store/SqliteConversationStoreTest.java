@@ -38,6 +38,29 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
+    void aDeletedConversationLeavesNoTraceOfItsWordsInTheFiles() throws Exception {
+        ConversationStore store = store(Duration.ofMinutes(30));
+        for (int version = 0; version < 5; version++) {
+            store.save(conversation("c1", "ask_onset"), version);
+        }
+        assertThat(bytesOfTheDatabaseFiles()).contains("knots between my shoulder blades");
+
+        store.delete("c1");
+
+        assertThat(bytesOfTheDatabaseFiles()).doesNotContain("knots between my shoulder blades");
+    }
+
+    private String bytesOfTheDatabaseFiles() throws java.io.IOException {
+        var all = new StringBuilder();
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.toList()) {
+                all.append(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void aConversationThatWentIdleWhileTheGuideWasDownIsErasedFromTheFile() {
         ConversationStore before = open(Duration.ofMinutes(30));
         before.save(conversation("c1", "ask_onset"), 0);
