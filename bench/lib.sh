@@ -5,13 +5,18 @@ SERVER_PIDS=()
 KNOTWISE_JAR=target/knotwise.jar
 BENCH_JAR=target/bench/knotwise.jar
 
+# Maven, quiet and without the colour codes it prints even when quiet; fails when Maven does.
+build() {
+    mvn -B -q "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+}
+
 # Builds the guide's jar and the benchmark jar (JMH and the bench mains, in target/bench) unless both exist.
 ensure_jars() {
     if [[ ! -f $KNOTWISE_JAR ]]; then
-        mvn -q -DskipTests package
+        build -DskipTests package
     fi
     if [[ ! -f $BENCH_JAR ]]; then
-        mvn -q -Pbench -DskipTests package
+        build -Pbench -DskipTests package
     fi
 }
 

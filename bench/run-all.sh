@@ -20,8 +20,8 @@ fi
 echo "== machine"
 print_machine
 echo "== build"
-mvn -q -DskipTests package
-mvn -q -Pbench -DskipTests package
+build -DskipTests package
+build -Pbench -DskipTests package
 echo "== 1. JMH, in-process: a turn by message kind, and /api/v1/parse"
 bench/jmh.sh TurnBenchmark ParseBenchmark "${jmh[@]}"
 echo "== 2. HTTP load, 64 connections: conversations vs the bare Javalin ceiling"
