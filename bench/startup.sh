@@ -4,7 +4,7 @@
 #
 #   bench/startup.sh [RUNS]
 #
-# The store is the default embedded one in a fresh empty folder (set KNOTWISE_CONVERSATIONS=memory to time the
+# The store is the default embedded SQLite one in a fresh empty file (set KNOTWISE_STORE=memory to time the
 # in-memory store); KNOTWISE_JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +22,7 @@ for run in $(seq 1 "$runs"); do
     start=$(date +%s%N)
     # shellcheck disable=SC2086
     KNOTWISE_HOST=127.0.0.1 KNOTWISE_PORT=$port \
-        KNOTWISE_CONVERSATIONS=${KNOTWISE_CONVERSATIONS:-$work/conversations-$run} \
-        KNOTWISE_CHANNEL_STATE=$work/channels.properties \
+        KNOTWISE_STORE=${KNOTWISE_STORE:-sqlite:$work/knotwise-$run.db} \
         java ${KNOTWISE_JAVA_OPTS:-} -jar "$KNOTWISE_JAR" >"$work/knotwise-$run.log" 2>&1 &
     SERVER_PIDS+=($!)
     # Polls every 20 ms: a tighter loop of curl processes would take CPU from the JVM starting up.

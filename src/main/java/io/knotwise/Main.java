@@ -2,7 +2,8 @@ package io.knotwise;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.audit.MeteredEscalationAudit;
+import io.knotwise.monitoring.MeteredConversationStore;
+import io.knotwise.monitoring.MeteredEvents;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.http.HttpApi;
 import io.knotwise.channel.rasa.RasaRestChannel;
@@ -165,11 +166,11 @@ public final class Main {
         var parser = new MessageParser(classifier,
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), knownWords),
                 nluData.settings().threshold(), nluData.settings().margin());
-        ConversationStore store = openStore(settings);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ConversationStore store = new MeteredConversationStore(openStore(settings), metrics);
         var detector = new RedFlagDetector(book.safety(), knownWords);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
-                new MeteredEscalationAudit(metrics), settings.auditText());
+                new MeteredEvents(metrics), settings.auditText());
         return new Wiring(book, engine, store, metrics);
     }
 
@@ -205,8 +206,7 @@ public final class Main {
 
     /** The HTTP app over a loaded guide with the given messaging channels, not yet started. */
     public static Javalin app(Wiring wiring, Settings settings, List<Consumer<RoutesConfig>> channels) {
-        return new HttpApi(wiring.engine(), wiring.book(), settings.maxTextLength(), settings.defaultLocale(),
-                wiring.metrics()::scrape, settings.corsOrigins(), channels).create();
+        return new HttpApi(wiring.engine(), wiring.book(), settings, wiring.metrics(), channels).create();
     }
 
     /** The messaging channels switched on by the environment; each is off unless configured. */

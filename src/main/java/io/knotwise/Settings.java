@@ -15,6 +15,11 @@ import java.util.Map;
  * @param store where conversations are kept: {@code sqlite:FILE} (the embedded default), {@code redis://HOST:PORT}
  *     (shared by many instances) or {@code memory} (this process only)
  * @param storeTimeout how long a call to Redis may take before the guide answers 503
+ * @param rateLimitPerMinute API requests one client address may make a minute (0: no limit)
+ * @param conversationRateLimitPerMinute messages one conversation may take a minute (0: no limit)
+ * @param clientAddressHeader a trusted proxy's header naming the client address (such as X-Forwarded-For), or null
+ *     to use the connection's address
+ * @param shutdownGrace how long requests in flight may take to finish when the guide is stopped
  */
 public record Settings(
         String host,
@@ -29,7 +34,11 @@ public record Settings(
         boolean auditText,
         List<String> corsOrigins,
         String store,
-        Duration storeTimeout) {
+        Duration storeTimeout,
+        int rateLimitPerMinute,
+        int conversationRateLimitPerMinute,
+        String clientAddressHeader,
+        Duration shutdownGrace) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -53,7 +62,11 @@ public record Settings(
                 Arrays.stream(env.getOrDefault("KNOTWISE_CORS_ORIGINS", "").split(","))
                         .map(String::strip).filter(o -> !o.isEmpty()).toList(),
                 env.getOrDefault("KNOTWISE_STORE", "sqlite:data/knotwise.db"),
-                Duration.ofMillis(integer(env, "KNOTWISE_STORE_TIMEOUT_MS", 1000)));
+                Duration.ofMillis(integer(env, "KNOTWISE_STORE_TIMEOUT_MS", 1000)),
+                integer(env, "KNOTWISE_RATE_LIMIT_PER_MINUTE", 120),
+                integer(env, "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", 30),
+                env.get("KNOTWISE_CLIENT_ADDRESS_HEADER"),
+                Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -14,9 +14,11 @@ public final class RealGuide {
     private RealGuide() {
     }
 
+    /** The repository's dialogs and models, conversations in memory, and no rate limits (tests send fast). */
     public static Settings settings() {
         return Settings.from(Map.of("KNOTWISE_DIALOGS", Path.of("dialogs").toString(),
-                "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_STORE", "memory"));
+                "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_STORE", "memory",
+                "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0", "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "0"));
     }
 
     /** The real guide's engine over a store of its own, for tests whose conversations must not meet others'. */

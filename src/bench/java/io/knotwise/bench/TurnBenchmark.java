@@ -46,7 +46,7 @@ public class TurnBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        var engine = Main.load(Settings.from(Map.of("KNOTWISE_CONVERSATIONS", "memory"))).engine();
+        var engine = Main.load(Settings.from(Map.of("KNOTWISE_STORE", "memory"))).engine();
         pool = new ScriptedUsers(engine, ScriptLoader.load(ScriptLoader.DEFAULT), users);
         if (!pool.knows(kind)) {
             throw new IllegalArgumentException("no script in " + ScriptLoader.DEFAULT + " has a turn of kind " + kind);

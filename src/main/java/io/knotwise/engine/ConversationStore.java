@@ -31,6 +31,9 @@ public interface ConversationStore extends AutoCloseable {
     /** Links a messaging-channel user to a conversation, replacing any earlier link and restarting its idle time. */
     void link(String user, String conversationId);
 
+    /** How many conversations the store keeps now (those not yet idle for too long), for monitoring. */
+    long count();
+
     /** Whether the store answers now (for readiness checks). */
     default boolean ready() {
         return true;

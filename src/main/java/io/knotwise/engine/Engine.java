@@ -38,7 +38,8 @@ public final class Engine {
             "clarify_thanks");
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int LOCK_STRIPES = 256;
+    /** Enough stripes that unrelated conversations rarely wait for each other, even with many requests in flight. */
+    private static final int LOCK_STRIPES = 4096;
     /** How often a turn is worked out again when other instances keep saving the conversation first. */
     private static final int MAX_ATTEMPTS = 20;
 
@@ -50,22 +51,22 @@ public final class Engine {
     private final Clock clock;
     private final Safeguard safeguard;
     private final Navigator navigator;
-    private final EscalationAudit audit;
+    private final EngineEvents events;
     private final String emergencyNumberOverride;
     private final boolean auditText;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
-        this(book, parser, detector, store, clock, emergencyNumberOverride, EscalationAudit.none(), false);
+        this(book, parser, detector, store, clock, emergencyNumberOverride, EngineEvents.none(), false);
     }
 
     /**
-     * @param audit where every raised red flag is recorded
+     * @param events where every raised red flag and every answered turn is reported
      * @param auditText whether the audit records the message text as well (off by default: it is health data)
      */
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
-                  Clock clock, String emergencyNumberOverride, EscalationAudit audit, boolean auditText) {
+                  Clock clock, String emergencyNumberOverride, EngineEvents events, boolean auditText) {
         this.book = book;
         this.graph = book.graph();
         this.parser = parser;
@@ -75,14 +76,14 @@ public final class Engine {
         java.util.Arrays.setAll(locks, i -> new Object());
         this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
         this.safeguard = new Safeguard(book, navigator, auditText);
-        this.audit = audit;
+        this.events = events;
         this.emergencyNumberOverride = emergencyNumberOverride;
         this.auditText = auditText;
     }
 
     /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
     public Engine withStore(ConversationStore other) {
-        return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, audit, auditText);
+        return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, events, auditText);
     }
 
     /** Starts a conversation and returns its greeting. */
@@ -235,9 +236,13 @@ public final class Engine {
         if (!store.save(conversation, version)) {
             return Optional.empty();
         }
-        reply.escalations().forEach(audit::record);
-        return Optional.of(new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
-                conversation.triage(), understanding, flags));
+        reply.escalations().forEach(events::escalated);
+        var turn = new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
+                conversation.triage(), understanding, flags);
+        if (understanding != null) {
+            events.answered(turn);
+        }
+        return Optional.of(turn);
     }
 
     /** The stateless reading of one text. */

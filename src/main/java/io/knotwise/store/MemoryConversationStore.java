@@ -65,6 +65,12 @@ public final class MemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public long count() {
+        conversations.cleanUp();
+        return conversations.estimatedSize();
+    }
+
+    @Override
     public boolean delete(String id) {
         return conversations.asMap().remove(id) != null;
     }

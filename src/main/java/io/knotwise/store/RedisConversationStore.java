@@ -6,6 +6,7 @@ import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -31,12 +32,15 @@ public final class RedisConversationStore implements ConversationStore {
 
     private static final String PREFIX = "knotwise:conversation:";
     private static final String LINK = "knotwise:channel-user:";
-    /** Saves when the stored version (0 when absent) is still ARGV[1]; returns 1 when it saved. */
+    /** Every conversation id, scored by when it was last saved, to count those not yet expired. */
+    private static final String INDEX = "knotwise:conversations";
+    /** Saves when the stored version (0 when absent) is still ARGV[1], and indexes it; returns 1 when it saved. */
     private static final String SAVE = """
             local current = redis.call('HGET', KEYS[1], 'v') or '0'
             if current ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'body', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
             return 1
             """;
 
@@ -91,8 +95,9 @@ public final class RedisConversationStore implements ConversationStore {
     public boolean save(Conversation conversation, long version) {
         String body = ConversationJson.write(conversation);
         try {
-            Long saved = redis.eval(SAVE, ScriptOutputType.INTEGER, new String[] {PREFIX + conversation.id()},
-                    Long.toString(version), body, Long.toString(idle.toMillis()));
+            Long saved = redis.eval(SAVE, ScriptOutputType.INTEGER, new String[] {PREFIX + conversation.id(), INDEX},
+                    Long.toString(version), body, Long.toString(idle.toMillis()),
+                    Long.toString(System.currentTimeMillis()), conversation.id());
             return saved != null && saved == 1;
         } catch (RedisException e) {
             throw unavailable("save conversation " + conversation.id(), e);
@@ -102,9 +107,20 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public boolean delete(String id) {
         try {
+            redis.zrem(INDEX, id);
             return redis.del(PREFIX + id) > 0;
         } catch (RedisException e) {
             throw unavailable("delete conversation " + id, e);
+        }
+    }
+
+    @Override
+    public long count() {
+        try {
+            redis.zremrangebyscore(INDEX, Range.create(0, System.currentTimeMillis() - idle.toMillis()));
+            return redis.zcard(INDEX);
+        } catch (RedisException e) {
+            throw unavailable("count conversations", e);
         }
     }
 

@@ -114,6 +114,20 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized long count() {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM conversations WHERE saved_at >= ?")) {
+            count.setLong(1, cutoff());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw unavailable("count conversations", e);
+        }
+    }
+
+    @Override
     public synchronized Optional<String> linked(String user) {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT conversation_id FROM channel_users WHERE user = ? AND saved_at >= ?")) {

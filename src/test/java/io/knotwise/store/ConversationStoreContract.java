@@ -87,8 +87,10 @@ abstract class ConversationStoreContract {
         ConversationStore store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);
 
+        assertThat(store.count()).isEqualTo(1);
         assertThat(store.delete("c1")).isTrue();
 
+        assertThat(store.count()).isZero();
         assertThat(store.find("c1")).isEmpty();
         assertThat(store.save(conversation("c1", "ask_severity"), 1)).isFalse();
         assertThat(store.find("c1")).isEmpty();
@@ -117,6 +119,7 @@ abstract class ConversationStoreContract {
 
         assertThat(store.find("idle")).isEmpty();
         assertThat(store.find("busy")).isPresent();
+        assertThat(store.count()).isEqualTo(1);
     }
 
     @Test

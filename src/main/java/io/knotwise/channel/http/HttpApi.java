@@ -6,15 +6,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.RateLimitedException;
+import io.knotwise.Settings;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,37 +27,48 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The largest request body accepted; larger ones get a 413. */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Engine engine;
     private final Guidebook book;
-    private final int maxTextLength;
-    private final String defaultLocale;
-    private final Supplier<String> metrics;
-    private final List<String> corsOrigins;
+    private final Settings settings;
+    private final PrometheusMeterRegistry registry;
     private final List<Consumer<RoutesConfig>> channels;
+    private final RequestLog requestLog;
+    private final RateLimits perAddress;
+    private final RateLimits perConversation;
 
     /**
-     * @param metrics the metrics in Prometheus's text format, served at {@code /metrics}
-     * @param corsOrigins origins of other sites allowed to call the API from a browser ("*" for any)
+     * @param registry the metrics, served at {@code /metrics} in Prometheus's text format
      * @param channels the messaging channels that are switched on, each adding its webhook routes
      */
-    public HttpApi(Engine engine, Guidebook book, int maxTextLength, String defaultLocale, Supplier<String> metrics,
-                   List<String> corsOrigins, List<Consumer<RoutesConfig>> channels) {
-        this.channels = List.copyOf(channels);
+    public HttpApi(Engine engine, Guidebook book, Settings settings, PrometheusMeterRegistry registry,
+                   List<Consumer<RoutesConfig>> channels) {
         this.engine = engine;
         this.book = book;
-        this.maxTextLength = maxTextLength;
-        this.defaultLocale = defaultLocale;
-        this.metrics = metrics;
-        this.corsOrigins = List.copyOf(corsOrigins);
+        this.settings = settings;
+        this.registry = registry;
+        this.channels = List.copyOf(channels);
+        this.requestLog = new RequestLog(registry);
+        this.perAddress = new RateLimits("address", settings.rateLimitPerMinute());
+        this.perConversation = new RateLimits("conversation", settings.conversationRateLimitPerMinute());
     }
 
-    /** The Javalin app, not yet started. */
+    /** The Javalin app, not yet started; stopping it lets requests in flight finish first. */
     public Javalin create() {
+        List<String> corsOrigins = settings.corsOrigins();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JsonErrorHandler());
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+            });
+            config.requestLogger.http(requestLog::end);
             if (!corsOrigins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     if (corsOrigins.contains("*")) {
@@ -63,6 +79,11 @@ public final class HttpApi {
                     }
                 }));
             }
+            config.routes.before(ctx -> {
+                requestLog.begin(ctx);
+                SecurityHeaders.add(ctx);
+            });
+            config.routes.before("/api/*", ctx -> perAddress.take(clientAddress(ctx)));
             channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
@@ -71,7 +92,7 @@ public final class HttpApi {
                 boolean ready = engine.ready();
                 Json.respond(ctx, ready ? 200 : 503, Map.of("status", ready ? "ready" : "store_unavailable"));
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
             config.routes.post("/api/v1/conversations", this::startConversation);
             config.routes.post("/api/v1/conversations/{id}/messages", this::message);
             config.routes.get("/api/v1/conversations/{id}", this::conversation);
@@ -81,6 +102,10 @@ public final class HttpApi {
             config.routes.get("/api/v1/techniques/{id}", this::technique);
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+            config.routes.exception(RateLimitedException.class, (e, ctx) -> {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                error(ctx, 429, "rate_limited", e.getMessage());
+            });
             config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
                 LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.header("Retry-After", "1");
@@ -104,47 +129,84 @@ public final class HttpApi {
         });
     }
 
+    /** The client's address: the socket's peer, or the first entry of a trusted proxy's header when configured. */
+    private String clientAddress(Context ctx) {
+        String header = settings.clientAddressHeader();
+        if (header != null) {
+            String forwarded = ctx.header(header);
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].strip();
+            }
+        }
+        return ctx.req().getRemoteAddr();
+    }
+
     private void startConversation(Context ctx) {
-        String locale = Json.string(Json.object(ctx), "locale");
+        String locale = Json.string(Json.object(ctx, Set.of("locale")), "locale");
         if (locale != null && !locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw new BadInputException("\"locale\" must be a language tag such as en-GB");
         }
-        Json.respond(ctx, 201, Views.turn(engine.start(locale == null ? defaultLocale : locale)));
+        Json.respond(ctx, 201, Views.turn(engine.start(locale == null ? settings.defaultLocale() : locale)));
     }
 
     private void message(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = conversationId(ctx);
         engine.find(id);
-        JsonNode body = Json.object(ctx);
+        perConversation.take(id);
+        JsonNode body = Json.object(ctx, Set.of("text", "payload"));
         String text = Json.string(body, "text");
         String payload = Json.string(body, "payload");
-        checkLength("text", text);
-        checkLength("payload", payload);
+        checkText("text", text);
+        checkText("payload", payload);
         Json.respond(ctx, 200, Views.turn(engine.handle(id, new Input(text, payload))));
     }
 
-    private void checkLength(String field, String value) {
-        if (value != null && value.length() > maxTextLength) {
-            throw new BadInputException("\"" + field + "\" is longer than " + maxTextLength + " characters");
+    /** Text is at most the configured length, and holds no control characters or broken surrogate pairs. */
+    private void checkText(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > settings.maxTextLength()) {
+            throw new BadInputException("\"" + field + "\" is longer than " + settings.maxTextLength() + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                throw new BadInputException("\"" + field + "\" contains a control character (U+"
+                        + String.format("%04X", (int) c) + ")");
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(++i)))) {
+                throw new BadInputException("\"" + field + "\" contains a broken surrogate pair");
+            }
         }
     }
 
+    /** The id in the path: an opaque token of letters, digits, '-' and '_'; anything else is a 400. */
+    private static String conversationId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!CONVERSATION_ID.matcher(id).matches()) {
+            throw new BadInputException("a conversation id is 1 to 64 letters, digits, '-' or '_'");
+        }
+        return id;
+    }
+
     private void conversation(Context ctx) {
-        var conversation = engine.find(ctx.pathParam("id"));
+        var conversation = engine.find(conversationId(ctx));
         Json.respond(ctx, 200, Views.conversation(conversation, engine.state(conversation)));
     }
 
     private void deleteConversation(Context ctx) {
-        engine.delete(ctx.pathParam("id"));
+        engine.delete(conversationId(ctx));
         ctx.status(204);
     }
 
     private void parse(Context ctx) {
-        String text = Json.string(Json.object(ctx), "text");
+        String text = Json.string(Json.object(ctx, Set.of("text")), "text");
         if (text == null || text.isBlank()) {
             throw new BadInputException("the body needs a non-empty \"text\"");
         }
-        checkLength("text", text);
+        checkText("text", text);
         var reading = engine.read(text);
         Json.respond(ctx, 200, Views.parse(reading.understanding(), reading.redFlags()));
     }

@@ -1,37 +1,71 @@
 package io.knotwise.channel.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads request bodies and writes snake_case JSON answers; the HTTP layer's one JSON mapper. Thread-safe. */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .findAndRegisterModules();
 
     private Json() {
     }
 
-    /** The body as a JSON object; an empty body is an empty object, anything else not an object is a 400. */
-    static JsonNode object(Context ctx) {
-        String body = ctx.body();
+    /**
+     * The body as a JSON object holding only the given fields; an empty body is an empty object. Anything else is a
+     * 400 saying what is wrong: bytes that are not UTF-8, malformed JSON, duplicate or unknown fields, not an object.
+     */
+    static JsonNode object(Context ctx, Set<String> fields) {
+        String body = utf8(ctx.bodyAsBytes());
         if (body.isBlank()) {
             return MAPPER.createObjectNode();
         }
+        JsonNode node;
         try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new BadInputException("the body must be a JSON object");
-            }
-            return node;
+            node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new BadInputException("the body is not valid JSON: " + e.getOriginalMessage());
         }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException("the body must be a JSON object");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                throw new BadInputException("unknown field \"" + shorten(name) + "\"; this endpoint takes "
+                        + String.join(", ", new TreeSet<>(fields)));
+            }
+        });
+        return node;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException("the body is not valid UTF-8");
+        }
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "...";
     }
 
     /** An optional string field: absent or null gives null; any other non-string is a 400 naming the field. */
@@ -47,8 +81,12 @@ final class Json {
     }
 
     static void respond(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(write(body));
+    }
+
+    static String write(Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
+            return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

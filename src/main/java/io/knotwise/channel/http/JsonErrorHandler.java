@@ -1,0 +1,33 @@
+package io.knotwise.channel.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers itself, before Javalin sees the request (an ambiguous or malformed URI, a bad header),
+ * in the same JSON shape as every other error instead of Jetty's HTML page, and without a stack trace.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                    Callback callback) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", status == 400 ? "bad_request" : status == 413 ? "payload_too_large"
+                : status == 404 ? "not_found" : status < 500 ? "bad_request" : "internal_error");
+        String reason = HttpStatus.getMessage(status);
+        error.put("message", status < 500 && message != null && !message.isBlank()
+                ? "the request was refused: " + message : reason);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(Json.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8)),
+                callback);
+    }
+}

@@ -1,0 +1,107 @@
+package io.knotwise.monitoring;
+
+import io.knotwise.StoreUnavailableException;
+import io.knotwise.engine.ConversationStore;
+import io.knotwise.engine.Conversation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A conversation store that reports on itself: {@code knotwise_store_calls_seconds} (by operation),
+ * {@code knotwise_store_errors_total} (calls that found the store unavailable, by operation) and the gauge
+ * {@code knotwise_conversations_active} (conversations kept now; NaN while the store is unreachable). Thread-safe
+ * when the store it wraps is.
+ */
+public final class MeteredConversationStore implements ConversationStore {
+
+    private final ConversationStore store;
+    private final MeterRegistry registry;
+
+    public MeteredConversationStore(ConversationStore store, MeterRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+        Gauge.builder("knotwise.conversations.active", this::countOrNaN)
+                .description("Conversations kept now, not yet idle for too long")
+                .register(registry);
+        for (String operation : new String[] {"find", "save", "delete", "linked", "link"}) {
+            errors(operation);
+        }
+    }
+
+    @Override
+    public Optional<Stored> find(String id) {
+        return call("find", () -> store.find(id));
+    }
+
+    @Override
+    public boolean save(Conversation conversation, long version) {
+        return call("save", () -> store.save(conversation, version));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return call("delete", () -> store.delete(id));
+    }
+
+    @Override
+    public Optional<String> linked(String user) {
+        return call("linked", () -> store.linked(user));
+    }
+
+    @Override
+    public void link(String user, String conversationId) {
+        call("link", () -> {
+            store.link(user, conversationId);
+            return null;
+        });
+    }
+
+    @Override
+    public long count() {
+        return store.count();
+    }
+
+    @Override
+    public boolean ready() {
+        return store.ready();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private double countOrNaN() {
+        try {
+            return store.count();
+        } catch (StoreUnavailableException e) {
+            return Double.NaN;
+        }
+    }
+
+    private <T> T call(String operation, Supplier<T> call) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            return call.get();
+        } catch (StoreUnavailableException e) {
+            errors(operation).increment();
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("knotwise.store.calls")
+                    .description("Calls to the conversation store, by operation")
+                    .tag("operation", operation)
+                    .register(registry));
+        }
+    }
+
+    private Counter errors(String operation) {
+        return Counter.builder("knotwise.store.errors")
+                .description("Calls that found the conversation store unavailable, by operation")
+                .tag("operation", operation)
+                .register(registry);
+    }
+}
