@@ -15,14 +15,16 @@ import opennlp.tools.util.Span;
 import opennlp.tools.util.StringList;
 
 /**
- * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) with OpenNLP
- * dictionary name finders, after correcting misspelt words towards the lexicon ("tenis", "trapz"), and patterns
- * (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe: a name finder is made per
- * call over the shared dictionaries.
+ * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) with one OpenNLP
+ * dictionary name finder over every entity's phrases, after correcting misspelt words towards the lexicon ("tenis",
+ * "trapz"), and patterns (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe: a
+ * name finder is made per call over the shared dictionary.
  */
 public final class EntityExtractor {
 
-    private final Map<String, Dictionary> dictionaries = new LinkedHashMap<>();
+    /** Every lexicon phrase of every entity, so one name finder pass finds them all. */
+    private final Dictionary dictionary = new Dictionary(false);
+    private final List<String> entityNames = new ArrayList<>();
     private final Map<String, String> values = new HashMap<>();
     private final SpellingCorrector speller;
     private final PhraseIndex<Integer> numbers;
@@ -42,7 +44,7 @@ public final class EntityExtractor {
     public EntityExtractor(Map<String, Map<String, List<String>>> lexicon, Patterns patterns, Set<String> knownWords) {
         var vocabulary = new HashSet<String>();
         lexicon.forEach((entity, byValue) -> {
-            var dictionary = new Dictionary(false);
+            entityNames.add(entity);
             byValue.forEach((value, phrases) -> phrases.forEach(phrase -> {
                 String[] words = TextNormalizer.words(phrase);
                 if (words.length > 0) {
@@ -51,7 +53,6 @@ public final class EntityExtractor {
                     vocabulary.addAll(Arrays.asList(words));
                 }
             }));
-            dictionaries.put(entity, dictionary);
         });
         this.speller = new SpellingCorrector(vocabulary, knownWords, Map.of());
         this.numbers = PhraseIndex.of(patterns.numbers());
@@ -86,16 +87,19 @@ public final class EntityExtractor {
         return List.copyOf(found);
     }
 
-    /** Dictionary matches of every entity, longest first where they overlap. */
+    /** Dictionary matches of every entity (each phrase under every entity that lists it), longest first. */
     private void lexiconEntities(List<String> words, List<Token> tokens, boolean[] taken, List<Entity> found) {
-        String[] array = words.toArray(String[]::new);
-        var spans = new ArrayList<Span>();
-        dictionaries.forEach((entity, dictionary) ->
-                spans.addAll(Arrays.asList(new DictionaryNameFinder(dictionary, entity).find(array))));
+        var spans = new ArrayList<>(Arrays.asList(
+                new DictionaryNameFinder(dictionary, "lexicon").find(words.toArray(String[]::new))));
         spans.sort(Comparator.comparingInt((Span s) -> s.getStart() - s.getEnd()).thenComparingInt(Span::getStart));
         for (Span span : spans) {
-            String key = span.getType() + "|" + String.join(" ", words.subList(span.getStart(), span.getEnd()));
-            add(found, taken, tokens, span.getStart(), span.getEnd(), span.getType(), values.get(key));
+            String phrase = String.join(" ", words.subList(span.getStart(), span.getEnd()));
+            for (String entity : entityNames) {
+                String value = values.get(entity + "|" + phrase);
+                if (value != null) {
+                    add(found, taken, tokens, span.getStart(), span.getEnd(), entity, value);
+                }
+            }
         }
     }
 
@@ -107,25 +111,19 @@ public final class EntityExtractor {
             }
             int number = spoken.value();
             int after = i + spoken.to();
-            var tail = words.subList(after, words.size());
-            var duration = first(durationUnits.find(tail));
-            var onset = first(onsetUnits.find(tail));
-            var scale = first(severityScales.find(tail));
+            var duration = durationUnits.matchAt(words, after);
+            var onset = onsetUnits.matchAt(words, after);
+            var scale = severityScales.matchAt(words, after);
             if (duration != null) {
-                add(found, taken, tokens, i, after + duration.to(), "duration", number * duration.value());
+                add(found, taken, tokens, i, duration.to(), "duration", number * duration.value());
             } else if (onset != null) {
-                add(found, taken, tokens, i, after + onset.to(), "onset", onset.value());
+                add(found, taken, tokens, i, onset.to(), "onset", onset.value());
             } else if (scale != null && number <= 10) {
-                add(found, taken, tokens, i, after + scale.to(), "severity", number);
+                add(found, taken, tokens, i, scale.to(), "severity", number);
             } else if (words.get(i).chars().allMatch(Character::isDigit)) {
                 add(found, taken, tokens, i, after, "number", number);
             }
         }
-    }
-
-    /** A match only if it starts at the first word (the words right after a number). */
-    private static <V> PhraseIndex.Match<V> first(List<PhraseIndex.Match<V>> matches) {
-        return matches.isEmpty() || matches.get(0).from() != 0 ? null : matches.get(0);
     }
 
     /** The number spoken at word {@code i} (digits, or words such as "a couple of"), its end relative to i. */
@@ -134,7 +132,8 @@ public final class EntityExtractor {
         if (!word.isEmpty() && word.length() <= 4 && word.chars().allMatch(Character::isDigit)) {
             return new PhraseIndex.Match<>(0, 1, Integer.parseInt(word));
         }
-        return first(numbers.find(words.subList(i, words.size())));
+        var match = numbers.matchAt(words, i);
+        return match == null ? null : new PhraseIndex.Match<>(0, match.to() - i, match.value());
     }
 
     private static void add(List<Entity> found, boolean[] taken, List<Token> tokens, int from, int to,

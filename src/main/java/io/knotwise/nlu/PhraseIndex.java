@@ -1,7 +1,6 @@
 package io.knotwise.nlu;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,21 @@ public final class PhraseIndex<V> {
             }
         });
         index.values().forEach(list -> list.sort((a, b) -> b.words().length - a.words().length));
-        return new PhraseIndex<>(Map.copyOf(index));
+        return new PhraseIndex<>(new HashMap<>(index));
     }
 
     /** Every non-overlapping match, scanning left to right and preferring the longest phrase at each position. */
     public List<Match<V>> find(List<String> words) {
-        var matches = new ArrayList<Match<V>>();
+        List<Match<V>> matches = List.of();
         int i = 0;
         while (i < words.size()) {
             Match<V> match = longestAt(words, i);
             if (match == null) {
                 i++;
             } else {
+                if (matches.isEmpty()) {
+                    matches = new ArrayList<>(2);
+                }
                 matches.add(match);
                 i = match.to();
             }
@@ -64,13 +66,33 @@ public final class PhraseIndex<V> {
         return matches;
     }
 
+    /** The longest phrase starting exactly at word {@code at}, or null. */
+    public Match<V> matchAt(List<String> words, int at) {
+        return at < words.size() ? longestAt(words, at) : null;
+    }
+
     private Match<V> longestAt(List<String> words, int at) {
-        for (Entry<V> entry : byFirstWord.getOrDefault(words.get(at), List.of())) {
-            int end = at + entry.words().length;
-            if (end <= words.size() && Arrays.equals(entry.words(), words.subList(at, end).toArray())) {
-                return new Match<>(at, end, entry.value());
+        List<Entry<V>> entries = byFirstWord.get(words.get(at));
+        if (entries == null) {
+            return null;
+        }
+        for (Entry<V> entry : entries) {
+            if (startsAt(entry.words(), words, at)) {
+                return new Match<>(at, at + entry.words().length, entry.value());
             }
         }
         return null;
+    }
+
+    private static boolean startsAt(String[] phrase, List<String> words, int at) {
+        if (at + phrase.length > words.size()) {
+            return false;
+        }
+        for (int k = 1; k < phrase.length; k++) {
+            if (!phrase[k].equals(words.get(at + k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -44,30 +44,60 @@ final class NegationScope {
 
     /** Whether some match of the terms is neither negated nor, when {@code pastCounts}, put in the past. */
     boolean affirmed(PhraseIndex<Boolean> terms, boolean pastCounts) {
-        return terms.find(words).stream().anyMatch(m -> !negated(m) && !(pastCounts && followedBy(past, m)));
+        for (PhraseIndex.Match<Boolean> match : terms.find(words)) {
+            if (!negated(match) && !(pastCounts && followedBy(past, match))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some match of the terms is negated: the user said they do not have it. */
     boolean denied(PhraseIndex<Boolean> terms) {
-        return terms.find(words).stream().anyMatch(this::negated);
+        for (PhraseIndex.Match<Boolean> match : terms.find(words)) {
+            if (negated(match)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some combination has an affirmed term in each of its groups. */
     boolean allAffirmed(List<List<PhraseIndex<Boolean>>> combinations, boolean pastCounts) {
-        return combinations.stream().anyMatch(groups -> groups.stream().allMatch(g -> affirmed(g, pastCounts)));
+        for (List<PhraseIndex<Boolean>> groups : combinations) {
+            boolean all = true;
+            for (PhraseIndex<Boolean> group : groups) {
+                if (!affirmed(group, pastCounts)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean negated(PhraseIndex.Match<Boolean> term) {
         // A trigger that starts before the term negates it, even when the two share words ("never had" and
         // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
-        boolean pre = before.stream().anyMatch(t -> t.from() < term.from()
-                && term.from() - t.to() <= window && !stoppedBetween(Math.min(t.to(), term.from()), term.from()));
-        return pre || followedBy(after, term);
+        for (PhraseIndex.Match<Boolean> t : before) {
+            if (t.from() < term.from() && term.from() - t.to() <= window
+                    && !stoppedBetween(Math.min(t.to(), term.from()), term.from())) {
+                return true;
+            }
+        }
+        return followedBy(after, term);
     }
 
     private boolean followedBy(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
-        return markers.stream().anyMatch(t -> t.from() >= term.to()
-                && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from()));
+        for (PhraseIndex.Match<Boolean> t : markers) {
+            if (t.from() >= term.to() && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a terminator or a sentence end lies between word {@code from} and word {@code to}. */
@@ -77,6 +107,11 @@ final class NegationScope {
                 return true;
             }
         }
-        return stops.stream().anyMatch(s -> s.from() >= from && s.from() < to);
+        for (PhraseIndex.Match<Boolean> s : stops) {
+            if (s.from() >= from && s.from() < to) {
+                return true;
+            }
+        }
+        return false;
     }
 }
