@@ -182,7 +182,7 @@ public final class Main {
         }
         if (store.startsWith("sqlite:")) {
             return new SqliteConversationStore(Path.of(store.substring("sqlite:".length())),
-                    settings.conversationIdle(), Clock.systemUTC());
+                    settings.conversationIdle(), settings.maxConversations(), Clock.systemUTC());
         }
         if (store.startsWith("redis://") || store.startsWith("rediss://")) {
             return new RedisConversationStore(store, settings.conversationIdle(), settings.storeTimeout());

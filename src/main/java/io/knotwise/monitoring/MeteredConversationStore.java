@@ -1,13 +1,15 @@
 package io.knotwise.monitoring;
 
 import io.knotwise.StoreUnavailableException;
-import io.knotwise.engine.ConversationStore;
 import io.knotwise.engine.Conversation;
+import io.knotwise.engine.ConversationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,7 @@ public final class MeteredConversationStore implements ConversationStore {
 
     private final ConversationStore store;
     private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public MeteredConversationStore(ConversationStore store, MeterRegistry registry) {
         this.store = store;
@@ -91,10 +94,10 @@ public final class MeteredConversationStore implements ConversationStore {
             errors(operation).increment();
             throw e;
         } finally {
-            sample.stop(Timer.builder("knotwise.store.calls")
+            sample.stop(timers.computeIfAbsent(operation, op -> Timer.builder("knotwise.store.calls")
                     .description("Calls to the conversation store, by operation")
-                    .tag("operation", operation)
-                    .register(registry));
+                    .tag("operation", op)
+                    .register(registry)));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.knotwise.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
@@ -20,9 +22,10 @@ import java.util.Optional;
 
 /**
  * The embedded default: every conversation is a row of one SQLite file, written on every turn, so a restart (or a
- * crash) loses nothing that was answered; so is each channel user's link to their conversation. The file is in WAL mode and used through one connection; a conversation
- * idle for longer than the idle time is gone, and idle rows are deleted at start-up and then every minute.
- * Thread-safe.
+ * crash) loses nothing that was answered; so is each channel user's link to their conversation. The file is in WAL
+ * mode and used through one connection; recent conversations are also kept in memory, so a turn reads no row. A
+ * conversation idle for longer than the idle time is gone, and idle rows are deleted at start-up and then every
+ * minute. One process per file. Thread-safe.
  */
 public final class SqliteConversationStore implements ConversationStore {
 
@@ -32,12 +35,19 @@ public final class SqliteConversationStore implements ConversationStore {
     private final Duration idle;
     private final Clock clock;
     private final Connection connection;
+    private final Cache<String, Stored> recent;
     private Instant purged = Instant.MIN;
 
-    public SqliteConversationStore(Path file, Duration idle, Clock clock) {
+    /** @param cached how many recent conversations are also kept in memory */
+    public SqliteConversationStore(Path file, Duration idle, long cached, Clock clock) {
         this.file = file;
         this.idle = idle;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(idle)
+                .maximumSize(cached)
+                .ticker(() -> clock.millis() * 1_000_000)
+                .build();
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
@@ -60,116 +70,145 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
-    public synchronized Optional<Stored> find(String id) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT version, body FROM conversations WHERE id = ? AND saved_at >= ?")) {
-            select.setString(1, id);
-            select.setLong(2, cutoff());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new Stored(ConversationJson.read(id, row.getString(2)), row.getLong(1)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw unavailable("read conversation " + id, e);
+    public Optional<Stored> find(String id) {
+        Stored cached = recent.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
         }
-    }
-
-    @Override
-    public synchronized boolean save(Conversation conversation, long version) {
-        String body = ConversationJson.write(conversation);
-        try {
-            purgeIdleNowAndThen();
-            try (PreparedStatement write = connection.prepareStatement(version == 0
-                    ? "INSERT INTO conversations (body, saved_at, id, version) VALUES (?, ?, ?, 1)"
-                            + " ON CONFLICT (id) DO NOTHING"
-                    : "UPDATE conversations SET body = ?, saved_at = ?, version = version + 1"
-                            + " WHERE id = ? AND version = ?")) {
-                write.setString(1, body);
-                write.setLong(2, clock.millis());
-                write.setString(3, conversation.id());
-                if (version != 0) {
-                    write.setLong(4, version);
+        synchronized (connection) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT version, body FROM conversations WHERE id = ? AND saved_at >= ?")) {
+                select.setString(1, id);
+                select.setLong(2, cutoff());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    var stored = new Stored(ConversationJson.read(id, row.getString(2)), row.getLong(1));
+                    recent.put(id, stored);
+                    return Optional.of(stored);
                 }
-                return write.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw unavailable("read conversation " + id, e);
             }
-        } catch (SQLException e) {
-            throw unavailable("save conversation " + conversation.id(), e);
         }
     }
 
     @Override
-    public synchronized boolean delete(String id) {
-        boolean existed = find(id).isPresent();
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?");
-             Statement checkpoint = connection.createStatement()) {
-            delete.setString(1, id);
-            delete.executeUpdate();
-            // Old copies of the row live on in the write-ahead log until it is checkpointed and truncated.
-            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            return existed;
-        } catch (SQLException e) {
-            throw unavailable("delete conversation " + id, e);
-        }
-    }
-
-    @Override
-    public synchronized long count() {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM conversations WHERE saved_at >= ?")) {
-            count.setLong(1, cutoff());
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+    public boolean save(Conversation conversation, long version) {
+        String body = ConversationJson.write(conversation);
+        synchronized (connection) {
+            try {
+                purgeIdleNowAndThen();
+                try (PreparedStatement write = connection.prepareStatement(version == 0
+                        ? "INSERT INTO conversations (body, saved_at, id, version) VALUES (?, ?, ?, 1)"
+                                + " ON CONFLICT (id) DO NOTHING"
+                        : "UPDATE conversations SET body = ?, saved_at = ?, version = version + 1"
+                                + " WHERE id = ? AND version = ?")) {
+                    write.setString(1, body);
+                    write.setLong(2, clock.millis());
+                    write.setString(3, conversation.id());
+                    if (version != 0) {
+                        write.setLong(4, version);
+                    }
+                    if (write.executeUpdate() != 1) {
+                        return false;
+                    }
+                }
+            } catch (SQLException e) {
+                throw unavailable("save conversation " + conversation.id(), e);
             }
-        } catch (SQLException e) {
-            throw unavailable("count conversations", e);
+            // Under the lock, so the cache never holds an older version than the file.
+            recent.put(conversation.id(), new Stored(conversation, version + 1));
+            return true;
         }
     }
 
     @Override
-    public synchronized Optional<String> linked(String user) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT conversation_id FROM channel_users WHERE user = ? AND saved_at >= ?")) {
-            select.setString(1, user);
-            select.setLong(2, cutoff());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+    public boolean delete(String id) {
+        synchronized (connection) {
+            boolean existed = find(id).isPresent();
+            recent.invalidate(id);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?");
+                 Statement checkpoint = connection.createStatement()) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+                // Old copies of the row live on in the write-ahead log until it is checkpointed and truncated.
+                checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                return existed;
+            } catch (SQLException e) {
+                throw unavailable("delete conversation " + id, e);
             }
-        } catch (SQLException e) {
-            throw unavailable("read the conversation of " + user, e);
         }
     }
 
     @Override
-    public synchronized void link(String user, String conversationId) {
-        try (PreparedStatement write = connection.prepareStatement("INSERT INTO channel_users"
-                + " (user, conversation_id, saved_at) VALUES (?, ?, ?) ON CONFLICT (user) DO UPDATE"
-                + " SET conversation_id = excluded.conversation_id, saved_at = excluded.saved_at")) {
-            write.setString(1, user);
-            write.setString(2, conversationId);
-            write.setLong(3, clock.millis());
-            write.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable("link " + user + " to a conversation", e);
+    public long count() {
+        synchronized (connection) {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM conversations WHERE saved_at >= ?")) {
+                count.setLong(1, cutoff());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw unavailable("count conversations", e);
+            }
         }
     }
 
     @Override
-    public synchronized boolean ready() {
-        try {
-            return connection.isValid(1);
-        } catch (SQLException e) {
-            return false;
+    public Optional<String> linked(String user) {
+        synchronized (connection) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT conversation_id FROM channel_users WHERE user = ? AND saved_at >= ?")) {
+                select.setString(1, user);
+                select.setLong(2, cutoff());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw unavailable("read the conversation of " + user, e);
+            }
         }
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw unavailable("close " + file, e);
+    public void link(String user, String conversationId) {
+        synchronized (connection) {
+            try (PreparedStatement write = connection.prepareStatement("INSERT INTO channel_users"
+                    + " (user, conversation_id, saved_at) VALUES (?, ?, ?) ON CONFLICT (user) DO UPDATE"
+                    + " SET conversation_id = excluded.conversation_id, saved_at = excluded.saved_at")) {
+                write.setString(1, user);
+                write.setString(2, conversationId);
+                write.setLong(3, clock.millis());
+                write.executeUpdate();
+            } catch (SQLException e) {
+                throw unavailable("link " + user + " to a conversation", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        synchronized (connection) {
+            try {
+                return connection.isValid(1);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (connection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw unavailable("close " + file, e);
+            }
         }
     }
 

@@ -22,7 +22,7 @@ class RestartTest {
     /** A guide as it would be after a fresh start on the same folder. */
     private Engine restartedGuide(Path folder) {
         Guidebook book = RealGuide.wiring().book();
-        var store = new SqliteConversationStore(folder.resolve("knotwise.db"), Duration.ofMinutes(30), clock);
+        var store = new SqliteConversationStore(folder.resolve("knotwise.db"), Duration.ofMinutes(30), 1000, clock);
         var parser = new io.knotwise.nlu.MessageParser(words -> java.util.List.of(
                 new io.knotwise.nlu.IntentScore("next", 0.99)),
                 new io.knotwise.nlu.EntityExtractor(java.util.Map.of(), emptyPatterns()), 0.5, 0.2);

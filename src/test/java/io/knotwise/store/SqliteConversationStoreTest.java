@@ -16,7 +16,7 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
 
     @Override
     protected ConversationStore open(Duration idle) {
-        return new SqliteConversationStore(folder.resolve("knotwise.db"), idle, time);
+        return new SqliteConversationStore(folder.resolve("knotwise.db"), idle, 1000, time);
     }
 
     @Override

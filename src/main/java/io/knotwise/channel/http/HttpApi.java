@@ -151,7 +151,6 @@ public final class HttpApi {
 
     private void message(Context ctx) {
         String id = conversationId(ctx);
-        engine.find(id);
         perConversation.take(id);
         JsonNode body = Json.object(ctx, Set.of("text", "payload"));
         String text = Json.string(body, "text");
