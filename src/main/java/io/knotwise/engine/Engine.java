@@ -185,6 +185,11 @@ public final class Engine {
         }
     }
 
+    /** Whether a text raises a red flag that stops guidance (emergency or urgent), read without a conversation. */
+    public boolean stops(String text) {
+        return detector.detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());
+    }
+
     /** Whether the engine can take turns now: content and models are loaded before it exists, so it is the store. */
     public boolean ready() {
         return store.ready();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.RateLimitedException;
@@ -83,7 +84,11 @@ public final class HttpApi {
                 requestLog.begin(ctx);
                 SecurityHeaders.add(ctx);
             });
-            config.routes.before("/api/*", ctx -> perAddress.take(clientAddress(ctx)));
+            config.routes.before("/api/*", ctx -> {
+                if (!isMessage(ctx)) {
+                    perAddress.take(clientAddress(ctx));
+                }
+            });
             channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
@@ -151,13 +156,25 @@ public final class HttpApi {
 
     private void message(Context ctx) {
         String id = conversationId(ctx);
-        perConversation.take(id);
         JsonNode body = Json.object(ctx, Set.of("text", "payload"));
         String text = Json.string(body, "text");
         String payload = Json.string(body, "payload");
         checkText("text", text);
         checkText("payload", payload);
+        try {
+            perAddress.take(clientAddress(ctx));
+            perConversation.take(id);
+        } catch (RateLimitedException limited) {
+            // Safety first: a message that raises an emergency or urgent flag is answered even over the limit.
+            if (text == null || !engine.stops(text)) {
+                throw limited;
+            }
+        }
         Json.respond(ctx, 200, Views.turn(engine.handle(id, new Input(text, payload))));
+    }
+
+    private static boolean isMessage(Context ctx) {
+        return ctx.method() == HandlerType.POST && ctx.path().endsWith("/messages");
     }
 
     /** Text is at most the configured length, and holds no control characters or broken surrogate pairs. */

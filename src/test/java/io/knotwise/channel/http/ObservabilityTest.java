@@ -1,0 +1,124 @@
+package io.knotwise.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.knotwise.Main;
+import io.knotwise.RealGuide;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Metrics, request ids, logs that keep what people say out of them, and a graceful stop. */
+class ObservabilityTest {
+
+    private static Javalin app() {
+        return Main.app(RealGuide.wiring(), RealGuide.settings());
+    }
+
+    @Test
+    void metricsCountRequestsByRouteTurnsByIntentFallbacksEscalationsAndConversations() {
+        JavalinTest.test(app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
+            api.say(id, "{\"text\": \"how do I release knots between my shoulder blades\"}");
+            api.say(id, "{\"text\": \"what's the capital of France?\"}");
+            api.say(id, "{\"text\": \"zxqv blorp\"}");
+            api.say(id, "{\"text\": \"I have crushing chest pain\"}");
+
+            String metrics = api.get("/metrics").text();
+
+            assertThat(metrics)
+                    .containsPattern("knotwise_http_requests_seconds_count\\{method=\"POST\","
+                            + "route=\"/api/v1/conversations/\\{id}/messages\",status=\"200\"} [1-9]")
+                    .containsPattern("knotwise_turns_total\\{intent=\"request_technique\"} [1-9]")
+                    .containsPattern("knotwise_out_of_scope_total [1-9]")
+                    .containsPattern("knotwise_fallbacks_total \\d")
+                    .containsPattern("knotwise_escalations_total\\{tier=\"emergency\"} [1-9]")
+                    .containsPattern("knotwise_conversations_active [1-9]")
+                    .containsPattern("knotwise_store_errors_total\\{operation=\"save\"} 0")
+                    .containsPattern("knotwise_store_calls_seconds_count\\{operation=\"find\"} [1-9]");
+        });
+    }
+
+    @Test
+    void everyRequestHasAnIdTheCallerMayChooseButNotForge() {
+        JavalinTest.test(app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+
+            String generated = api.get("/health").headers().firstValue("X-Request-Id").orElseThrow();
+            String chosen = api.send("GET", "/health", null, Map.of("X-Request-Id", "trace-42.a_b"))
+                    .headers().firstValue("X-Request-Id").orElseThrow();
+            String forged = api.send("GET", "/health", null, Map.of("X-Request-Id", "x\" injected=\"1"))
+                    .headers().firstValue("X-Request-Id").orElseThrow();
+
+            assertThat(generated).matches("[0-9a-f-]{36}");
+            assertThat(chosen).isEqualTo("trace-42.a_b");
+            assertThat(forged).matches("[0-9a-f-]{36}");
+        });
+    }
+
+    @Test
+    void whatPeopleSayNeverReachesTheLogsEvenWhenThingsGoWrong() {
+        var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var http = (Logger) LoggerFactory.getLogger("knotwise.http");
+        var captured = new ListAppender<ILoggingEvent>();
+        captured.start();
+        root.addAppender(captured);
+        var level = http.getLevel();
+        http.setLevel(ch.qos.logback.classic.Level.INFO);
+        String secret = "Zanzibarite";
+        try {
+            JavalinTest.test(app(), (server, client) -> {
+                var api = new ApiClient(client.getOrigin());
+                String id = api.start();
+                api.say(id, "{\"text\": \"my " + secret + " chest pain is crushing\"}");
+                api.say(id, "{\"text\": \"" + secret + "\", \"extra\": 1}");
+                api.say(id, "{\"text\": \"" + secret + "\u0007\"}");
+                api.say("no-such-conversation", "{\"text\": \"" + secret + "\"}");
+                api.send("POST", "/api/v1/parse", "{\"text\": \"" + secret + " " + "x".repeat(2000) + "\"}");
+                api.send("POST", "/api/v1/conversations/" + id + "/messages?q=" + secret, "{\"text\": \"next\"}");
+            });
+        } finally {
+            root.detachAppender(captured);
+            http.setLevel(level);
+        }
+
+        List<ILoggingEvent> events = captured.list;
+        assertThat(events).anyMatch(e -> e.getLoggerName().equals("knotwise.audit"));
+        assertThat(events).anyMatch(e -> e.getLoggerName().equals("knotwise.http")
+                && e.getMDCPropertyMap().containsKey("request_id"));
+        assertThat(events).noneMatch(e -> String.valueOf(e.getFormattedMessage()).contains(secret)
+                || String.valueOf(e.getKeyValuePairs()).contains(secret)
+                || String.valueOf(e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())
+                        .contains(secret));
+    }
+
+    @Test
+    void stoppingTheServerLetsARequestInFlightFinish() throws Exception {
+        Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.of(routes ->
+                routes.get("/slow", ctx -> {
+                    Thread.sleep(1500);
+                    ctx.result("finished");
+                }))).start("127.0.0.1", 0);
+        var api = new ApiClient("http://127.0.0.1:" + app.port());
+        CompletableFuture<ApiClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> api.get("/slow"));
+        Thread.sleep(300);
+
+        Instant stopping = Instant.now();
+        app.stop();
+
+        ApiClient.Answer answer = inFlight.get();
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text()).isEqualTo("finished");
+        assertThat(Duration.between(stopping, Instant.now())).isGreaterThan(Duration.ofMillis(900));
+    }
+}
