@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Soak: DURATION (default 10m) of mixed load against one guide: whole conversations (bench/conversation.lua, 8
+# connections) and bad or hostile requests (bench/abuse.lua, 4 connections) at the same time. Every minute it
+# forces a full GC in the server and records the heap still in use; at the end it prints the requests, the
+# server errors (5xx, which must be 0), ERROR lines in the server's log, and the heap after GC from the first
+# minute to the last (which must not keep growing).
+#
+#   bench/soak.sh [DURATION]      e.g. bench/soak.sh 10m, bench/soak.sh 90s
+#
+# The server uses the embedded SQLite store in a temporary file, conversations idle for one minute are forgotten
+# (so a steady state exists), and rate limits are off (all the load comes from one address).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+duration=${1:-10m}
+seconds=$(( $(sed -E 's/^([0-9]+)m$/\1*60/; s/^([0-9]+)s$/\1/' <<<"$duration") ))
+work=$(mktemp -d)
+trap 'stop_servers; rm -rf "$work"' EXIT
+ensure_jars
+print_machine
+
+port=$(free_port)
+KNOTWISE_HOST=127.0.0.1 KNOTWISE_PORT=$port KNOTWISE_STORE="sqlite:$work/knotwise.db" \
+    KNOTWISE_CONVERSATION_IDLE_MINUTES=1 KNOTWISE_RATE_LIMIT_PER_MINUTE=0 \
+    KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE=0 KNOTWISE_REST_CHANNEL=true \
+    java -Xmx512m -jar "$KNOTWISE_JAR" >"$work/server.log" 2>&1 &
+pid=$!
+SERVER_PIDS+=("$pid")
+url=http://127.0.0.1:$port
+wait_for "$url/health"
+: >"$work/ids"
+
+heap_after_gc() {  # KB of heap in use right after a full GC
+    jcmd "$pid" GC.run >/dev/null
+    jstat -gc "$pid" | awk 'NR == 2 { printf "%.0f", $3 + $4 + $6 + $8 }'
+}
+
+echo "soaking $url for $duration ($seconds s): conversations on 8 connections, abuse on 4"
+wrk -t1 -c8 -d"${seconds}s" --timeout 10s -s bench/conversation.lua "$url" \
+    -- conversations bench/conversations.tsv "$work/ids" soak >"$work/good.out" 2>&1 &
+good=$!
+wrk -t1 -c4 -d"${seconds}s" --timeout 10s -s bench/abuse.lua "$url" >"$work/bad.out" 2>&1 &
+bad=$!
+
+heaps=()
+for ((elapsed = 60; elapsed <= seconds; elapsed += 60)); do
+    sleep 60
+    heaps+=("$(heap_after_gc)")
+    echo "minute $((elapsed / 60)): heap after GC ${heaps[-1]} KB"
+done
+wait "$good" "$bad"
+if ((${#heaps[@]} == 0)); then
+    heaps+=("$(heap_after_gc)")
+fi
+final=$(heap_after_gc)
+healthy=$(curl -s -o /dev/null -w '%{http_code}' "$url/health")
+
+grep -E '^(RESULT|non-2xx|5xx)' "$work/good.out" "$work/bad.out" | sed 's/^[^:]*://'
+errors_logged=$(grep -c '"level":"ERROR"' "$work/server.log" || true)
+server_errors=$(grep -ho 'server_errors=[0-9]*' "$work/bad.out" | cut -d= -f2)
+good_failures=$(grep -ho 'non2xx=[0-9]*' "$work/good.out" | cut -d= -f2)
+fivexx_good=$(grep -c '^non-2xx: 5' "$work/good.out" || true)
+echo
+echo "| duration | server errors (5xx) | conversation requests not 2xx | ERROR log lines | heap after GC, first minute -> end | health at end |"
+echo "|---|---|---|---|---|---|"
+echo "| $duration | $((server_errors + fivexx_good)) | $good_failures | $errors_logged | ${heaps[0]} KB -> $final KB | $healthy |"
+if ((server_errors + fivexx_good > 0 || errors_logged > 0)) || [[ $healthy != 200 ]]; then
+    echo "FAILED: server errors, logged errors or an unhealthy server" >&2
+    exit 1
+fi
