@@ -88,7 +88,8 @@ public final class Conversation {
         conversation.lastMessages = List.copyOf(snapshot.lastMessages());
         conversation.lastQuickReplies = List.copyOf(snapshot.lastQuickReplies());
         snapshot.transcript().forEach(e -> conversation.transcript.add(
-                new TranscriptEntry(e.get(0), e.get(1), e.get(2), Instant.parse(e.get(3)))));
+                new TranscriptEntry(e.get(0), e.get(1), e.get(0).equals("guide") ? e.get(2).intern() : e.get(2),
+                        Instant.parse(e.get(3)))));
         return conversation;
     }
 

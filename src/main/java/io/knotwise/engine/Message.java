@@ -1,7 +1,8 @@
 package io.knotwise.engine;
 
 /**
- * One message from the guide. Immutable.
+ * One message from the guide. Immutable. Its text is interned: the guide says the same steps and questions to
+ * everyone, so the transcripts of thousands of stored conversations share one copy of each.
  *
  * @param kind {@code text}, {@code step}, {@code warning}, {@code escalation} or {@code summary}
  * @param holdSeconds on a step: how long to hold, when the guide gives a hold time
@@ -14,6 +15,10 @@ public record Message(String kind, String text, Integer holdSeconds, Integer tim
     public static final String WARNING = "warning";
     public static final String ESCALATION = "escalation";
     public static final String SUMMARY = "summary";
+
+    public Message {
+        text = text == null ? null : text.intern();
+    }
 
     public static Message of(String kind, String text) {
         return new Message(kind, text, null, null);

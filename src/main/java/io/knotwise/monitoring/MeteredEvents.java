@@ -49,13 +49,15 @@ public final class MeteredEvents implements EngineEvents {
                 .tag("tier", escalation.tier().id())
                 .register(registry)
                 .increment();
-        if (escalation.text() == null) {
-            AUDIT.info("red flag: conversation={} tier={} flags={} at={}", escalation.conversationId(),
-                    escalation.tier().id(), escalation.flags(), escalation.at());
-        } else {
-            AUDIT.info("red flag: conversation={} tier={} flags={} at={} text={}", escalation.conversationId(),
-                    escalation.tier().id(), escalation.flags(), escalation.at(), escalation.text());
+        var line = AUDIT.atInfo()
+                .addKeyValue("conversation", escalation.conversationId())
+                .addKeyValue("tier", escalation.tier().id())
+                .addKeyValue("flags", String.join(",", escalation.flags()))
+                .addKeyValue("at", escalation.at());
+        if (escalation.text() != null) {
+            line = line.addKeyValue("text", escalation.text());
         }
+        line.log("red flag raised");
     }
 
     @Override
