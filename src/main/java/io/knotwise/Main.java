@@ -44,6 +44,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -155,23 +157,39 @@ public final class Main {
 
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Wiring load(Settings settings) {
-        Guidebook book = ContentLoader.load(settings.dialogs());
+        // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold
+        // JVM reading files, and it halves.
         var nluData = new NluDataLoader(settings.models());
-        var classifier = OpenNlpIntentClassifier.load(nluData.modelFile());
-        List<String> problems = new DialogValidator(classifier.intents(), Engine.RESPONSES, nluData.lexicon()).validate(book);
+        var classifier = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
+        var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
+        var entities = knownWords.thenApply(words ->
+                new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var detector = new RedFlagDetector(book.safety(), await(knownWords));
+        List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, nluData.lexicon())
+                .validate(book);
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        Set<String> knownWords = knownWords(nluData);
-        var parser = new MessageParser(classifier,
-                new EntityExtractor(nluData.lexicon(), nluData.patterns(), knownWords),
+        var parser = new MessageParser(await(classifier), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConversationStore store = new MeteredConversationStore(openStore(settings), metrics);
-        var detector = new RedFlagDetector(book.safety(), knownWords);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
                 new MeteredEvents(metrics), settings.auditText());
         return new Wiring(book, engine, store, metrics);
+    }
+
+    /** The value of a loading step, its own exception (such as a {@link KnotwiseException}) rethrown as it was. */
+    private static <T> T await(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The conversation store the settings name; throws when it cannot be opened. */
