@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads request bodies and writes snake_case JSON answers; the HTTP layer's one JSON mapper. Thread-safe. */
 final class Json {
@@ -17,9 +18,13 @@ final class Json {
     private Json() {
     }
 
-    /** The body as a JSON object; an empty body is an empty object, anything else not an object is a 400. */
+    /**
+     * The body as a JSON object; an empty body is an empty object, anything else not an object is a 400. The body is
+     * read as UTF-8 whatever charset the Content-Type names: JSON is UTF-8 and has no charset parameter (RFC 8259), and
+     * a made-up charset must not fail the request.
+     */
     static JsonNode object(Context ctx) {
-        String body = ctx.body();
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         if (body.isBlank()) {
             return MAPPER.createObjectNode();
         }
