@@ -13,6 +13,8 @@ import java.util.List;
 public final class FuzzedJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
+            "text/plain", "application/x-www-form-urlencoded", "application/json; charset=");
 
     private final FuzzedDataProvider data;
 
@@ -36,6 +38,13 @@ public final class FuzzedJson {
             object.set(field, other);
         }
         return this;
+    }
+
+    /** A Content-Type a client may send with JSON, now and then naming a made-up charset. */
+    public String contentType() {
+        String contentType = data.pickValue(CONTENT_TYPES);
+        return contentType.endsWith("=") ? contentType + data.consumeAsciiString(12).replaceAll("[^!-~]", "")
+                : contentType;
     }
 
     /** Nothing (null), JSON null, a number, a boolean, an empty object or array, or an array of a string. */

@@ -54,6 +54,7 @@ class RasaRestFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void anyBodyGetsAContractAnswer(FuzzedDataProvider data) throws Exception {
+        String contentType = FuzzedJson.from(data).contentType();
         String body;
         if (data.consumeBoolean()) {
             ObjectNode json = JSON.createObjectNode();
@@ -63,7 +64,7 @@ class RasaRestFuzzTest {
             body = data.consumeRemainingAsString();
         }
         var request = HttpRequest.newBuilder(webhook).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build();
+                .header("Content-Type", contentType).build();
 
         var response = LoopbackOnly.call(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
 

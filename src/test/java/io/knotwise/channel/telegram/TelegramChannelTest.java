@@ -144,6 +144,18 @@ class TelegramChannelTest {
     }
 
     @Test
+    void aButtonPressWithoutAQueryIdIsAnsweredWithoutAcknowledgingIt() throws Exception {
+        post(SECRET, text(50, "/start"));
+        calls.clear();
+        String withoutId = press(51, "/next").replace("\"id\":\"cb51\",", "");
+
+        assertThat(post(SECRET, withoutId)).isEqualTo(200);
+
+        assertThat(sent()).isNotEmpty();
+        assertThat(calls).noneMatch(c -> c.method().equals("answerCallbackQuery"));
+    }
+
+    @Test
     void theWebhookIsRegisteredWithTheSecretToken() {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         new TelegramChannel(settings, null, new TelegramClient(settings), null)

@@ -75,9 +75,10 @@ class TelegramFuzzTest {
     void anyUpdateGetsAContractAnswerAndLogsNoError(FuzzedDataProvider data) throws Exception {
         errors.take();
         int secret = data.consumeInt(0, 9);
+        String contentType = FuzzedJson.from(data).contentType();
         String body = data.consumeBoolean() ? update(data) : data.consumeRemainingAsString();
         var request = HttpRequest.newBuilder(webhook).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (secret > 1) {
             request.header("X-Telegram-Bot-Api-Secret-Token", SECRET);
         } else if (secret == 1) {
