@@ -11,7 +11,6 @@ import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.Responses;
 import io.knotwise.safety.SafetyCorpus;
-import io.knotwise.safety.SafetyRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.KnotwiseException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.SeenIds;
@@ -77,8 +78,9 @@ public final class TelegramChannel {
         work.execute(() -> {
             try {
                 process(update);
-            } catch (BadInputException e) {
-                LOG.warn("Telegram update {} was not taken: {}", update.get("update_id").asText(), e.getMessage());
+            } catch (KnotwiseException e) {
+                // Refused on purpose (a message the guide does not take) or the Bot API could not be reached.
+                LOG.warn("Telegram update {} was not answered: {}", update.get("update_id").asText(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Telegram update {} failed", update.get("update_id").asText(), e);
             }
