@@ -1,5 +1,7 @@
 package io.knotwise.content;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -9,7 +11,6 @@ import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.Responses;
 import io.knotwise.safety.SafetyCorpus;
-import io.knotwise.safety.SafetyRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,9 @@ public final class ContentLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A null in a list or map ("- ~", "key: [~]") is a mistake in the file, not a value to stumble on later.
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     private final List<String> problems = new ArrayList<>();
 
     private ContentLoader(Path root) {
@@ -69,24 +72,53 @@ public final class ContentLoader {
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        Map<String, Setup> setupsById = byId(setups.setups(), Setup::id);
+        Map<String, Setup> setupsById = build("setups.yml", () -> byId(setups.setups(), Setup::id));
         var catalogue = new LinkedHashMap<String, Technique>();
         techniques.forEach((file, t) -> {
-            Technique technique = t.technique();
-            Setup setup = technique.setup() == null ? null : setupsById.get(technique.setup());
-            catalogue.put(technique.id(), setup == null ? technique : technique.withLeadingSteps(setup.steps()));
+            Technique technique = build("techniques/" + file, () -> {
+                Technique read = t.technique();
+                requireId(read.id());
+                Setup setup = read.setup() == null || setupsById == null ? null : setupsById.get(read.setup());
+                return setup == null ? read : read.withLeadingSteps(setup.steps());
+            });
+            if (technique != null) {
+                catalogue.put(technique.id(), technique);
+            }
         });
-        return new Guidebook(graph(global, flows), new Responses(responses.responses()),
-                new Vocabulary(vocabulary.bodyAreas(), vocabulary.tools()), byId(guides.guides(), Guide::id),
-                catalogue, setupsById, byId(routines.routines(), Routine::id), routines.tensionAdvice(),
-                byId(styles.styles(), Style::id), answers.toBook(), toRules(safety), intents.titles());
+        var graph = graph(global, flows);
+        var texts = build("responses.yml", () -> new Responses(responses.responses()));
+        var words = build("vocabulary.yml", () -> new Vocabulary(vocabulary.bodyAreas(), vocabulary.tools()));
+        var guidesById = build("guides.yml", () -> byId(guides.guides(), Guide::id));
+        var routinesById = build("routines.yml", () -> byId(routines.routines(), Routine::id));
+        var advice = build("routines.yml", () -> Map.copyOf(routines.tensionAdvice()));
+        var stylesById = build("styles.yml", () -> byId(styles.styles(), Style::id));
+        var answerBook = build("answers.yml", answers::toBook);
+        var rules = build("safety.yml", safety::toRules);
+        var titles = build("intents.yml", () -> Map.copyOf(intents.titles()));
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
+        }
+        return new Guidebook(graph, texts, words, guidesById, catalogue, setupsById, routinesById, advice, stylesById,
+                answerBook, rules, titles);
     }
 
-    private SafetyRules toRules(FileFormats.SafetyFile safety) {
+    /**
+     * Builds values read from one file. The values check themselves as they are made (no null lists, no blank quick
+     * replies); what they refuse, such as a missing list or an item without an id, is reported as that file's problem.
+     */
+    private <T> T build(String file, Supplier<T> values) {
         try {
-            return safety.toRules();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDataException(root.resolve("safety.yml") + ": " + e.getMessage(), e);
+            return values.get();
+        } catch (NullPointerException | IllegalArgumentException | ClassCastException e) {
+            problems.add(file + ": " + (e instanceof NullPointerException || e.getMessage() == null
+                    ? "a required value is missing" : e.getMessage()));
+            return null;
+        }
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("an item has no id");
         }
     }
 
@@ -94,8 +126,11 @@ public final class ContentLoader {
         var nodes = new LinkedHashMap<String, Node>();
         flows.forEach((file, flow) -> {
             for (FileFormats.NodeSpec spec : flow.nodes() == null ? List.<FileFormats.NodeSpec>of() : flow.nodes()) {
-                Node node = spec.toNode("flow/" + file);
-                Node before = nodes.putIfAbsent(node.id(), node);
+                Node node = build("flow/" + file, () -> {
+                    requireId(spec.id());
+                    return spec.toNode("flow/" + file);
+                });
+                Node before = node == null ? null : nodes.putIfAbsent(node.id(), node);
                 if (before != null) {
                     problems.add("flow/" + file + ": " + node.id() + ": duplicate node id, also in " + before.file());
                 }
@@ -104,13 +139,18 @@ public final class ContentLoader {
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        return new DialogGraph(global.start(), nodes, global.on(), global.digressions(), global.escalation(),
-                global.paused(), global.clarify(), global.correction(), "flow/global.yml");
+        return build("flow/global.yml", () -> new DialogGraph(global.start(), nodes, global.on(), global.digressions(),
+                global.escalation(), global.paused(), global.clarify(), global.correction(), "flow/global.yml"));
     }
 
+    /** Items by id, the first of each id winning; an item without an id is refused. */
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
-        return items == null ? Map.of() : items.stream()
-                .collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        var byId = new LinkedHashMap<String, T>();
+        for (T item : items == null ? List.<T>of() : items) {
+            requireId(id.apply(item));
+            byId.putIfAbsent(id.apply(item), item);
+        }
+        return byId;
     }
 
     private <T> T read(String relative, Class<T> type) {

@@ -73,7 +73,7 @@ public final class DialogValidator {
         String global = graph.file();
         for (String special : new String[] {graph.start(), graph.escalation(), graph.paused(), graph.clarify(),
             graph.correction()}) {
-            if (!graph.nodes().containsKey(special)) {
+            if (special == null || !graph.nodes().containsKey(special)) {
                 problems.add(global + ": " + special + ": no such node");
             }
         }
@@ -212,7 +212,7 @@ public final class DialogValidator {
         book.routines().values().forEach(r -> r.techniques().stream().filter(id -> !book.techniques().containsKey(id))
                 .forEach(id -> problems.add("routines.yml: " + r.id() + ": technique '" + id + "' does not exist")));
         book.tensionAdvice().forEach((kind, advice) -> {
-            if (!book.routines().containsKey(advice.routine())) {
+            if (advice.routine() == null || !book.routines().containsKey(advice.routine())) {
                 problems.add("routines.yml: tension_advice." + kind + ": routine '" + advice.routine()
                         + "' does not exist");
             }

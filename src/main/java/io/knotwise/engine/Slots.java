@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.BadInputException;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
@@ -45,6 +46,20 @@ final class Slots {
                 slots.put(entity.entity(), entity.value());
             }
         }
+    }
+
+    /**
+     * A payload's entity value as the NLU would have given it: a whole number for duration, severity and number, text
+     * for everything else. A quick reply's payload comes from the client, so anything else is a
+     * {@link BadInputException}, not a value that breaks the turn later.
+     */
+    static Object payloadValue(String entity, Object value) {
+        boolean numeric = entity.equals(DURATION) || entity.equals(SEVERITY) || entity.equals(NUMBER);
+        if (numeric != value instanceof Integer) {
+            throw new BadInputException("the payload entity \"" + entity + "\" must be "
+                    + (numeric ? "a number" : "a string"));
+        }
+        return value;
     }
 
     /** Stores the answer to a slot's question: every tool named, or the one value. */

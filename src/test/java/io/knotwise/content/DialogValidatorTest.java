@@ -94,6 +94,29 @@ class DialogValidatorTest {
                         e -> assertThat(e.problems()).anyMatch(p -> p.startsWith("routines.yml: ")));
     }
 
+    @Test
+    void missingAndNullValuesAreReportedByFileNotAsANullPointer(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Path global = copy.resolve("flow/global.yml");
+        Files.writeString(global, Files.readString(global).replaceAll("(?m)^on:\n(?:  .*\n)+", ""));
+        Path routines = copy.resolve("routines.yml");
+        Files.writeString(routines, Files.readString(routines).replace("  - id: quick\n",
+                "  - name: no id\n    minutes: 5\n  - id: quick\n"));
+        Path responses = copy.resolve("responses.yml");
+        Files.writeString(responses, Files.readString(responses).replace("responses:\n",
+                "responses:\n  empty: [~]\n"));
+
+        assertThatThrownBy(() -> ContentLoader.load(copy))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.startsWith("responses.yml: "))
+                        .allMatch(p -> !p.contains("NullPointerException")));
+        Files.writeString(responses, Files.readString(DIALOGS.resolve("responses.yml")));
+
+        assertThatThrownBy(() -> ContentLoader.load(copy))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
+                        "routines.yml: an item has no id", "flow/global.yml: a required value is missing"));
+    }
+
     private static void copyDialogs(Path target) throws IOException {
         try (Stream<Path> files = Files.walk(DIALOGS)) {
             for (Path source : files.toList()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.Guidebook;
@@ -246,6 +247,22 @@ class EngineTest {
 
         assertThat(engine.find(id).transcript()).isEqualTo(before);
         assertThat(engine.find(id).node()).isEqualTo("greeting");
+    }
+
+    @Test
+    void aPayloadEntityOfTheWrongKindIsBadInputAndChangesNothing() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        var before = engine.find(id).transcript();
+
+        for (String payload : List.of("/describe_symptom{\"tool\": 5}", "/describe_symptom{\"body_area\": 7}",
+                "/describe_symptom{\"severity\": \"bad\"}", "/describe_symptom{\"duration\": \"long\"}")) {
+            assertThatThrownBy(() -> engine.handle(id, Input.payload(payload))).as(payload)
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("payload entity");
+        }
+
+        assertThat(engine.find(id).transcript()).isEqualTo(before);
+        assertThat(engine.handle(id, Input.payload("/describe_symptom{\"severity\": 5}")).state()).isNotNull();
     }
 
     @Test

@@ -28,6 +28,8 @@ final class Json {
     /**
      * The body as a JSON object holding only the given fields; an empty body is an empty object. Anything else is a
      * 400 saying what is wrong: bytes that are not UTF-8, malformed JSON, duplicate or unknown fields, not an object.
+     * The body is read as UTF-8 whatever charset the Content-Type names: JSON is UTF-8 and has no charset parameter
+     * (RFC 8259), and a made-up charset must not fail the request.
      */
     static JsonNode object(Context ctx, Set<String> fields) {
         String body = utf8(ctx.bodyAsBytes());

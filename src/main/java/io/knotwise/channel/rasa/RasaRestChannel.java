@@ -9,6 +9,7 @@ import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public final class RasaRestChannel {
     private void webhook(Context ctx) throws Exception {
         JsonNode body;
         try {
-            body = JSON.readTree(ctx.body());
+            // Read as UTF-8 whatever charset the Content-Type names: JSON has no charset parameter (RFC 8259).
+            body = JSON.readTree(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new BadInputException("the body is not valid JSON");
         }

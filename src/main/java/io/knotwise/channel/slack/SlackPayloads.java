@@ -42,11 +42,20 @@ final class SlackPayloads {
     JsonNode interactionPayload(String formBody) {
         for (String pair : formBody.split("&")) {
             int equals = pair.indexOf('=');
-            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), UTF_8).equals("payload")) {
-                return object(URLDecoder.decode(pair.substring(equals + 1), UTF_8));
+            if (equals > 0 && decode(pair.substring(0, equals)).equals("payload")) {
+                return object(decode(pair.substring(equals + 1)));
             }
         }
         throw new BadInputException("the Slack interaction has no \"payload\" field");
+    }
+
+    /** One form-encoded name or value; a broken escape such as {@code %zz} is a {@link BadInputException}. */
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("the Slack interaction is not form-encoded: it has a broken % escape");
+        }
     }
 
     /** A user's message from an {@code event_callback}; empty for bots, edits and anything else the guide ignores. */

@@ -1,11 +1,14 @@
 package io.knotwise.channel.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.knotwise.BadInputException;
+import io.knotwise.KnotwiseException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.SeenIds;
@@ -59,7 +62,7 @@ public final class TelegramChannel {
         routes.post("/webhooks/telegram", this::webhook);
     }
 
-    private void webhook(Context ctx) throws Exception {
+    private void webhook(Context ctx) {
         String secret = ctx.header(SECRET_HEADER);
         if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                 settings.secretToken().getBytes(StandardCharsets.UTF_8))) {
@@ -67,7 +70,7 @@ public final class TelegramChannel {
                     .result("{\"error\":{\"code\":\"unauthorized\",\"message\":\"missing or wrong secret token\"}}");
             return;
         }
-        JsonNode update = JSON.readTree(ctx.body());
+        JsonNode update = read(ctx);
         ctx.status(200).contentType("application/json").result("{\"ok\":true}");
         if (update == null || !update.has("update_id") || !seen.firstTime(update.get("update_id").asText())) {
             return;
@@ -75,16 +78,31 @@ public final class TelegramChannel {
         work.execute(() -> {
             try {
                 process(update);
+            } catch (KnotwiseException e) {
+                // Refused on purpose (a message the guide does not take) or the Bot API could not be reached.
+                LOG.warn("Telegram update {} was not answered: {}", update.get("update_id").asText(), e.getMessage());
             } catch (RuntimeException e) {
-                LOG.error("Telegram update {} failed: {}", update.get("update_id").asText(), e.getMessage());
+                LOG.error("Telegram update {} failed", update.get("update_id").asText(), e);
             }
         });
+    }
+
+    /** The update as JSON, read as UTF-8 whatever charset the Content-Type names; anything else is a 400. */
+    private static JsonNode read(Context ctx) {
+        try {
+            return JSON.readTree(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("the update is not valid JSON");
+        }
     }
 
     private void process(JsonNode update) {
         if (update.has("callback_query")) {
             JsonNode query = update.get("callback_query");
-            client.call("answerCallbackQuery", Map.of("callback_query_id", query.get("id").asText()));
+            String queryId = query.path("id").asText("");
+            if (!queryId.isEmpty()) {
+                client.call("answerCallbackQuery", Map.of("callback_query_id", queryId));
+            }
             long chat = query.path("message").path("chat").path("id").asLong();
             String data = query.path("data").asText("");
             String payload = data.startsWith("#") ? longPayloads.getIfPresent(data) : data;

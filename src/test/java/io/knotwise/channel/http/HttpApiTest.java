@@ -121,6 +121,24 @@ class HttpApiTest {
     }
 
     @Test
+    void aBodyIsReadAsUtf8WhateverCharsetTheContentTypeNames() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String contentType : new String[] {"application/json; charset=", "application/json; charset=made-up",
+                "application/json; charset"}) {
+                var request = HttpRequest.newBuilder(URI.create(client.getOrigin() + "/api/v1/parse"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"knots in my upper back \u2014 help\"}"))
+                        .header("Content-Type", contentType).build();
+
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(contentType).isEqualTo(200);
+                assertThat(JSON.readTree(response.body()).get("text").asText()).isEqualTo(
+                        "knots in my upper back \u2014 help");
+            }
+        });
+    }
+
+    @Test
     void anEscalationIsCountedInTheMetrics() {
         JavalinTest.test(app(), (server, client) -> {
             String origin = client.getOrigin();

@@ -129,7 +129,8 @@ class SlackChannelTest {
     @Test
     void aSignedButMalformedPayloadIsABadRequestAndNothingIsPosted() throws Exception {
         var answers = List.of(slack.event("not json", Map.of()), slack.event("[1, 2]", Map.of()),
-                slack.interaction("action=none"), slack.interaction("payload=%7Bnot+json"));
+                slack.interaction("action=none"), slack.interaction("payload=%7Bnot+json"),
+                slack.interaction("payload=%7B%zz"), slack.interaction("payload=%"));
         settle();
 
         assertThat(answers).allMatch(a -> a.statusCode() == 400);

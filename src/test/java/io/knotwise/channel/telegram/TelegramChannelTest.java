@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.DirectExecutor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +144,18 @@ class TelegramChannelTest {
     }
 
     @Test
+    void aButtonPressWithoutAQueryIdIsAnsweredWithoutAcknowledgingIt() throws Exception {
+        post(SECRET, text(50, "/start"));
+        calls.clear();
+        String withoutId = press(51, "/next").replace("\"id\":\"cb51\",", "");
+
+        assertThat(post(SECRET, withoutId)).isEqualTo(200);
+
+        assertThat(sent()).isNotEmpty();
+        assertThat(calls).noneMatch(c -> c.method().equals("answerCallbackQuery"));
+    }
+
+    @Test
     void theWebhookIsRegisteredWithTheSecretToken() {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         new TelegramChannel(settings, null, new TelegramClient(settings), null)
@@ -161,38 +172,5 @@ class TelegramChannelTest {
         post(SECRET, text(40, "I have crushing chest pain"));
 
         assertThat(sent()).anyMatch(c -> c.body().get("text").asText().contains("999"));
-    }
-
-    /** Runs submitted work at once on the calling thread, so the webhook's work is done when it answers. */
-    private static final class DirectExecutor extends AbstractExecutorService {
-
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 }
