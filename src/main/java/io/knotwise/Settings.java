@@ -20,6 +20,7 @@ import java.util.Map;
  * @param clientAddressHeader a trusted proxy's header naming the client address (such as X-Forwarded-For), or null
  *     to use the connection's address
  * @param shutdownGrace how long requests in flight may take to finish when the guide is stopped
+ * @param httpThreads the most threads serving HTTP requests
  */
 public record Settings(
         String host,
@@ -38,7 +39,8 @@ public record Settings(
         int rateLimitPerMinute,
         int conversationRateLimitPerMinute,
         String clientAddressHeader,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int httpThreads) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -66,7 +68,8 @@ public record Settings(
                 integer(env, "KNOTWISE_RATE_LIMIT_PER_MINUTE", 120),
                 integer(env, "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", 30),
                 env.get("KNOTWISE_CLIENT_ADDRESS_HEADER"),
-                Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)));
+                Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)),
+                Math.max(8, integer(env, "KNOTWISE_HTTP_THREADS", 16)));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

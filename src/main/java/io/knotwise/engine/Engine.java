@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The conversation engine: screens every message for red flags first, then moves the conversation through the
@@ -37,7 +38,8 @@ public final class Engine {
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
             "clarify_thanks");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     /** Enough stripes that unrelated conversations rarely wait for each other, even with many requests in flight. */
     private static final int LOCK_STRIPES = 4096;
     /** How often a turn is worked out again when other instances keep saving the conversation first. */
@@ -89,7 +91,7 @@ public final class Engine {
     /** Starts a conversation and returns its greeting. */
     public Turn start(String locale) {
         byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         var conversation = new Conversation(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
                 locale, clock.instant());
         var reply = new Reply();
@@ -145,7 +147,7 @@ public final class Engine {
     /** Waits a random while, longer after each lost race, so racing instances stop overtaking each other. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(RANDOM.nextInt(attempt * 2 + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(attempt * 2 + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while saving a conversation", e);

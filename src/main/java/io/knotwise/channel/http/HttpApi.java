@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,9 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for
+            // the cores and lengthen the tail.
+            config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
             config.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setErrorHandler(new JsonErrorHandler());

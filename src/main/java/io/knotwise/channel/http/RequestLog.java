@@ -6,13 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Gives every request an id (the caller's {@code X-Request-Id} when it is a plain token, else a new UUID), returns
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is a plain token, else a new random one in
+ * the form of a UUID; it names a request in the logs and needs no cryptographic strength), returns
  * it in the response, puts it in the logging context as {@code request_id}, and when the request is done logs one
  * structured line (method, route, status, milliseconds; never a body) and records it in
  * {@code knotwise_http_requests_seconds} by method, route and status. Thread-safe.
@@ -32,9 +34,14 @@ final class RequestLog {
     /** Before anything else: names the request. */
     void begin(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && TOKEN.matcher(given).matches() ? given : newId();
         MDC.put("request_id", id);
         ctx.header(HEADER, id);
+    }
+
+    private static String newId() {
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** After the response is written: logs and times it, then clears the logging context. */
