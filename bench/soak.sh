@@ -3,7 +3,8 @@
 # connections) and bad or hostile requests (bench/abuse.lua, 4 connections) at the same time. Every minute it
 # forces a full GC in the server and records the heap still in use; at the end it prints the requests, the
 # server errors (5xx, which must be 0), ERROR lines in the server's log, and the heap after GC from the first
-# minute to the last (which must not keep growing).
+# minute to the end of the load, and once more when every conversation has gone idle (which must come back down to
+# about the first minute's: nothing leaks).
 #
 #   bench/soak.sh [DURATION]      e.g. bench/soak.sh 10m, bench/soak.sh 90s
 #
@@ -54,6 +55,10 @@ if ((${#heaps[@]} == 0)); then
     heaps+=("$(heap_after_gc)")
 fi
 final=$(heap_after_gc)
+echo "load over: heap after GC $final KB; waiting 75 s for the last conversations to go idle"
+sleep 75
+curl -s -o /dev/null "$url/health"
+rested=$(heap_after_gc)
 healthy=$(curl -s -o /dev/null -w '%{http_code}' "$url/health")
 
 grep -E '^(RESULT|non-2xx|5xx)' "$work/good.out" "$work/bad.out" | sed 's/^[^:]*://'
@@ -62,9 +67,9 @@ server_errors=$(grep -ho 'server_errors=[0-9]*' "$work/bad.out" | cut -d= -f2)
 good_failures=$(grep -ho 'non2xx=[0-9]*' "$work/good.out" | cut -d= -f2)
 fivexx_good=$(grep -c '^non-2xx: 5' "$work/good.out" || true)
 echo
-echo "| duration | server errors (5xx) | conversation requests not 2xx | ERROR log lines | heap after GC, first minute -> end | health at end |"
+echo "| duration | server errors (5xx) | conversation requests not 2xx | ERROR log lines | heap after GC: first minute, end of load, idle after | health at end |"
 echo "|---|---|---|---|---|---|"
-echo "| $duration | $((server_errors + fivexx_good)) | $good_failures | $errors_logged | ${heaps[0]} KB -> $final KB | $healthy |"
+echo "| $duration | $((server_errors + fivexx_good)) | $good_failures | $errors_logged | ${heaps[0]} KB, $final KB, $rested KB | $healthy |"
 if ((server_errors + fivexx_good > 0 || errors_logged > 0)) || [[ $healthy != 200 ]]; then
     echo "FAILED: server errors, logged errors or an unhealthy server" >&2
     exit 1

@@ -2,6 +2,7 @@ package io.knotwise.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationStore;
@@ -9,8 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Conversations in this process's memory only, for tests and throwaway runs: each is forgotten after it has been
- * idle (not saved) for the given time, or when more than the given number are kept. Thread-safe.
+ * Conversations in this process's memory only, for tests and throwaway runs: each is forgotten (and its memory freed,
+ * on a background schedule) after it has been idle (not saved) for the given time, or when more than the given number
+ * are kept. Thread-safe.
  */
 public final class MemoryConversationStore implements ConversationStore {
 
@@ -27,11 +29,13 @@ public final class MemoryConversationStore implements ConversationStore {
                 .expireAfterWrite(idle)
                 .maximumSize(maxConversations)
                 .ticker(ticker)
+                .scheduler(Scheduler.systemScheduler())
                 .build();
         this.links = Caffeine.newBuilder()
                 .expireAfterWrite(idle)
                 .maximumSize(maxConversations)
                 .ticker(ticker)
+                .scheduler(Scheduler.systemScheduler())
                 .build();
     }
 

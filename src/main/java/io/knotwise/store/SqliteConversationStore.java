@@ -2,6 +2,7 @@ package io.knotwise.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
@@ -17,8 +18,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: every conversation is a row of one SQLite file, written on every turn, so a restart (or a
@@ -30,13 +35,18 @@ import java.util.Optional;
 public final class SqliteConversationStore implements ConversationStore {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteConversationStore.class);
 
     private final Path file;
     private final Duration idle;
     private final Clock clock;
     private final Connection connection;
     private final Cache<String, Stored> recent;
-    private Instant purged = Instant.MIN;
+    private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(task -> {
+        var thread = new Thread(task, "knotwise-sqlite-purge");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param cached how many recent conversations are also kept in memory */
     public SqliteConversationStore(Path file, Duration idle, long cached, Clock clock) {
@@ -47,6 +57,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 .expireAfterWrite(idle)
                 .maximumSize(cached)
                 .ticker(() -> clock.millis() * 1_000_000)
+                .scheduler(Scheduler.systemScheduler())
                 .build();
         try {
             Path folder = file.toAbsolutePath().getParent();
@@ -67,6 +78,8 @@ public final class SqliteConversationStore implements ConversationStore {
         } catch (IOException | SQLException e) {
             throw new KnotwiseException("cannot use " + file + " for conversations: " + e.getMessage(), e);
         }
+        long every = PURGE_EVERY.toMillis();
+        purger.scheduleAtFixedRate(this::purgeIdleQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -99,7 +112,6 @@ public final class SqliteConversationStore implements ConversationStore {
         String body = ConversationJson.write(conversation);
         synchronized (connection) {
             try {
-                purgeIdleNowAndThen();
                 try (PreparedStatement write = connection.prepareStatement(version == 0
                         ? "INSERT INTO conversations (body, saved_at, id, version) VALUES (?, ?, ?, 1)"
                                 + " ON CONFLICT (id) DO NOTHING"
@@ -203,6 +215,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public void close() {
+        purger.shutdownNow();
         synchronized (connection) {
             try {
                 connection.close();
@@ -216,9 +229,14 @@ public final class SqliteConversationStore implements ConversationStore {
         return clock.millis() - idle.toMillis();
     }
 
-    private void purgeIdleNowAndThen() throws SQLException {
-        if (purged.plus(PURGE_EVERY).isBefore(clock.instant())) {
-            purgeIdle();
+    /** Every minute, with or without traffic: idle conversations leave the file when their time is up. */
+    private void purgeIdleQuietly() {
+        synchronized (connection) {
+            try {
+                purgeIdle();
+            } catch (SQLException e) {
+                LOG.warn("cannot delete idle conversations from {}: {}", file, e.getMessage());
+            }
         }
     }
 
@@ -230,7 +248,6 @@ public final class SqliteConversationStore implements ConversationStore {
                 purge.executeUpdate();
             }
         }
-        purged = clock.instant();
     }
 
     private StoreUnavailableException unavailable(String what, SQLException e) {
