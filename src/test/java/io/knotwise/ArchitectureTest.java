@@ -39,6 +39,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void metricsLiveInMonitoringAndTheHttpLayerAndRateLimitsInTheHttpLayer() throws IOException {
+        assertThat(importersOf("io.micrometer")).isNotEmpty().allMatch(f -> f.startsWith("monitoring/")
+                || f.startsWith("channel/http/") || f.equals("Main.java"));
+        assertThat(importersOf("io.github.bucket4j")).containsExactly("channel/http/RateLimits.java");
+        assertThat(importersOf("ch.qos.logback")).isEmpty();
+    }
+
+    @Test
     void theEngineImportsNoFrameworkAtAll() throws IOException {
         var engine = new ArrayList<String>();
         for (String library : List.of("io.javalin", "opennlp.", "com.fasterxml.jackson", "io.lettuce", "java.sql",
