@@ -83,7 +83,11 @@ final class Json {
     }
 
     static void respond(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(write(body));
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     static String write(Object body) {

@@ -5,7 +5,9 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger("knotwise.http");
 
     private final MeterRegistry registry;
+    /** Routes are the app's own paths (or "unmatched"), so there are only so many of these. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     RequestLog(MeterRegistry registry) {
         this.registry = registry;
@@ -49,12 +53,13 @@ final class RequestLog {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
         int status = ctx.statusCode();
-        Timer.builder("knotwise.http.requests")
-                .description("HTTP requests, by method, route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .register(registry)
+        String method = ctx.method().name();
+        timers.computeIfAbsent(method + " " + route + " " + status, key -> Timer.builder("knotwise.http.requests")
+                        .description("HTTP requests, by method, route and status")
+                        .tag("method", method)
+                        .tag("route", route)
+                        .tag("status", Integer.toString(status))
+                        .register(registry))
                 .record(Duration.ofNanos((long) (milliseconds * 1_000_000)));
         LOG.atInfo()
                 .addKeyValue("method", ctx.method().name())
