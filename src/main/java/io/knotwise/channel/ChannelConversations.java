@@ -41,6 +41,14 @@ public final class ChannelConversations {
                 greeting.conversationId(), input));
     }
 
+    /**
+     * True the first time a platform delivers an event (a Telegram update id, a Slack event id), false for a retry or
+     * replay, on every instance sharing the conversation store.
+     */
+    public boolean firstTime(String channel, String eventId) {
+        return engine.claim(channel + ":" + eventId);
+    }
+
     /** Starts a new conversation for a user, forgetting any earlier one. */
     public synchronized Turn restart(String channel, String user) {
         return start(channel + ":" + user);

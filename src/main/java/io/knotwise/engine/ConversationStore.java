@@ -31,6 +31,12 @@ public interface ConversationStore extends AutoCloseable {
     /** Links a messaging-channel user to a conversation, replacing any earlier link and restarting its idle time. */
     void link(String user, String conversationId);
 
+    /**
+     * Claims a one-time key, such as the id of a webhook delivery, for the idle time: true the first time it is
+     * claimed on any instance sharing the store, false for every repeat, so a retried delivery is processed once.
+     */
+    boolean claim(String key);
+
     /** How many conversations the store keeps now (those not yet idle for too long), for monitoring. */
     long count();
 

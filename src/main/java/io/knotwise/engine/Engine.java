@@ -178,6 +178,11 @@ public final class Engine {
         store.link(user, conversationId);
     }
 
+    /** True the first time a one-time key (a webhook delivery's id) is claimed, on every instance sharing the store. */
+    public boolean claim(String key) {
+        return store.claim(key);
+    }
+
     /** Forgets a conversation everywhere. */
     public void delete(String conversationId) {
         synchronized (lockFor(conversationId)) {

@@ -30,7 +30,7 @@ public final class MeteredConversationStore implements ConversationStore {
         Gauge.builder("knotwise.conversations.active", this::countOrNaN)
                 .description("Conversations kept now, not yet idle for too long")
                 .register(registry);
-        for (String operation : new String[] {"find", "save", "delete", "linked", "link"}) {
+        for (String operation : new String[] {"find", "save", "delete", "linked", "link", "claim"}) {
             errors(operation);
         }
     }
@@ -61,6 +61,11 @@ public final class MeteredConversationStore implements ConversationStore {
             store.link(user, conversationId);
             return null;
         });
+    }
+
+    @Override
+    public boolean claim(String key) {
+        return call("claim", () -> store.claim(key));
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.Optional;
 public final class MemoryConversationStore implements ConversationStore {
 
     private final Cache<String, Stored> conversations;
+    /** Channel users' links and claimed keys, told apart by the claim prefix. */
     private final Cache<String, String> links;
+    private static final String CLAIM = "claim\u0000";
 
     public MemoryConversationStore(Duration idle, long maxConversations) {
         this(idle, maxConversations, Ticker.systemTicker());
@@ -56,6 +58,11 @@ public final class MemoryConversationStore implements ConversationStore {
             return new Stored(conversation, version + 1);
         });
         return saved[0];
+    }
+
+    @Override
+    public boolean claim(String key) {
+        return links.asMap().putIfAbsent(CLAIM + key, "") == null;
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class RedisConversationStore implements ConversationStore {
 
     private static final String PREFIX = "knotwise:conversation:";
     private static final String LINK = "knotwise:channel-user:";
+    private static final String CLAIM = "knotwise:claim:";
     /** Every conversation id, scored by when it was last saved, to count those not yet expired. */
     private static final String INDEX = "knotwise:conversations";
     /** Saves when the stored version (0 when absent) is still ARGV[1], and indexes it; returns 1 when it saved. */
@@ -121,6 +122,15 @@ public final class RedisConversationStore implements ConversationStore {
             return redis.zcard(INDEX);
         } catch (RedisException e) {
             throw unavailable("count conversations", e);
+        }
+    }
+
+    @Override
+    public boolean claim(String key) {
+        try {
+            return "OK".equals(redis.set(CLAIM + key, "1", SetArgs.Builder.nx().px(idle.toMillis())));
+        } catch (RedisException e) {
+            throw unavailable("claim " + key, e);
         }
     }
 

@@ -73,6 +73,7 @@ public final class SqliteConversationStore implements ConversationStore {
                         + " version INTEGER NOT NULL, saved_at INTEGER NOT NULL, body TEXT NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS channel_users (user TEXT PRIMARY KEY,"
                         + " conversation_id TEXT NOT NULL, saved_at INTEGER NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, saved_at INTEGER NOT NULL)");
             }
             purgeIdle();
         } catch (IOException | SQLException e) {
@@ -171,6 +172,22 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean claim(String key) {
+        synchronized (connection) {
+            try (PreparedStatement claim = connection.prepareStatement("INSERT INTO claims (key, saved_at)"
+                    + " VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET saved_at = excluded.saved_at"
+                    + " WHERE claims.saved_at < ?")) {
+                claim.setString(1, key);
+                claim.setLong(2, clock.millis());
+                claim.setLong(3, cutoff());
+                return claim.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw unavailable("claim " + key, e);
+            }
+        }
+    }
+
+    @Override
     public Optional<String> linked(String user) {
         synchronized (connection) {
             try (PreparedStatement select = connection.prepareStatement(
@@ -241,7 +258,7 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     private void purgeIdle() throws SQLException {
-        for (String table : new String[] {"conversations", "channel_users"}) {
+        for (String table : new String[] {"conversations", "channel_users", "claims"}) {
             try (PreparedStatement purge = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE saved_at < ?")) {
                 purge.setLong(1, cutoff());

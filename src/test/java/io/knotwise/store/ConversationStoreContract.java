@@ -141,6 +141,19 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void aKeyIsClaimedOnceUntilItHasBeenIdleTooLong() {
+        Duration idle = Duration.ofMillis(400);
+        ConversationStore store = store(idle);
+
+        assertThat(store.claim("telegram:1001")).isTrue();
+        assertThat(store.claim("telegram:1001")).isFalse();
+        assertThat(store.claim("slack:Ev1")).isTrue();
+        pass(Duration.ofMillis(500));
+
+        assertThat(store.claim("telegram:1001")).isTrue();
+    }
+
+    @Test
     void ofConcurrentSavesFromTheSameVersionExactlyOneWins() throws Exception {
         ConversationStore store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);

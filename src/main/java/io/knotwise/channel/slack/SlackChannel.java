@@ -9,10 +9,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.channel.ChannelConversations;
-import io.knotwise.channel.SeenIds;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,6 @@ public final class SlackChannel {
     private final SlackClient client;
     private final ExecutorService executor;
     private final SlackPayloads payloads = new SlackPayloads(JSON);
-    private final SeenIds seen = new SeenIds(Duration.ofHours(1), 100_000);
 
     /** @param executor where the guide's answers are worked out and posted, after Slack has been answered */
     public SlackChannel(SlackSettings settings, ChannelConversations conversations, SlackClient client,
@@ -96,7 +93,7 @@ public final class SlackChannel {
     private void answer(InboundMessage message) {
         boolean first = true;
         for (String id : message.deliveryIds()) {
-            first &= seen.firstTime(id);
+            first &= conversations.firstTime(CHANNEL, id);
         }
         if (!first) {
             return;

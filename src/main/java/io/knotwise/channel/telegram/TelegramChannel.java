@@ -11,7 +11,6 @@ import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
-import io.knotwise.channel.SeenIds;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
@@ -45,7 +44,6 @@ public final class TelegramChannel {
     private final ChannelConversations conversations;
     private final TelegramClient client;
     private final ExecutorService work;
-    private final SeenIds seen = new SeenIds(Duration.ofHours(24), 100_000);
     /** Payloads too long for callback_data, by the short key sent instead. */
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
@@ -72,7 +70,8 @@ public final class TelegramChannel {
         }
         JsonNode update = read(ctx);
         ctx.status(200).contentType("application/json").result("{\"ok\":true}");
-        if (update == null || !update.has("update_id") || !seen.firstTime(update.get("update_id").asText())) {
+        if (update == null || !update.has("update_id") || !conversations.firstTime("telegram",
+                update.get("update_id").asText())) {
             return;
         }
         work.execute(() -> {
