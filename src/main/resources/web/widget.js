@@ -534,7 +534,6 @@ button { cursor: pointer; }
     // Order matters for keyboard users: launcher first, then in the panel restart, close,
     // (banner link, step card controls when shown), messages, quick replies, input, send.
     const SKELETON = `
-<style>${STYLES}</style>
 <button type="button" class="kw-launcher" aria-label="Open Knotwise chat" aria-expanded="false" aria-controls="kw-panel">
   <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"></path></svg>
   <span aria-hidden="true">Knotwise</span>
@@ -654,8 +653,23 @@ button { cursor: pointer; }
 
         // -------------------------------------------------------------- skeleton and events
 
+        // A constructed style sheet is not inline style, so host pages (and the demo page) need no
+        // 'unsafe-inline' in their Content-Security-Policy. Browsers without one get a <style> element.
+        _style() {
+            if ('adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+                const sheet = new CSSStyleSheet();
+                sheet.replaceSync(STYLES);
+                this.shadowRoot.adoptedStyleSheets = [sheet];
+            } else {
+                const style = document.createElement('style');
+                style.textContent = STYLES;
+                this.shadowRoot.prepend(style);
+            }
+        }
+
         _render() {
             this.shadowRoot.innerHTML = SKELETON; // static markup only; data goes in via textContent
+            this._style();
             const q = (selector) => this.shadowRoot.querySelector(selector);
             this.$ = {
                 launcher: q('.kw-launcher'), panel: q('.kw-panel'), restart: q('.kw-restart'),

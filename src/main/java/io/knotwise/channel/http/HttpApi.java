@@ -96,6 +96,7 @@ public final class HttpApi {
             channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
+            config.routes.get("/demo.css", ctx -> WebAssets.serve(ctx, "demo.css"));
             config.routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> {
                 boolean ready = engine.ready();

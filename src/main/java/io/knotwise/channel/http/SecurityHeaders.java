@@ -4,13 +4,13 @@ import io.javalin.http.Context;
 
 /**
  * Headers on every response: no MIME sniffing, no referrer, no framing, and a Content-Security-Policy. The demo page
- * may load only its own script and talk only to its own origin; inline styles are allowed because the widget styles
- * its Shadow DOM with a {@code <style>} element. Everything else (JSON, the script itself) may load nothing.
+ * may load only its own script and style sheet and talk only to its own origin: no inline script or style (the widget
+ * styles its Shadow DOM with a constructed style sheet). Everything else (JSON, the script itself) may load nothing.
  */
 final class SecurityHeaders {
 
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            + "style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 

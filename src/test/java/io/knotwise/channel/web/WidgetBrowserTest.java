@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,6 +72,9 @@ class WidgetBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--disable-sync", "--lang=en-GB", "--user-data-dir="
@@ -204,6 +210,22 @@ class WidgetBrowserTest {
         assertThat(stepCount()).contains("3").contains("6");
         assertThat(widget().findElements(By.cssSelector("button.kw-qr")).stream().map(WebElement::getText))
                 .contains("Next step");
+    }
+
+    @Test
+    void theDemoPageRunsUnderItsStrictContentSecurityPolicyWithTheWidgetFullyStyled() {
+        browser.manage().logs().get(LogType.BROWSER);
+        open();
+        type("how do I release knots between my shoulder blades");
+
+        String launcher = (String) ((JavascriptExecutor) browser).executeScript("return getComputedStyle("
+                + "document.querySelector('knotwise-chat').shadowRoot.querySelector('.kw-launcher')).backgroundColor");
+        String page = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.body).backgroundColor");
+        assertThat(launcher).isEqualTo("rgb(14, 100, 102)");
+        assertThat(page).isEqualTo("rgb(247, 245, 240)");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
     }
 
     @Test
