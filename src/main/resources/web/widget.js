@@ -159,10 +159,11 @@
     }
 
     class ApiError extends Error {
-        constructor(status, code, message) {
+        constructor(status, code, message, data) {
             super(message || code || 'HTTP ' + status);
             this.status = status;
             this.code = code;
+            this.data = data || null;
         }
     }
 
@@ -742,7 +743,7 @@ button { cursor: pointer; }
                 }
                 if (!response.ok) {
                     const error = (data && data.error) || {};
-                    throw new ApiError(response.status, error.code, error.message);
+                    throw new ApiError(response.status, error.code, error.message, data);
                 }
                 return data;
             } finally {
@@ -902,6 +903,19 @@ button { cursor: pointer; }
                     return;
                 }
                 this._sending = false;
+                const advice = error instanceof ApiError && error.data && Array.isArray(error.data.messages)
+                    ? error.data.messages : [];
+                if (advice.length > 0) {
+                    // The conversation could not be saved, but a red flag still gets its advice at once.
+                    const now = new Date();
+                    advice.forEach((m) => this._addBubble('guide', m.kind, m.text, now));
+                    this._announce(advice.map((m) => m.text || ''));
+                    const escalation = advice.filter((m) => m.kind === 'escalation').pop();
+                    this._updateBanner(error.data.triage, escalation && escalation.text);
+                    this._scrollToEnd();
+                    this._showError(this._describe(error));
+                    return;
+                }
                 if (bubble) {
                     bubble.remove();
                 }

@@ -192,6 +192,27 @@ public final class Engine {
         }
     }
 
+    /**
+     * What the guide says to a text that raises an emergency or urgent flag, worked out without any stored
+     * conversation, for when the store cannot be reached: the escalation messages (empty for any other text). The
+     * flags are audited as usual.
+     */
+    public Turn escalationWithoutStore(String text, String locale) {
+        var conversation = new Conversation("unsaved", locale, clock.instant());
+        navigator.enter(conversation, graph.start(), new Reply());
+        Understanding understanding = parser.parse(text);
+        Screening screening = detector.screen(understanding.text(), false);
+        var reply = new Reply();
+        var outcome = safeguard.apply(conversation, screening, List.of(), understanding, reply, clock.instant());
+        if (outcome != Safeguard.Outcome.STOPPED || conversation.triage() == null
+                || !conversation.triage().tier().stopsGuidance()) {
+            return new Turn(null, List.of(), List.of(), navigator.state(conversation), null, understanding, List.of());
+        }
+        reply.escalations().forEach(events::escalated);
+        return new Turn(null, reply.messages(), reply.quickReplies(), navigator.state(conversation),
+                conversation.triage(), understanding, screening.flags());
+    }
+
     /** Whether a text raises a red flag that stops guidance (emergency or urgent), read without a conversation. */
     public boolean stops(String text) {
         return detector.detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());

@@ -160,6 +160,11 @@ class RedisScaleOutTest {
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(send(1, "GET", "/health", null).status()).isEqualTo(200);
         assertThat(send(1, "GET", "/ready", null).status()).isEqualTo(503);
+        Answer emergency = say(1, id, "I have crushing chest pain");
+        assertThat(emergency.status()).isEqualTo(503);
+        assertThat(emergency.body().at("/messages/0/kind").asText()).isEqualTo("escalation");
+        assertThat(emergency.body().at("/triage/tier").asText()).isEqualTo("emergency");
+        assertThat(down.body().has("messages")).isFalse();
 
         redis.startAgain();
         Answer back = awaitAnswer(() -> say(1, id, "about a 4"));

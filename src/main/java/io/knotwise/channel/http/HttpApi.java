@@ -116,12 +116,7 @@ public final class HttpApi {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 error(ctx, 429, "rate_limited", e.getMessage());
             });
-            config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-                LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                ctx.header("Retry-After", "1");
-                error(ctx, 503, "store_unavailable",
-                        "conversations are unreachable for a moment; nothing was changed, please try again");
-            });
+            config.routes.exception(StoreUnavailableException.class, this::storeUnavailable);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; the conversation is unchanged");
@@ -137,6 +132,37 @@ public final class HttpApi {
             config.routes.error(413, ctx -> error(ctx, 413, "payload_too_large",
                     "the body is larger than " + MAX_BODY_BYTES + " bytes"));
         });
+    }
+
+    /**
+     * 503 while the store is unreachable. Safety first: a message that raises an emergency or urgent flag still gets
+     * the escalation advice ({@code messages} and {@code triage} beside the error), though nothing could be saved.
+     */
+    private void storeUnavailable(StoreUnavailableException e, Context ctx) {
+        LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", "1");
+        var body = new LinkedHashMap<String, Object>();
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", "store_unavailable");
+        error.put("message", "conversations are unreachable for a moment; nothing was changed, please try again");
+        body.put("error", error);
+        String text = isMessage(ctx) ? textOrNull(ctx) : null;
+        if (text != null) {
+            var advice = Views.turn(engine.escalationWithoutStore(text, settings.defaultLocale()));
+            if (!((List<?>) advice.get("messages")).isEmpty()) {
+                body.put("messages", advice.get("messages"));
+                body.put("triage", advice.get("triage"));
+            }
+        }
+        Json.respond(ctx, 503, body);
+    }
+
+    private static String textOrNull(Context ctx) {
+        try {
+            return Json.string(Json.object(ctx, Set.of("text", "payload")), "text");
+        } catch (BadInputException e) {
+            return null;
+        }
     }
 
     /** The client's address: the socket's peer, or the first entry of a trusted proxy's header when configured. */

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
+import io.knotwise.store.MemoryConversationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +227,32 @@ class WidgetBrowserTest {
         assertThat(page).isEqualTo("rgb(247, 245, 240)");
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
+    }
+
+    @Test
+    void whenConversationsAreUnreachableAnEmergencyStillGetsItsAdviceAndBanner() {
+        var store = new OutageStore(new MemoryConversationStore(Duration.ofMinutes(30), 1000));
+        Main.Wiring real = RealGuide.wiring();
+        var wiring = new Main.Wiring(real.book(), real.engine().withStore(store), store, real.metrics());
+        Javalin flaky = Main.app(wiring, RealGuide.settings()).start("127.0.0.1", 0);
+        try {
+            browser.get("http://127.0.0.1:" + flaky.port() + "/");
+            ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+            browser.navigate().refresh();
+            open();
+            store.goDown();
+
+            type("I have crushing chest pain");
+
+            WebElement banner = widget().findElement(By.cssSelector("div.kw-banner"));
+            assertThat(banner.isDisplayed()).isTrue();
+            assertThat(banner.findElement(By.cssSelector("a.kw-call")).getAttribute("href")).matches("tel:\\d{3}");
+            assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-user")).stream().map(WebElement::getText))
+                    .contains("I have crushing chest pain");
+            assertThat(widget().findElement(By.cssSelector("p.kw-error")).isDisplayed()).isTrue();
+        } finally {
+            flaky.stop();
+        }
     }
 
     @Test
