@@ -18,8 +18,12 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrorHandler extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        // A garbled request line ("HTTP/9.9", or the rest of a refused body read as a new request) is the client's
+        // fault: a 400, not the 505 Jetty would give, which reads as a server error.
+        int status = code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
+        response.setStatus(status);
         var error = new LinkedHashMap<String, Object>();
         error.put("code", status == 400 ? "bad_request" : status == 413 ? "payload_too_large"
                 : status == 404 ? "not_found" : status < 500 ? "bad_request" : "internal_error");

@@ -61,6 +61,20 @@ class BadInputTest {
     }
 
     @Test
+    void aGarbledRequestLineIsA400InJsonNotAServerError() {
+        JavalinTest.test(app(), (server, client) -> {
+            try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write("GET /health HTTP/9.9\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"")
+                        .doesNotContain("<html");
+            }
+        });
+    }
+
+    @Test
     void aBodyOver16KilobytesIsA413() {
         JavalinTest.test(app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
