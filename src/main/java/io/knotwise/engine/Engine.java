@@ -168,9 +168,12 @@ public final class Engine {
                 .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)"));
     }
 
-    /** The conversation a messaging-channel user (such as {@code telegram:42}) last had, if it is still there. */
+    /**
+     * The conversation a messaging-channel user (such as {@code telegram:42}) was last linked to; it may have expired
+     * since, which {@link #handle} reports as {@link NotFoundException}.
+     */
     public Optional<String> conversationOf(String user) {
-        return store.linked(user).filter(id -> store.find(id).isPresent());
+        return store.linked(user);
     }
 
     /** Remembers which conversation a messaging-channel user has, on every instance sharing the store. */

@@ -17,9 +17,8 @@ import java.util.Optional;
 public final class MemoryConversationStore implements ConversationStore {
 
     private final Cache<String, Stored> conversations;
-    /** Channel users' links and claimed keys, told apart by the claim prefix. */
     private final Cache<String, String> links;
-    private static final String CLAIM = "claim\u0000";
+    private final Cache<String, Boolean> claims;
 
     public MemoryConversationStore(Duration idle, long maxConversations) {
         this(idle, maxConversations, Ticker.systemTicker());
@@ -34,6 +33,12 @@ public final class MemoryConversationStore implements ConversationStore {
                 .scheduler(Scheduler.systemScheduler())
                 .build();
         this.links = Caffeine.newBuilder()
+                .expireAfterWrite(idle)
+                .maximumSize(maxConversations)
+                .ticker(ticker)
+                .scheduler(Scheduler.systemScheduler())
+                .build();
+        this.claims = Caffeine.newBuilder()
                 .expireAfterWrite(idle)
                 .maximumSize(maxConversations)
                 .ticker(ticker)
@@ -62,7 +67,7 @@ public final class MemoryConversationStore implements ConversationStore {
 
     @Override
     public boolean claim(String key) {
-        return links.asMap().putIfAbsent(CLAIM + key, "") == null;
+        return claims.asMap().putIfAbsent(key, Boolean.TRUE) == null;
     }
 
     @Override

@@ -140,12 +140,16 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public boolean delete(String id) {
         synchronized (connection) {
-            boolean existed = find(id).isPresent();
             recent.invalidate(id);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?");
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM conversations WHERE id = ? RETURNING saved_at >= ?");
                  Statement checkpoint = connection.createStatement()) {
                 delete.setString(1, id);
-                delete.executeUpdate();
+                delete.setLong(2, cutoff());
+                boolean existed;
+                try (ResultSet row = delete.executeQuery()) {
+                    existed = row.next() && row.getBoolean(1);
+                }
                 // Old copies of the row live on in the write-ahead log until it is checkpointed and truncated.
                 checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                 return existed;

@@ -141,11 +141,8 @@ public final class HttpApi {
     private void storeUnavailable(StoreUnavailableException e, Context ctx) {
         LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", "1");
-        var body = new LinkedHashMap<String, Object>();
-        var error = new LinkedHashMap<String, Object>();
-        error.put("code", "store_unavailable");
-        error.put("message", "conversations are unreachable for a moment; nothing was changed, please try again");
-        body.put("error", error);
+        var body = errorBody("store_unavailable",
+                "conversations are unreachable for a moment; nothing was changed, please try again");
         String text = isMessage(ctx) ? textOrNull(ctx) : null;
         if (text != null) {
             var advice = Views.turn(engine.escalationWithoutStore(text, settings.defaultLocale()));
@@ -273,9 +270,16 @@ public final class HttpApi {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
+        Json.respond(ctx, status, errorBody(code, message));
+    }
+
+    /** The body of every error: {@code {"error": {"code", "message"}}}, to which a caller may add fields. */
+    private static Map<String, Object> errorBody(String code, String message) {
         var error = new LinkedHashMap<String, Object>();
         error.put("code", code);
         error.put("message", message);
-        Json.respond(ctx, status, Map.of("error", error));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", error);
+        return body;
     }
 }
