@@ -108,12 +108,20 @@ class WidgetBrowserTest {
     }
 
     @BeforeEach
-    void freshPage() {
+    void startFresh() {
         Assumptions.assumeTrue(chromiumInstalled(), "Chromium is not installed (apt-get install chromium"
                 + " chromium-driver, or set KNOTWISE_CHROMIUM and KNOTWISE_CHROMEDRIVER): browser test skipped");
-        browser.get(origin + "/");
+        freshPage(origin);
+    }
+
+    /**
+     * Forgets any remembered conversation, then loads the demo page. The storage is cleared on a page without the
+     * widget: on the demo page a restore still under way would remember its id again after the clear.
+     */
+    private static void freshPage(String at) {
+        browser.get(at + "/health");
         ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
-        browser.navigate().refresh();
+        browser.get(at + "/");
     }
 
     private static SearchContext widget() {
@@ -236,9 +244,7 @@ class WidgetBrowserTest {
         var wiring = new Main.Wiring(real.book(), real.engine().withStore(store), store, real.metrics());
         Javalin flaky = Main.app(wiring, RealGuide.settings()).start("127.0.0.1", 0);
         try {
-            browser.get("http://127.0.0.1:" + flaky.port() + "/");
-            ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
-            browser.navigate().refresh();
+            freshPage("http://127.0.0.1:" + flaky.port());
             open();
             store.goDown();
 
