@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -104,14 +106,16 @@ class ObservabilityTest {
 
     @Test
     void stoppingTheServerLetsARequestInFlightFinish() throws Exception {
+        var arrived = new CountDownLatch(1);
         Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.of(routes ->
                 routes.get("/slow", ctx -> {
+                    arrived.countDown();
                     Thread.sleep(1500);
                     ctx.result("finished");
                 }))).start("127.0.0.1", 0);
         var api = new ApiClient("http://127.0.0.1:" + app.port());
         CompletableFuture<ApiClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> api.get("/slow"));
-        Thread.sleep(300);
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
         Instant stopping = Instant.now();
         app.stop();
@@ -119,6 +123,6 @@ class ObservabilityTest {
         ApiClient.Answer answer = inFlight.get();
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text()).isEqualTo("finished");
-        assertThat(Duration.between(stopping, Instant.now())).isGreaterThan(Duration.ofMillis(900));
+        assertThat(Duration.between(stopping, Instant.now())).isGreaterThan(Duration.ofMillis(500));
     }
 }
