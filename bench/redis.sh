@@ -2,7 +2,7 @@
 # The HTTP load of bench/http.sh against two Knotwise instances sharing one Redis: starts Debian's redis-server on a
 # free loopback port (no persistence) and two instances on it, then splits the connections between them.
 #
-#   bench/redis.sh [http.sh options]      e.g. bench/redis.sh -d 30s -w 10s
+#   bench/redis.sh [http.sh options]      e.g. bench/redis.sh -d 30s -w 60s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
