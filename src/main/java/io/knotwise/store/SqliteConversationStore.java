@@ -41,6 +41,9 @@ public final class SqliteConversationStore implements ConversationStore {
     private final Duration idle;
     private final Clock clock;
     private final Connection connection;
+    /** The statements of every turn, prepared once: used, like the connection, only while holding its lock. */
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
     private final Cache<String, Stored> recent;
     private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(task -> {
         var thread = new Thread(task, "knotwise-sqlite-purge");
@@ -75,6 +78,10 @@ public final class SqliteConversationStore implements ConversationStore {
                         + " conversation_id TEXT NOT NULL, saved_at INTEGER NOT NULL)");
                 statement.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, saved_at INTEGER NOT NULL)");
             }
+            this.insert = connection.prepareStatement("INSERT INTO conversations (body, saved_at, id, version)"
+                    + " VALUES (?, ?, ?, 1) ON CONFLICT (id) DO NOTHING");
+            this.update = connection.prepareStatement("UPDATE conversations SET body = ?, saved_at = ?,"
+                    + " version = version + 1 WHERE id = ? AND version = ?");
             purgeIdle();
         } catch (IOException | SQLException e) {
             throw new KnotwiseException("cannot use " + file + " for conversations: " + e.getMessage(), e);
@@ -113,20 +120,15 @@ public final class SqliteConversationStore implements ConversationStore {
         String body = ConversationJson.write(conversation);
         synchronized (connection) {
             try {
-                try (PreparedStatement write = connection.prepareStatement(version == 0
-                        ? "INSERT INTO conversations (body, saved_at, id, version) VALUES (?, ?, ?, 1)"
-                                + " ON CONFLICT (id) DO NOTHING"
-                        : "UPDATE conversations SET body = ?, saved_at = ?, version = version + 1"
-                                + " WHERE id = ? AND version = ?")) {
-                    write.setString(1, body);
-                    write.setLong(2, clock.millis());
-                    write.setString(3, conversation.id());
-                    if (version != 0) {
-                        write.setLong(4, version);
-                    }
-                    if (write.executeUpdate() != 1) {
-                        return false;
-                    }
+                PreparedStatement write = version == 0 ? insert : update;
+                write.setString(1, body);
+                write.setLong(2, clock.millis());
+                write.setString(3, conversation.id());
+                if (version != 0) {
+                    write.setLong(4, version);
+                }
+                if (write.executeUpdate() != 1) {
+                    return false;
                 }
             } catch (SQLException e) {
                 throw unavailable("save conversation " + conversation.id(), e);
