@@ -127,7 +127,9 @@ public final class SqliteConversationStore implements ConversationStore {
                 if (version != 0) {
                     write.setLong(4, version);
                 }
-                if (write.executeUpdate() != 1) {
+                int written = write.executeUpdate();
+                write.clearParameters(); // so the statement holds on to no conversation between turns
+                if (written != 1) {
                     return false;
                 }
             } catch (SQLException e) {
