@@ -51,9 +51,12 @@ attach() {
 
 echo "warming up for $warmup, then profiling $event for $duration"
 load "$warmup" >/dev/null
-interval=$([[ $event == cpu ]] && echo "interval=1ms" || echo "interval=512k")
-[[ $event == lock ]] && interval="interval=10us"
-attach "start,event=$event,$interval"
+case $event in  # a CPU sample every ms, an allocation sample every 512 KB, every lock wait over 10 µs
+    cpu) interval=1ms ;;
+    alloc) interval=512k ;;
+    lock) interval=10us ;;
+esac
+attach "start,event=$event,interval=$interval"
 load "$duration" --latency | tee "$work/result"
 requests=$(grep -o 'requests=[0-9]*' "$work/result" | cut -d= -f2)
 out=$(realpath target)/profile-$event

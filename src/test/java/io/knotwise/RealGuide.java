@@ -21,6 +21,11 @@ public final class RealGuide {
                 "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0", "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "0"));
     }
 
+    /** The real guide's HTTP app on {@link #settings()}, not yet started. */
+    public static io.javalin.Javalin app() {
+        return Main.app(wiring(), settings());
+    }
+
     /** The real guide's engine over a store of its own, for tests whose conversations must not meet others'. */
     public static Engine engineWithOwnStore() {
         return wiring().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));

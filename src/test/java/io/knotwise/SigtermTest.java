@@ -2,6 +2,7 @@ package io.knotwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knotwise.engine.TranscriptEntry;
 import io.knotwise.store.SqliteConversationStore;
 import java.io.BufferedReader;
@@ -48,8 +49,8 @@ class SigtermTest {
     void sigtermLosesNoAcknowledgedMessageAndClosesTheStoreCleanly(@TempDir Path folder) throws Exception {
         Path database = folder.resolve("knotwise.db");
         String origin = start(database);
-        String id = HTTP.send(post(origin + "/api/v1/conversations", "{}"), HttpResponse.BodyHandlers.ofString())
-                .body().replaceAll("(?s).*\"conversation_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String id = new ObjectMapper().readTree(HTTP.send(post(origin + "/api/v1/conversations", "{}"),
+                HttpResponse.BodyHandlers.ofString()).body()).get("conversation_id").asText();
 
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         List<String> refused = new CopyOnWriteArrayList<>();

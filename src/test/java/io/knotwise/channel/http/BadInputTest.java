@@ -3,7 +3,6 @@ package io.knotwise.channel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,13 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Bad and strange input gets a 4xx JSON error that says what is wrong, never a 500, and never hurts a conversation. */
 class BadInputTest {
 
-    private static io.javalin.Javalin app() {
-        return Main.app(RealGuide.wiring(), RealGuide.settings());
-    }
 
     @Test
     void everyKindOfBadMessageIsA400ThatLeavesTheConversationAsItWas() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String id = api.start();
             String path = "/api/v1/conversations/" + id + "/messages";
@@ -62,7 +58,7 @@ class BadInputTest {
 
     @Test
     void aGarbledRequestLineIsA400InJsonNotAServerError() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
                 socket.getOutputStream().write("GET /health HTTP/9.9\r\nHost: x\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
@@ -76,7 +72,7 @@ class BadInputTest {
 
     @Test
     void aBodyOver16KilobytesIsA413() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             var answer = api.say(api.start(), "{\"text\": \"" + "a".repeat(17 * 1024) + "\"}");
 
@@ -87,7 +83,7 @@ class BadInputTest {
 
     @Test
     void emojiRightToLeftTextAndVeryLongWordsAreUnderstoodNotRejected() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String id = api.start();
             for (String text : new String[] {"my upper back 😣😣 is so tight 💆", "ظهري يؤلمني بين لوحي الكتف",
@@ -103,7 +99,7 @@ class BadInputTest {
 
     @Test
     void unknownIdsAre404AndMalformedIdsAre400() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
 
             assertThat(api.say("AAAAAAAAAAAAAAAAAAAAAAAA", "{\"text\": \"hi\"}").status()).isEqualTo(404);
@@ -116,7 +112,7 @@ class BadInputTest {
 
     @Test
     void parseRejectsWhatMessagesRejectAndErrorsNeverLeakInternals() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             for (String body : new String[] {"", "{}", "{\"text\": null}", "{\"text\": \"hi\", \"lang\": \"en\"}",
                 "{\"text\": \"\\u001b[31m\"}", "nope"}) {

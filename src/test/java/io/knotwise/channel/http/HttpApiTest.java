@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import java.io.IOException;
 import java.net.URI;
@@ -34,13 +33,10 @@ class HttpApiTest {
         return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }
 
-    private static io.javalin.Javalin app() {
-        return Main.app(RealGuide.wiring(), RealGuide.settings());
-    }
 
     @Test
     void aConversationGoesFromGreetingToTheFirstStepOverHttp() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             String origin = client.getOrigin();
             Answer greeting = send(origin, "POST", "/api/v1/conversations", "{\"locale\": \"en-US\"}");
             assertThat(greeting.status()).isEqualTo(201);
@@ -66,7 +62,7 @@ class HttpApiTest {
 
     @Test
     void badRequestsGetAJsonErrorAndChangeNothing() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             String origin = client.getOrigin();
             String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
             String path = "/api/v1/conversations/" + id + "/messages";
@@ -87,7 +83,7 @@ class HttpApiTest {
 
     @Test
     void unknownAndDeletedConversationsAre404() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             String origin = client.getOrigin();
             assertThat(send(origin, "POST", "/api/v1/conversations/nope/messages", "{\"text\": \"hi\"}").status())
                     .isEqualTo(404);
@@ -104,7 +100,7 @@ class HttpApiTest {
 
     @Test
     void parseReportsIntentEntitiesAndRedFlags() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             Answer parse = send(client.getOrigin(), "POST", "/api/v1/parse",
                     "{\"text\": \"how do I release knots between my shoulder blades\"}");
             assertThat(parse.status()).isEqualTo(200);
@@ -122,7 +118,7 @@ class HttpApiTest {
 
     @Test
     void aBodyIsReadAsUtf8WhateverCharsetTheContentTypeNames() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             for (String contentType : new String[] {"application/json; charset=", "application/json; charset=made-up",
                 "application/json; charset"}) {
                 var request = HttpRequest.newBuilder(URI.create(client.getOrigin() + "/api/v1/parse"))
@@ -140,7 +136,7 @@ class HttpApiTest {
 
     @Test
     void anEscalationIsCountedInTheMetrics() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             String origin = client.getOrigin();
             String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
             send(origin, "POST", "/api/v1/conversations/" + id + "/messages",
@@ -156,7 +152,7 @@ class HttpApiTest {
 
     @Test
     void theCatalogueListsEveryTechniqueAndShowsOneWithItsSteps() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             Answer all = send(client.getOrigin(), "GET", "/api/v1/techniques", null);
             assertThat(all.body().get("techniques").size()).isEqualTo(17);
             Answer one = send(client.getOrigin(), "GET", "/api/v1/techniques/tennis_ball_wall", null);

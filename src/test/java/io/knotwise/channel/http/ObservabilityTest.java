@@ -22,13 +22,10 @@ import org.slf4j.LoggerFactory;
 /** Metrics, request ids, logs that keep what people say out of them, and a graceful stop. */
 class ObservabilityTest {
 
-    private static Javalin app() {
-        return Main.app(RealGuide.wiring(), RealGuide.settings());
-    }
 
     @Test
     void metricsCountRequestsByRouteTurnsByIntentFallbacksEscalationsAndConversations() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String id = api.start();
             api.say(id, "{\"text\": \"how do I release knots between my shoulder blades\"}");
@@ -53,7 +50,7 @@ class ObservabilityTest {
 
     @Test
     void everyRequestHasAnIdTheCallerMayChooseButNotForge() {
-        JavalinTest.test(app(), (server, client) -> {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
 
             String generated = api.get("/health").headers().firstValue("X-Request-Id").orElseThrow();
@@ -79,7 +76,7 @@ class ObservabilityTest {
         http.setLevel(ch.qos.logback.classic.Level.INFO);
         String secret = "Zanzibarite";
         try {
-            JavalinTest.test(app(), (server, client) -> {
+            JavalinTest.test(RealGuide.app(), (server, client) -> {
                 var api = new ApiClient(client.getOrigin());
                 String id = api.start();
                 api.say(id, "{\"text\": \"my " + secret + " chest pain is crushing\"}");

@@ -5,7 +5,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.FuzzedJson;
@@ -34,7 +33,7 @@ class ParseFuzzTest {
 
     @BeforeAll
     static void start() {
-        app = Main.app(RealGuide.wiring(), RealGuide.settings()).start("127.0.0.1", 0);
+        app = RealGuide.app().start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         parse = URI.create("http://127.0.0.1:" + app.port() + "/api/v1/parse");
     }
