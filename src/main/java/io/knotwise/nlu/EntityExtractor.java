@@ -68,7 +68,7 @@ public final class EntityExtractor {
 
     /** The entities in a message, in order of position, none overlapping. */
     public List<Entity> extract(String text) {
-        List<Token> tokens = TextNormalizer.tokens(TextNormalizer.normalize(text));
+        List<Token> tokens = TextNormalizer.tokens(text);
         List<String> words = tokens.stream().map(Token::text).map(speller).toList();
         boolean[] taken = new boolean[words.size()];
         var found = new ArrayList<Entity>();

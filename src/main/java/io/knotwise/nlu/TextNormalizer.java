@@ -1,53 +1,112 @@
 package io.knotwise.nlu;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one text normalizer, used by training, classification, entity extraction and the red-flag screen alike.
- * It keeps every character's position, so offsets into the normalized text are offsets into the original.
+ * The one text normalizer, in front of training, classification, entity extraction and the red-flag screen alike, so
+ * that what hides a word from one hides it from none. It reads text as typed: compatibility forms folded (NFKD, so
+ * fullwidth letters and ligatures are plain letters), accents and other combining marks on Latin letters dropped,
+ * format characters (zero-width spaces and joiners, soft hyphens, bidi marks) removed without splitting the word,
+ * apostrophe look-alikes unified, letters lowercased, and a letter repeated three or more times squeezed to two
+ * ("soooo" is "soo", which the spelling corrector can then mend). Every word keeps the offsets of the characters it
+ * came from in the original text. Stateless and thread-safe.
  */
 public final class TextNormalizer {
+
+    private static final String APOSTROPHES = "'\u2019\u2018\u201B\u02BC\u02B9\u02BB\u2032\u0060\u00B4\uFF07";
+    private static final int SQUEEZE_TO = 2;
 
     private TextNormalizer() {
     }
 
-    /** Lower case, letters and digits kept, apostrophes unified, everything else a space; same length as the input. */
-    public static String normalize(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                out.append(Character.toLowerCase(c));
-            } else if (c == '\'' || c == '\u2019' || c == '\u2018') {
-                out.append('\'');
-            } else {
-                out.append(' ');
-            }
-        }
-        return out.toString();
-    }
-
-    /** The words of a normalized text with their character offsets. */
-    public static List<Token> tokens(String normalized) {
+    /** The words of a text, normalized, each with the offsets {@code [start, end)} of its characters in the text. */
+    public static List<Token> tokens(String text) {
         var tokens = new ArrayList<Token>();
+        var word = new StringBuilder();
         int start = -1;
-        for (int i = 0; i <= normalized.length(); i++) {
-            boolean space = i == normalized.length() || normalized.charAt(i) == ' ';
-            if (!space && start < 0) {
-                start = i;
-            } else if (space && start >= 0) {
-                tokens.add(new Token(trimQuotes(normalized.substring(start, i)), start, i));
-                start = -1;
+        int end = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (Character.getType(cp) != Character.FORMAT) {
+                String folded = fold(cp);
+                for (int k = 0; k < folded.length(); k++) {
+                    char c = folded.charAt(k);
+                    if (c == ' ') {
+                        if (start >= 0) {
+                            add(tokens, word, start, end);
+                        }
+                        start = -1;
+                        word.setLength(0);
+                    } else {
+                        if (start < 0) {
+                            start = i;
+                        }
+                        word.append(c);
+                        end = next;
+                    }
+                }
             }
+            i = next;
         }
-        tokens.removeIf(t -> t.text().isEmpty());
+        if (start >= 0) {
+            add(tokens, word, start, end);
+        }
         return tokens;
     }
 
-    /** The words of any text, normalized: the form used for training and classification. */
+    /** The normalized words of any text: the form used for training and classification. */
     public static String[] words(String text) {
-        return tokens(normalize(text)).stream().map(Token::text).toArray(String[]::new);
+        return tokens(text).stream().map(Token::text).toArray(String[]::new);
+    }
+
+    /** One character as the screen reads it: a letter or digit (lowercased), an apostrophe, marks dropped, or a space. */
+    private static String fold(int cp) {
+        if (APOSTROPHES.indexOf(cp) >= 0) {
+            return "'";
+        }
+        if (cp < 0x80) {
+            return Character.isLetterOrDigit(cp) ? String.valueOf(Character.toLowerCase((char) cp)) : " ";
+        }
+        String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD);
+        var out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                return;
+            }
+            if (APOSTROPHES.indexOf(c) >= 0) {
+                out.append('\'');
+            } else if (Character.isLetterOrDigit(c)) {
+                out.appendCodePoint(Character.toLowerCase(c));
+            } else {
+                out.append(' ');
+            }
+        });
+        return out.toString();
+    }
+
+    private static void add(List<Token> tokens, StringBuilder word, int start, int end) {
+        String text = squeeze(trimQuotes(word.toString()));
+        if (!text.isEmpty()) {
+            tokens.add(new Token(text, start, end));
+        }
+    }
+
+    /** Runs of one letter longer than two cut to two: "sooooo" is "soo", "pleeease" is "pleease". */
+    private static String squeeze(String word) {
+        var out = new StringBuilder(word.length());
+        int run = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = i > 0 && word.charAt(i - 1) == c && Character.isLetter(c) ? run + 1 : 1;
+            if (run <= SQUEEZE_TO) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String trimQuotes(String word) {

@@ -171,7 +171,7 @@ public final class RedFlagDetector {
     }
 
     private NegationScope scope(String text) {
-        List<Token> tokens = TextNormalizer.tokens(TextNormalizer.normalize(text));
+        List<Token> tokens = TextNormalizer.tokens(text);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {

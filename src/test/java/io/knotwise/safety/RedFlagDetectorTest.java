@@ -6,6 +6,8 @@ import io.knotwise.content.ContentLoader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
 class RedFlagDetectorTest {
@@ -94,5 +96,19 @@ class RedFlagDetectorTest {
     void sayingAFlagWasWrongIsACorrection() {
         assertThat(detector.isCorrection("no, I don't have chest pain, you misunderstood")).isTrue();
         assertThat(detector.isCorrection("how often should I do this?")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "soft hyphen | I have crush\u00ADing chest pain",
+        "zero-width space | my hus\u200Bband's speech is sud\u200Bdenly slur\u200Bred",
+        "zero-width joiner | I can't feel my saddle area and I've wet my\u200Dself",
+        "fullwidth letters | \uFF43\uFF52\uFF55\uFF53\uFF48\uFF49\uFF4E\uFF47 chest pain",
+        "decomposed accents | a sudden te\u0301aring pain in my back",
+        "modifier apostrophe | I can\u02BCt breathe and I\u02BCm coughing up blood"})
+    void invisibleAndLookAlikeCharactersHideNoEmergency(String trick, String text) {
+        String decoded = text.translateEscapes();
+        assertThat(detector.detect(decoded, false)).as(trick).isNotEmpty();
+        assertThat(detector.detect(decoded, false).get(0).tier()).as(trick).isEqualTo(Tier.EMERGENCY);
     }
 }
