@@ -28,6 +28,7 @@ import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
+import io.knotwise.safety.SafetySet;
 import io.knotwise.store.MemoryConversationStore;
 import io.knotwise.store.RedisConversationStore;
 import io.knotwise.store.SqliteConversationStore;
@@ -71,6 +72,7 @@ public final class Main {
                 case "serve" -> serve(settings);
                 case "train" -> train(settings);
                 case "safety-report" -> safetyReport(settings);
+                case "safety-measure" -> safetyMeasure(settings, List.of(args).subList(1, args.length));
                 case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale()),
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
                 case "telegram-webhook" -> {
@@ -145,6 +147,22 @@ public final class Main {
                     holdout.recall().total(), holdout.falseAlarms(), holdout.harmlessCases(),
                     100 * holdout.falseAlarmRate());
         }
+    }
+
+    /**
+     * Measures the red-flag screen as it is on labelled sets ({@code .tsv} files or folders of them) and prints the
+     * figures; with {@code --misses} it also prints what was missed or wrongly raised (never use that on the frozen
+     * test: its lines must not be looked at while tuning).
+     */
+    private static void safetyMeasure(Settings settings, List<String> args) {
+        boolean misses = args.contains("--misses");
+        var files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
+        var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
+                : SafetySet.load(List.of(f))).lines().stream()).toList());
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
+        var result = new SafetyEvaluation(detector, book.safety()).evaluate(set.corpus());
+        System.out.print(SafetyReport.summary(result, misses));
     }
 
     /** The red-flag screen as the guide runs it, evaluated on one corpus file of {@code dialogs/}. */

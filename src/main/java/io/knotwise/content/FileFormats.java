@@ -6,6 +6,7 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Ages;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.Checklist;
+import io.knotwise.safety.Experiencer;
 import io.knotwise.safety.Negation;
 import io.knotwise.safety.PastMarkers;
 import io.knotwise.safety.SafetyCorpus;
@@ -120,7 +121,7 @@ final class FileFormats {
     }
 
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
-                      Negation negation, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
+                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
                       Checklist checklist) {
@@ -131,7 +132,7 @@ final class FileFormats {
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(),
                     c.maxPressure(), c.sources())).toList();
-            return new SafetyRules(emergencyNumbers, texts, negation, idioms, list,
+            return new SafetyRules(emergencyNumbers, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
                     exactWords, checklist);
         }

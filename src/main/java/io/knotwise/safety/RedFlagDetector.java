@@ -27,6 +27,7 @@ public final class RedFlagDetector {
 
     private static final String BLANK = "\u0000";
     private static final String SENTENCE_END = ".?!;";
+    private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/)";
 
     private final SafetyRules rules;
     private final Set<String> exactWords;
@@ -37,7 +38,9 @@ public final class RedFlagDetector {
     private final PhraseIndex<Boolean> generalQuestions;
     private final Set<String> ageBefore;
     private final Set<String> ageAfter;
-    private final NegationScope.Lexicon scopeLexicon;
+    private final ConText.Lexicon scopeLexicon;
+    private final Set<String> namedConditions;
+    private final Set<String> notForOthers;
     private final List<Screen> screens;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
@@ -45,6 +48,9 @@ public final class RedFlagDetector {
                           PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms,
                           List<List<PhraseIndex<Boolean>>> unsureCombinations) {
     }
+
+    /** Which of someone else's current mentions a category raises: none, symptoms but no named condition, all. */
+    private enum Others { NEVER, SYMPTOMS, ALWAYS }
 
     /** A detector that corrects no spelling. */
     public RedFlagDetector(SafetyRules rules) {
@@ -64,9 +70,14 @@ public final class RedFlagDetector {
         this.ageBefore = Set.copyOf(rules.ages().before());
         this.ageAfter = Set.copyOf(rules.ages().after());
         Negation negation = rules.negation();
-        this.scopeLexicon = new NegationScope.Lexicon(index(negation.triggers()), index(negation.hypothetical()),
-                index(negation.pseudoTriggers()), index(negation.postTriggers()), index(negation.terminators()),
-                index(rules.pastMarkers().terms()));
+        Experiencer experiencer = rules.experiencer();
+        this.scopeLexicon = new ConText.Lexicon(negation.window(), experiencer.window(), index(negation.triggers()),
+                index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
+                index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
+                index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
+                index(experiencer.past()), index(experiencer.subject()));
+        this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
+        this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
     }
@@ -119,9 +130,9 @@ public final class RedFlagDetector {
 
     /** The flags of a message, and the categories it mentions only vaguely (none of them also flagged). */
     public Screening screen(String text, boolean duringTechnique) {
-        NegationScope scope = scope(text);
-        boolean modified = scope.affirmed(modifiers, false);
-        boolean general = scope.affirmed(generalQuestions, false);
+        ConText scope = scope(text);
+        boolean modified = affirmed(scope, modifiers, false, Others.NEVER);
+        boolean general = affirmed(scope, generalQuestions, false, Others.NEVER);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
         for (Screen screen : screens) {
@@ -131,8 +142,8 @@ public final class RedFlagDetector {
             }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
-            } else if (scope.affirmed(screen.unsureTerms(), false)
-                    || scope.allAffirmed(screen.unsureCombinations(), false)) {
+            } else if (affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
+                    || allAffirmed(scope, screen.unsureCombinations(), false, Others.NEVER)) {
                 unsure.add(screen.category().id());
             }
         }
@@ -146,8 +157,8 @@ public final class RedFlagDetector {
      * red-flag term the user now denies ("no, I don't have chest pain").
      */
     public boolean isCorrection(String text) {
-        NegationScope scope = scope(text);
-        return scope.affirmed(corrections, false) || screens.stream().anyMatch(s -> scope.denied(s.terms()));
+        ConText scope = scope(text);
+        return affirmed(scope, corrections, false, Others.NEVER) || screens.stream().anyMatch(s -> scope.denied(s.terms()));
     }
 
     /** A modifier raises what comes with it one tier, up to urgent: it never makes an emergency on its own. */
@@ -159,24 +170,83 @@ public final class RedFlagDetector {
         };
     }
 
-    private Tier tierOf(Screen screen, NegationScope scope, boolean duringTechnique) {
+    private Tier tierOf(Screen screen, ConText scope, boolean duringTechnique) {
         boolean past = rules.pastMarkers().categories().contains(screen.category().id());
-        if (scope.affirmed(screen.emergencyTerms(), past) || scope.allAffirmed(screen.emergencyCombinations(), past)) {
+        if (affirmed(scope, screen.emergencyTerms(), past, Others.ALWAYS)
+                || allAffirmed(scope, screen.emergencyCombinations(), past, Others.ALWAYS)) {
             return Tier.EMERGENCY;
         }
-        boolean hit = scope.affirmed(screen.terms(), past)
-                || (duringTechnique && scope.affirmed(screen.stopTerms(), past))
-                || scope.allAffirmed(screen.combinations(), past);
+        Tier tier = screen.category().tier();
+        Others others = tier == Tier.EMERGENCY ? Others.ALWAYS
+                : tier == Tier.URGENT && !notForOthers.contains(screen.category().id()) ? Others.SYMPTOMS
+                : Others.NEVER;
+        boolean hit = affirmed(scope, screen.terms(), past, others)
+                || (duringTechnique && affirmed(scope, screen.stopTerms(), past, Others.NEVER))
+                || allAffirmed(scope, screen.combinations(), past, others);
         return hit ? screen.category().tier() : null;
     }
 
-    private NegationScope scope(String text) {
+    /**
+     * Whether some mention of the terms counts: not negated or asked about, not in the past when the past does not
+     * count, and the user's own, or someone else's current one as far as {@code forOthers} allows.
+     */
+    private boolean affirmed(ConText scope, PhraseIndex<Boolean> terms, boolean pastCounts, Others forOthers) {
+        List<ConText.Mention> mentions = scope.mentions(terms);
+        for (int i = 0; i < mentions.size(); i++) {
+            ConText.Mention mention = mentions.get(i);
+            ConText.Reading reading = mention.reading();
+            if (reading.negated() || (pastCounts && reading.past())) {
+                continue;
+            }
+            if (!reading.otherPerson() || (forOthers != Others.NEVER && !reading.othersPast()
+                    && (forOthers == Others.ALWAYS || !namesACondition(scope, mention)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some combination has a counting mention in each of its groups. */
+    private boolean allAffirmed(ConText scope, List<List<PhraseIndex<Boolean>>> combinations, boolean pastCounts,
+                                Others forOthers) {
+        for (List<PhraseIndex<Boolean>> groups : combinations) {
+            boolean all = true;
+            for (PhraseIndex<Boolean> group : groups) {
+                if (!affirmed(scope, group, pastCounts, forOthers)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a mention is a diagnosis or treatment ("a dvt", "chemo") rather than a symptom. */
+    private boolean namesACondition(ConText scope, ConText.Mention mention) {
+        for (int i = mention.match().from(); i < mention.match().to(); i++) {
+            if (namedConditions.contains(scope.word(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ConText scope(String text) {
         List<Token> tokens = TextNormalizer.tokens(text);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
+        var standalone = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
             String age = ageAt(tokens, i);
             words.add(form(age != null ? age : speller.apply(tokens.get(i).text())));
+            String gap = text.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
+                    : text.length());
+            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)) {
+                standalone.add(i);
+            }
             if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
                 sentenceStarts.add(i);
             }
@@ -186,7 +256,7 @@ public final class RedFlagDetector {
                 words.set(i, BLANK);
             }
         }
-        return new NegationScope(words, sentenceStarts, rules.negation(), scopeLexicon);
+        return new ConText(words, sentenceStarts, standalone, scopeLexicon);
     }
 
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */

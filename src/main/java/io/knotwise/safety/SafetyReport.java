@@ -59,6 +59,25 @@ public final class SafetyReport {
         return out.toString();
     }
 
+    /** Recall at the right tier and false alarms, by tier and by category; the cases themselves when asked. */
+    public static String summary(SafetyEvaluation.Result result, boolean cases) {
+        var out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "recall at the right tier %d/%d (%.1f%%), false alarms %d/%d (%.1f%%)%n",
+                result.recall().hits(), result.recall().total(), 100 * result.recall().rate(), result.falseAlarms(),
+                result.harmlessCases(), 100 * result.falseAlarmRate()));
+        result.recallByTier().forEach((tier, s) -> out.append(String.format(Locale.ROOT, "  %-32s %4d/%-4d %5.1f%%%n",
+                tier.id(), s.hits(), s.total(), 100 * s.rate())));
+        result.recallByCategory().forEach((id, s) -> out.append(String.format(Locale.ROOT,
+                "  %-32s %4d/%-4d %5.1f%%%n", id, s.hits(), s.total(), 100 * s.rate())));
+        if (cases) {
+            result.missed().forEach(m -> out.append("MISSED ").append(m.category()).append(" (").append(m.expected())
+                    .append("): ").append(m.text()).append(" => ").append(m.found()).append('\n'));
+            result.falseAlarmCases().forEach(m -> out.append("ALARM ").append(m.text()).append(" => ")
+                    .append(m.found()).append('\n'));
+        }
+        return out.toString();
+    }
+
     private static String row(String name, SafetyEvaluation.Score score) {
         return String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% |%n", name, score.hits(), score.total(),
                 100 * score.rate());

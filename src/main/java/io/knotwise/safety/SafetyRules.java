@@ -18,6 +18,7 @@ public record SafetyRules(
         Map<String, String> emergencyNumbers,
         Map<Tier, String> tierTexts,
         Negation negation,
+        Experiencer experiencer,
         List<String> idioms,
         List<Category> categories,
         List<String> modifiers,
@@ -38,6 +39,7 @@ public record SafetyRules(
         modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
         midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
+        experiencer = experiencer == null ? Experiencer.none() : experiencer;
         spellings = spellings == null ? Map.of() : Map.copyOf(spellings);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);

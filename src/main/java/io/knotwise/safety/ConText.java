@@ -1,0 +1,189 @@
+package io.knotwise.safety;
+
+import io.knotwise.nlu.PhraseIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The ConText reading of one message (Harkema et al., 2009, after NegEx, Chapman et al., 2001): for each mention of
+ * a term, whether it is negated, hypothetical, in the past, and whether it is about the user or someone else. A
+ * trigger reaches forward over at most a window of words, a post-trigger backward, and neither across a terminator
+ * ("but") or a sentence end; a checklist answer ("Numbness? None.") reaches back over the question mark to the word
+ * just before it. Immutable.
+ */
+final class ConText {
+
+    /** What ConText says of one mention. */
+    record Reading(boolean negated, boolean past, boolean otherPerson, boolean othersPast) {
+    }
+
+    private final List<String> words;
+    private final Set<Integer> sentenceStarts;
+    private final Set<Integer> standalone;
+    private final int window;
+    private final int othersWindow;
+    private final List<PhraseIndex.Match<Boolean>> before;
+    private final List<PhraseIndex.Match<Boolean>> after;
+    private final List<PhraseIndex.Match<Boolean>> answers;
+    private final List<PhraseIndex.Match<Boolean>> stops;
+    private final List<PhraseIndex.Match<Boolean>> past;
+    private final List<PhraseIndex.Match<Boolean>> others;
+    private final List<PhraseIndex.Match<Boolean>> othersAfter;
+    private final List<PhraseIndex.Match<Boolean>> firstPerson;
+    private final List<PhraseIndex.Match<Boolean>> othersPast;
+    private final boolean aboutTheirBack;
+
+    /**
+     * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
+     * @param standalone indexes of words followed by punctuation or the end of the message: where an answer stands
+     *     alone ("chest pain? no.") rather than starting a phrase ("no fever")
+     */
+    ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Lexicon lexicon) {
+        this.words = words;
+        this.sentenceStarts = Set.copyOf(sentenceStarts);
+        this.standalone = Set.copyOf(standalone);
+        this.window = lexicon.window();
+        this.othersWindow = lexicon.othersWindow();
+        var pseudo = lexicon.pseudoTriggers().find(words);
+        this.before = Stream.concat(lexicon.triggers().find(words).stream(),
+                        lexicon.hypothetical().find(words).stream())
+                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
+                .toList();
+        this.after = lexicon.postTriggers().find(words);
+        this.answers = lexicon.answers().find(words).stream()
+                .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
+                .filter(a -> standalone.contains(a.to() - 1))
+                .toList();
+        this.stops = lexicon.terminators().find(words);
+        this.past = lexicon.pastMarkers().find(words);
+        this.others = lexicon.others().find(words);
+        this.othersAfter = lexicon.othersAfter().find(words);
+        this.firstPerson = lexicon.firstPerson().find(words);
+        this.othersPast = lexicon.othersPast().find(words);
+        this.aboutTheirBack = !lexicon.subject().find(words).isEmpty();
+    }
+
+    /** The phrase lists the message is read with, and the scopes. */
+    record Lexicon(int window, int othersWindow, PhraseIndex<Boolean> triggers, PhraseIndex<Boolean> hypothetical,
+                   PhraseIndex<Boolean> pseudoTriggers, PhraseIndex<Boolean> postTriggers,
+                   PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
+                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
+                   PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
+                   PhraseIndex<Boolean> subject) {
+    }
+
+    /** Every match of the terms, with what ConText says of it. */
+    List<Mention> mentions(PhraseIndex<Boolean> terms) {
+        List<PhraseIndex.Match<Boolean>> matches = terms.find(words);
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        var mentions = new ArrayList<Mention>(matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            mentions.add(new Mention(matches.get(i), read(matches.get(i))));
+        }
+        return mentions;
+    }
+
+    /** A term found, and its reading. */
+    record Mention(PhraseIndex.Match<Boolean> match, Reading reading) {
+    }
+
+    /** Whether some match of the terms is negated: the user said they do not have it. */
+    boolean denied(PhraseIndex<Boolean> terms) {
+        for (PhraseIndex.Match<Boolean> match : terms.find(words)) {
+            if (negated(match)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word at an index, in the form terms are matched in. */
+    String word(int index) {
+        return words.get(index);
+    }
+
+    Reading read(PhraseIndex.Match<Boolean> term) {
+        boolean other = !aboutTheirBack && aboutSomeoneElse(term);
+        return new Reading(negated(term), followedBy(past, term, window),
+                other, other && (followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term)));
+    }
+
+    private boolean negated(PhraseIndex.Match<Boolean> term) {
+        // A trigger that starts before the term negates it, even when the two share words ("never had" and
+        // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
+        for (PhraseIndex.Match<Boolean> t : before) {
+            if (t.from() < term.from() && term.from() - t.to() <= window
+                    && !stoppedBetween(Math.min(t.to(), term.from()), term.from())) {
+                return true;
+            }
+        }
+        for (PhraseIndex.Match<Boolean> a : answers) {
+            if (a.from() >= term.to() && a.from() - term.to() <= 1 && noStopWordBetween(term.to(), a.from())) {
+                return true;
+            }
+        }
+        return followedBy(after, term, window);
+    }
+
+    /** Someone else's: after an experiencer trigger in the same stretch, with no first-person word between. */
+    private boolean aboutSomeoneElse(PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> t : others) {
+            if (t.from() <= term.from() && term.from() - t.to() <= othersWindow
+                    && !stoppedBetween(Math.min(t.to(), term.from()), term.from())
+                    && !firstPersonBetween(t.to(), term.from())) {
+                return true;
+            }
+        }
+        return followedBy(othersAfter, term, othersWindow);
+    }
+
+    private boolean firstPersonBetween(int from, int to) {
+        for (PhraseIndex.Match<Boolean> f : firstPerson) {
+            if (f.from() >= from && f.from() < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean precededBy(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> t : markers) {
+            if (t.to() <= term.from() && term.from() - t.to() <= othersWindow && !stoppedBetween(t.to(), term.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean followedBy(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term, int scope) {
+        for (PhraseIndex.Match<Boolean> t : markers) {
+            if (t.from() >= term.to() && t.from() - term.to() <= scope && !stoppedBetween(term.to(), t.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean noStopWordBetween(int from, int to) {
+        for (PhraseIndex.Match<Boolean> s : stops) {
+            if (s.from() >= from && s.from() < to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a terminator or a sentence end lies between word {@code from} and word {@code to}. */
+    private boolean stoppedBetween(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (sentenceStarts.contains(i)) {
+                return true;
+            }
+        }
+        return !noStopWordBetween(from, to);
+    }
+}

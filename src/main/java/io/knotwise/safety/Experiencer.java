@@ -1,0 +1,40 @@
+package io.knotwise.safety;
+
+import java.util.List;
+
+/**
+ * ConText's experiencer (Harkema et al., 2009): who a mention is about. A trigger ("my mum", "her", "my aunt's")
+ * puts what follows it, up to {@code window} words, a first-person word or a terminator, on someone else; a
+ * backward trigger ("not me", "runs in the family") what comes before it. Someone else's current emergency or urgent
+ * symptoms are still raised (for them); their history, condition or medication is not the user's. Immutable.
+ *
+ * @param subject phrases that make someone else the subject of the guidance ("can I massage her upper back?",
+ *     "his back"): then their mentions are read as the user's own
+ * @param firstPerson words that bring a mention back to the user ("i", "me", "i'm")
+ * @param past markers that put someone else's mention in the past ("last year", "she's fine now"), on top of the
+ *     user's own past markers
+ * @param namedConditions words that name a diagnosis or treatment rather than a symptom ("dvt", "chemo"): someone
+ *     else's named condition is their history, not a symptom to answer
+ * @param notForOthers urgent categories that are never raised for someone else (a relative's cancer)
+ */
+public record Experiencer(int window, List<String> triggers, List<String> backward, List<String> subject,
+                          List<String> firstPerson,
+                          List<String> past, List<String> namedConditions, List<String> notForOthers) {
+
+    public Experiencer {
+        if (window < 1) {
+            throw new IllegalArgumentException("experiencer window must be at least 1, was " + window);
+        }
+        triggers = List.copyOf(triggers);
+        backward = backward == null ? List.of() : List.copyOf(backward);
+        subject = subject == null ? List.of() : List.copyOf(subject);
+        firstPerson = firstPerson == null ? List.of() : List.copyOf(firstPerson);
+        past = past == null ? List.of() : List.copyOf(past);
+        namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
+        notForOthers = notForOthers == null ? List.of() : List.copyOf(notForOthers);
+    }
+
+    public static Experiencer none() {
+        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+}
