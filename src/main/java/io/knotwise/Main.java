@@ -28,7 +28,9 @@ import io.knotwise.nlu.OpenNlpIntentClassifier;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
+import io.knotwise.safety.SafetyCommands;
 import io.knotwise.safety.SafetySet;
+import io.knotwise.nlu.RedFlagModelTrainer;
 import io.knotwise.store.MemoryConversationStore;
 import io.knotwise.store.RedisConversationStore;
 import io.knotwise.store.SqliteConversationStore;
@@ -73,6 +75,14 @@ public final class Main {
                 case "train" -> train(settings);
                 case "safety-report" -> safetyReport(settings);
                 case "safety-measure" -> safetyMeasure(settings, List.of(args).subList(1, args.length));
+                case "safety-train" -> safetyTrain(settings);
+                case "safety-calibrate" -> {
+                    Guidebook book = ContentLoader.load(settings.dialogs());
+                    var nluData = new NluDataLoader(settings.models());
+                    System.out.print(SafetyCommands.calibrate(book.safety(), knownWords(nluData),
+                            secondOpinion(settings.models()), SafetySet.loadFolder(
+                                    settings.models().resolve(SafetyCommands.VALIDATION))));
+                }
                 case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale()),
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
                 case "telegram-webhook" -> {
@@ -160,15 +170,39 @@ public final class Main {
         var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
                 : SafetySet.load(List.of(f))).lines().stream()).toList());
         Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
+        var detector = detector(book, settings.models(), knownWords(new NluDataLoader(settings.models())));
         var result = new SafetyEvaluation(detector, book.safety()).evaluate(set.corpus());
         System.out.print(SafetyReport.summary(result, misses));
+    }
+
+    /** Trains the red-flag screen's second opinion on the training split and the dialogs' corpus. */
+    private static void safetyTrain(Settings settings) {
+        long start = System.nanoTime();
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var reader = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
+        var samples = SafetyCommands.samples(reader, book.safety(),
+                SafetySet.loadFolder(settings.models().resolve(SafetyCommands.TRAIN)),
+                ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS)));
+        Path file = settings.models().resolve(SafetyCommands.MODEL);
+        var model = RedFlagModelTrainer.trainAndWrite(samples, file);
+        System.out.printf("trained on %d messages in %.1f s; wrote %s (event hash %s)%n", samples.size(),
+                (System.nanoTime() - start) / 1e9, file, IntentTrainer.eventHash(model));
+    }
+
+    /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */
+    public static RedFlagDetector detector(Guidebook book, Path models, Set<String> knownWords) {
+        return new RedFlagDetector(book.safety(), knownWords, secondOpinion(models));
+    }
+
+    private static OpenNlpIntentClassifier secondOpinion(Path models) {
+        Path file = models.resolve(SafetyCommands.MODEL);
+        return Files.exists(file) ? OpenNlpIntentClassifier.load(file) : null;
     }
 
     /** The red-flag screen as the guide runs it, evaluated on one corpus file of {@code dialogs/}. */
     public static SafetyEvaluation.Result evaluateSafety(Path dialogs, Path models, String corpusFile) {
         Guidebook book = ContentLoader.load(dialogs);
-        var detector = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(models)));
+        var detector = detector(book, models, knownWords(new NluDataLoader(models)));
         var corpus = ContentLoader.loadCorpus(dialogs.resolve(corpusFile));
         return new SafetyEvaluation(detector, book.safety()).evaluate(corpus);
     }
@@ -183,7 +217,7 @@ public final class Main {
         var entities = knownWords.thenApply(words ->
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = new RedFlagDetector(book.safety(), await(knownWords));
+        var detector = detector(book, settings.models(), await(knownWords));
         List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, nluData.lexicon())
                 .validate(book);
         if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@ import io.knotwise.safety.Checklist;
 import io.knotwise.safety.Experiencer;
 import io.knotwise.safety.Negation;
 import io.knotwise.safety.PastMarkers;
+import io.knotwise.safety.SecondOpinion;
 import io.knotwise.safety.SafetyCorpus;
 import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.StopTrigger;
@@ -124,7 +125,7 @@ final class FileFormats {
                       Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
-                      Checklist checklist) {
+                      Checklist checklist, SecondOpinion secondOpinion) {
 
         SafetyRules toRules() {
             var texts = new EnumMap<Tier, String>(Tier.class);
@@ -134,7 +135,7 @@ final class FileFormats {
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
-                    exactWords, checklist);
+                    exactWords, checklist, secondOpinion);
         }
     }
 

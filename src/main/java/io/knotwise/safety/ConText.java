@@ -52,9 +52,11 @@ final class ConText {
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
                 .toList();
         this.after = lexicon.postTriggers().find(words);
-        this.answers = lexicon.answers().find(words).stream()
+        var allAnswers = lexicon.answers().find(words).stream()
                 .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
-                .filter(a -> standalone.contains(a.to() - 1))
+                .toList();
+        this.answers = allAnswers.stream()
+                .filter(a -> standalone.contains(a.to() - 1) || inAList(a, allAnswers))
                 .toList();
         this.stops = lexicon.terminators().find(words);
         this.past = lexicon.pastMarkers().find(words);
@@ -62,7 +64,20 @@ final class ConText {
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
-        this.aboutTheirBack = !lexicon.subject().find(words).isEmpty();
+        this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
+    }
+
+    /**
+     * Whether an answer is one of a list answered without punctuation ("chest pain no breathless no numb no"):
+     * another answer follows within three words. "chest pain, no fever" is not such a list.
+     */
+    private static boolean inAList(PhraseIndex.Match<Boolean> answer, List<PhraseIndex.Match<Boolean>> answers) {
+        for (PhraseIndex.Match<Boolean> next : answers) {
+            if (next.from() > answer.to() && next.from() - answer.to() <= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The phrase lists the message is read with, and the scopes. */
@@ -71,7 +86,7 @@ final class ConText {
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
                    PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
-                   PhraseIndex<Boolean> subject) {
+                   PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self) {
     }
 
     /** Every match of the terms, with what ConText says of it. */
@@ -101,6 +116,23 @@ final class ConText {
         return false;
     }
 
+    /**
+     * The message as the learned second opinion reads it: each word in its matched form, prefixed with what
+     * ConText says of it when it is negated ({@code neg|}), in the past ({@code past|}) or someone else's
+     * ({@code other|}), so that "no chest pain" and "my aunt's scoliosis" do not look like the plain words.
+     */
+    String[] marked() {
+        var out = new String[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            var single = new PhraseIndex.Match<>(i, i + 1, Boolean.TRUE);
+            Reading reading = read(single);
+            String prefix = reading.negated() ? "neg|" : reading.otherPerson() ? "other|" : reading.past() ? "past|"
+                    : "";
+            out[i] = prefix + (words.get(i).equals(RedFlagDetector.BLANK) ? "idiom" : words.get(i));
+        }
+        return out;
+    }
+
     /** The word at an index, in the form terms are matched in. */
     String word(int index) {
         return words.get(index);
@@ -108,7 +140,7 @@ final class ConText {
 
     Reading read(PhraseIndex.Match<Boolean> term) {
         boolean other = !aboutTheirBack && aboutSomeoneElse(term);
-        return new Reading(negated(term), followedBy(past, term, window),
+        return new Reading(negated(term), followedBy(past, term, othersWindow) || precededBy(past, term),
                 other, other && (followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term)));
     }
 

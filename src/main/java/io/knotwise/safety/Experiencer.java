@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param subject phrases that make someone else the subject of the guidance ("can I massage her upper back?",
  *     "his back"): then their mentions are read as the user's own
+ * @param self phrases with which the user says the question is about their own back ("this one is for me"):
+ *     then no subject phrase counts
  * @param firstPerson words that bring a mention back to the user ("i", "me", "i'm")
  * @param past markers that put someone else's mention in the past ("last year", "she's fine now"), on top of the
  *     user's own past markers
@@ -18,6 +20,7 @@ import java.util.List;
  * @param notForOthers urgent categories that are never raised for someone else (a relative's cancer)
  */
 public record Experiencer(int window, List<String> triggers, List<String> backward, List<String> subject,
+                          List<String> self,
                           List<String> firstPerson,
                           List<String> past, List<String> namedConditions, List<String> notForOthers) {
 
@@ -28,6 +31,7 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
         triggers = List.copyOf(triggers);
         backward = backward == null ? List.of() : List.copyOf(backward);
         subject = subject == null ? List.of() : List.copyOf(subject);
+        self = self == null ? List.of() : List.copyOf(self);
         firstPerson = firstPerson == null ? List.of() : List.copyOf(firstPerson);
         past = past == null ? List.of() : List.copyOf(past);
         namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
@@ -35,6 +39,6 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
     }
 
     public static Experiencer none() {
-        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.knotwise.safety;
 
+import io.knotwise.nlu.IntentClassifier;
+import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.PhraseIndex;
 import io.knotwise.nlu.SpellingCorrector;
 import io.knotwise.nlu.Stemmer;
@@ -25,8 +27,10 @@ import java.util.stream.Stream;
  */
 public final class RedFlagDetector {
 
-    private static final String BLANK = "\u0000";
+    static final String BLANK = "\u0000";
     private static final String SENTENCE_END = ".?!;";
+    /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
+    private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
     private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/)";
 
     private final SafetyRules rules;
@@ -42,6 +46,7 @@ public final class RedFlagDetector {
     private final Set<String> namedConditions;
     private final Set<String> notForOthers;
     private final List<Screen> screens;
+    private final IntentClassifier secondOpinion;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
@@ -61,7 +66,16 @@ public final class RedFlagDetector {
      * @param knownWords words that are never taken for misspellings of a red-flag word (the training vocabulary)
      */
     public RedFlagDetector(SafetyRules rules, Set<String> knownWords) {
+        this(rules, knownWords, null);
+    }
+
+    /**
+     * @param secondOpinion the learned second opinion: ranks the labels of {@link #reading} (a category id, or
+     *     {@code id:tier} where the tier differs from the category's, or {@code none}); null for rules alone
+     */
+    public RedFlagDetector(SafetyRules rules, Set<String> knownWords, IntentClassifier secondOpinion) {
         this.rules = rules;
+        this.secondOpinion = secondOpinion;
         this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
         this.modifiers = index(rules.modifiers());
@@ -75,7 +89,7 @@ public final class RedFlagDetector {
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
-                index(experiencer.past()), index(experiencer.subject()));
+                index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -147,9 +161,52 @@ public final class RedFlagDetector {
                 unsure.add(screen.category().id());
             }
         }
+        if (secondOpinion != null) {
+            consult(scope, found, unsure, general, modified);
+        }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
         return new Screening(flags, unsure);
+    }
+
+    /** The message as the learned second opinion reads it (and is trained on): ConText-marked word forms. */
+    public String[] reading(String text) {
+        return scope(text).marked();
+    }
+
+    /**
+     * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
+     * at the label's tier); one it is unsure of, of an emergency or urgent category, earns the clarifying question.
+     */
+    private void consult(ConText scope, Map<String, RedFlag> found, List<String> unsure, boolean general,
+                         boolean modified) {
+        SecondOpinion thresholds = rules.secondOpinion();
+        for (IntentScore score : secondOpinion.rank(scope.marked())) {
+            if (score.confidence() < thresholds.clarify()) {
+                break;
+            }
+            if (score.name().equals(SafetySet.NONE)) {
+                continue;
+            }
+            String[] label = score.name().split(":", 2);
+            Category category = rules.category(label[0]).orElse(null);
+            if (category == null) {
+                continue;
+            }
+            Tier tier = label.length > 1 ? Tier.fromId(label[1]) : category.tier();
+            RedFlag already = found.get(category.id());
+            if (already != null && !tier.isHigherThan(already.tier())) {
+                continue;
+            }
+            if (score.confidence() >= thresholds.raise()) {
+                if (!(general && tier != Tier.EMERGENCY)) {
+                    found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));
+                    unsure.remove(category.id());
+                }
+            } else if (tier.stopsGuidance() && already == null && !unsure.contains(category.id())) {
+                unsure.add(category.id());
+            }
+        }
     }
 
     /**
@@ -244,7 +301,8 @@ public final class RedFlagDetector {
             words.add(form(age != null ? age : speller.apply(tokens.get(i).text())));
             String gap = text.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
                     : text.length());
-            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)) {
+            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
+                    || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
             }
             if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {

@@ -29,7 +29,8 @@ public record SafetyRules(
         List<String> generalQuestions,
         Ages ages,
         List<String> exactWords,
-        Checklist checklist) {
+        Checklist checklist,
+        SecondOpinion secondOpinion) {
 
     public SafetyRules {
         emergencyNumbers = Map.copyOf(emergencyNumbers);
@@ -45,6 +46,7 @@ public record SafetyRules(
         generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);
         ages = ages == null ? Ages.none() : ages;
         exactWords = exactWords == null ? List.of() : List.copyOf(exactWords);
+        secondOpinion = secondOpinion == null ? SecondOpinion.never() : secondOpinion;
     }
 
     public Optional<Category> category(String id) {

@@ -1,0 +1,46 @@
+package io.knotwise.nlu;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.doccat.FeatureGenerator;
+
+/**
+ * Features of a message as the red-flag screen reads it: for a plain word its form, stem and character 3- and
+ * 4-grams (so lay spellings share features with the words they mean); for a word ConText marked ({@code neg|chest},
+ * {@code other|warfarin}) only the marked form, so a negated or someone else's word shares nothing with the plain
+ * one; and each pair of neighbouring words. Public no-argument constructor, as OpenNLP re-creates generators
+ * reflectively. Stateless and thread-safe.
+ */
+public final class ReadingFeatureGenerator implements FeatureGenerator {
+
+    private static final int MIN = 3;
+    private static final int MAX = 4;
+
+    public ReadingFeatureGenerator() {
+        // OpenNLP instantiates generators reflectively with no arguments.
+    }
+
+    @Override
+    public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
+        List<String> features = new ArrayList<>(words.length * 12);
+        String previous = "^";
+        for (String word : words) {
+            if (word.indexOf('|') >= 0) {
+                features.add("m=" + word);
+            } else {
+                features.add("w=" + word);
+                String padded = "_" + word + "_";
+                for (int n = MIN; n <= MAX; n++) {
+                    for (int i = 0; i + n <= padded.length(); i++) {
+                        features.add("c=" + padded.substring(i, i + n));
+                    }
+                }
+            }
+            features.add("b=" + previous + "_" + word);
+            previous = word;
+        }
+        return features;
+    }
+}

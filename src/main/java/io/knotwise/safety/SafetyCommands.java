@@ -1,0 +1,104 @@
+package io.knotwise.safety;
+
+import io.knotwise.nlu.IntentClassifier;
+import io.knotwise.nlu.RedFlagModelTrainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The author commands for the red-flag screen's learned second opinion: the training samples, and the sweep that
+ * calibrates its thresholds on the validation split. The frozen test never enters here.
+ */
+public final class SafetyCommands {
+
+    /** Where the labelled sets live, under {@code models/}. */
+    public static final String TRAIN = "safety/train";
+    public static final String VALIDATION = "safety/validation";
+    public static final String TEST = "safety/test";
+    public static final String UNSEEN = "safety/unseen";
+    public static final String MODEL = "safety/redflag.bin";
+    public static final String FIRST_MEASUREMENTS = "safety/first-measurements.tsv";
+
+    private SafetyCommands() {
+    }
+
+    /**
+     * The second opinion's training samples: the training split and the hand-written corpus of {@code dialogs/},
+     * each message read by the rules' ConText exactly as at run time.
+     */
+    public static List<RedFlagModelTrainer.Sample> samples(RedFlagDetector reader, SafetyRules rules,
+                                                           SafetySet train, SafetyCorpus corpus) {
+        var samples = new ArrayList<RedFlagModelTrainer.Sample>();
+        for (SafetySet.Line line : train.lines()) {
+            samples.add(new RedFlagModelTrainer.Sample(label(rules, line.label(), line.tier()),
+                    reader.reading(line.text())));
+        }
+        corpus.categories().forEach((id, cases) -> {
+            cases.positives().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(label(rules, id, c.tier()),
+                    reader.reading(c.text()))));
+            cases.negatives().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE,
+                    reader.reading(c.text()))));
+        });
+        corpus.modifiers().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(label(rules, c.category(), null),
+                reader.reading(c.text()))));
+        corpus.benign().forEach(text -> samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE,
+                reader.reading(text))));
+        return samples;
+    }
+
+    /** A category's label, with the tier when it is not the category's own ("headache_red_flags:emergency"). */
+    static String label(SafetyRules rules, String id, String tier) {
+        if (id.equals(SafetySet.NONE)) {
+            return SafetySet.NONE;
+        }
+        Category category = rules.category(id)
+                .orElseThrow(() -> new IllegalArgumentException("unknown red-flag category " + id));
+        return tier == null || tier.isBlank() || Tier.fromId(tier) == category.tier() ? id : id + ":" + tier;
+    }
+
+    /**
+     * The validation figures for each pair of thresholds tried, as a table: recall at the right tier, false alarms
+     * and clarifying questions asked on harmless messages.
+     */
+    public static String calibrate(SafetyRules rules, Set<String> knownWords, IntentClassifier model,
+                                   SafetySet validation) {
+        var out = new StringBuilder("raise\tclarify\trecall\tfalse_alarms\tclarified_positives\tclarified_harmless\n");
+        for (double raise = 0.10; raise <= 0.951; raise += 0.05) {
+            for (double clarify = 0.05; clarify <= raise + 1e-9; clarify += 0.05) {
+                var tuned = withThresholds(rules, new SecondOpinion(raise, clarify));
+                var detector = new RedFlagDetector(tuned, knownWords, model);
+                var result = new SafetyEvaluation(detector, tuned).evaluate(validation.corpus());
+                int clarifiedPositives = 0;
+                int clarifiedHarmless = 0;
+                for (SafetySet.Line line : validation.lines()) {
+                    Screening screening = detector.screen(line.text(), false);
+                    if (!screening.unsure().isEmpty() && screening.flags().isEmpty()) {
+                        if (line.positive()) {
+                            clarifiedPositives++;
+                        } else {
+                            clarifiedHarmless++;
+                        }
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "%.2f\t%.2f\t%.1f%%\t%.1f%%\t%d\t%d%n", raise, clarify,
+                        100 * result.recall().rate(), 100 * result.falseAlarmRate(), clarifiedPositives,
+                        clarifiedHarmless));
+            }
+        }
+        return out.toString();
+    }
+
+    private static SafetyRules withThresholds(SafetyRules r, SecondOpinion thresholds) {
+        return new SafetyRules(r.emergencyNumbers(), r.tierTexts(), r.negation(), r.experiencer(), r.idioms(),
+                r.categories(), r.modifiers(), r.midTechniqueStop(), r.pastMarkers(), r.spellings(), r.corrections(),
+                r.generalQuestions(), r.ages(), r.exactWords(), r.checklist(), thresholds);
+    }
+
+    /** The models folder's path of one of the names above. */
+    public static Path in(Path models, String name) {
+        return models.resolve(name);
+    }
+}
