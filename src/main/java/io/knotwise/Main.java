@@ -76,6 +76,14 @@ public final class Main {
                 case "safety-report" -> safetyReport(settings);
                 case "safety-measure" -> safetyMeasure(settings, List.of(args).subList(1, args.length));
                 case "safety-train" -> safetyTrain(settings);
+                case "safety-explain" -> {
+                    Guidebook book = ContentLoader.load(settings.dialogs());
+                    var detector = detector(book, settings.models(), knownWords(new NluDataLoader(settings.models())));
+                    for (String text : List.of(args).subList(1, args.length)) {
+                        System.out.println(String.join(" ", detector.reading(text)));
+                        System.out.println("  => " + detector.screen(text, false));
+                    }
+                }
                 case "safety-calibrate" -> {
                     Guidebook book = ContentLoader.load(settings.dialogs());
                     var nluData = new NluDataLoader(settings.models());
@@ -179,10 +187,12 @@ public final class Main {
     private static void safetyTrain(Settings settings) {
         long start = System.nanoTime();
         Guidebook book = ContentLoader.load(settings.dialogs());
-        var reader = new RedFlagDetector(book.safety(), knownWords(new NluDataLoader(settings.models())));
+        var nluData = new NluDataLoader(settings.models());
+        var reader = new RedFlagDetector(book.safety(), knownWords(nluData));
         var samples = SafetyCommands.samples(reader, book.safety(),
                 SafetySet.loadFolder(settings.models().resolve(SafetyCommands.TRAIN)),
-                ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS)));
+                ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS)),
+                nluData.examples().stream().map(e -> e.text()).toList());
         Path file = settings.models().resolve(SafetyCommands.MODEL);
         var model = RedFlagModelTrainer.trainAndWrite(samples, file);
         System.out.printf("trained on %d messages in %.1f s; wrote %s (event hash %s)%n", samples.size(),

@@ -64,6 +64,7 @@ public final class ContentLoader {
         var styles = read("styles.yml", FileFormats.StylesFile.class);
         var answers = read("answers.yml", FileFormats.AnswersFile.class);
         var safety = read("safety.yml", FileFormats.SafetyFile.class);
+        var concepts = read("safety-concepts.yml", FileFormats.ConceptsFile.class);
         var responses = read("responses.yml", FileFormats.ResponsesFile.class);
         var intents = read("intents.yml", FileFormats.IntentsFile.class);
         var global = read("flow/global.yml", FileFormats.GlobalFile.class);
@@ -93,7 +94,7 @@ public final class ContentLoader {
         var advice = build("routines.yml", () -> Map.copyOf(routines.tensionAdvice()));
         var stylesById = build("styles.yml", () -> byId(styles.styles(), Style::id));
         var answerBook = build("answers.yml", answers::toBook);
-        var rules = build("safety.yml", safety::toRules);
+        var rules = build("safety.yml", () -> safety.toRules(concepts.toConcepts()));
         var titles = build("intents.yml", () -> Map.copyOf(intents.titles()));
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);

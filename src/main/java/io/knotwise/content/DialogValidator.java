@@ -241,9 +241,14 @@ public final class DialogValidator {
             if (c.terms().isEmpty() && c.allOf().isEmpty()) {
                 problems.add("safety.yml: " + c.id() + ": no terms and no combinations");
             }
-            boolean unsure = !c.unsureTerms().isEmpty() || !c.unsureAllOf().isEmpty();
+            boolean unsure = !c.unsureTerms().isEmpty() || !c.unsureAllOf().isEmpty()
+                    || c.highestTier().escalates();
             if (unsure && (c.clarify() == null || c.clarify().isBlank())) {
-                problems.add("safety.yml: " + c.id() + ": unsure terms need a clarify question");
+                problems.add("safety.yml: " + c.id() + ": needs a clarify question (it can be asked about when"
+                        + " the screen is unsure)");
+            } else if (c.highestTier() == Tier.EMERGENCY && !c.clarify().contains("{number}")) {
+                problems.add("safety.yml: " + c.id() + ": the clarify question must already carry the emergency"
+                        + " advice with {number}");
             }
             if (c.sources().isEmpty()) {
                 problems.add("safety.yml: " + c.id() + ": cites no sources");

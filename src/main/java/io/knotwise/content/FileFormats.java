@@ -6,6 +6,7 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Ages;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.Checklist;
+import io.knotwise.safety.Concepts;
 import io.knotwise.safety.Experiencer;
 import io.knotwise.safety.Negation;
 import io.knotwise.safety.PastMarkers;
@@ -127,7 +128,7 @@ final class FileFormats {
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
                       Checklist checklist, SecondOpinion secondOpinion) {
 
-        SafetyRules toRules() {
+        SafetyRules toRules(Concepts concepts) {
             var texts = new EnumMap<Tier, String>(Tier.class);
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
@@ -135,8 +136,15 @@ final class FileFormats {
                     c.maxPressure(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
-                    exactWords, checklist, secondOpinion);
+                    exactWords, checklist, secondOpinion, concepts);
         }
     }
 
+    record ConceptsFile(String version, Map<String, List<String>> concepts, Map<String, List<String>> grounds,
+                        Map<String, List<List<String>>> patterns) {
+
+        Concepts toConcepts() {
+            return new Concepts(concepts, grounds, patterns);
+        }
+    }
 }

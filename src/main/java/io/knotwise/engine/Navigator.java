@@ -132,7 +132,8 @@ final class Navigator {
     }
 
     private void askToClarify(Conversation conversation, Reply reply) {
-        book.safety().category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT, c.clarify()));
+        book.safety().category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT,
+                c.clarify().replace("{number}", number(conversation))));
         reply.offer(List.of(new QuickReply(book.intentTitles().get("affirm"), "/affirm"),
                 new QuickReply(book.intentTitles().get("deny"), "/deny")));
     }

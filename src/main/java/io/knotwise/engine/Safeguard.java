@@ -57,7 +57,8 @@ final class Safeguard {
             resume = conversation.resolved();
             boolean no = understanding.confident() && understanding.intent().name().equals("deny");
             if (!no && flags.stream().noneMatch(f -> f.id().equals(pending))) {
-                category(pending).ifPresent(c -> flags.add(flag(c)));
+                // A yes, or an answer that is not a clear no: the worst case the question asked about.
+                category(pending).ifPresent(c -> flags.add(new RedFlag(c.id(), c.highestTier())));
             }
         }
         flags.sort(Comparator.comparing(RedFlag::tier));

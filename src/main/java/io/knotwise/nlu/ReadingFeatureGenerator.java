@@ -10,7 +10,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  * Features of a message as the red-flag screen reads it: for a plain word its form, stem and character 3- and
  * 4-grams (so lay spellings share features with the words they mean); for a word ConText marked ({@code neg|chest},
  * {@code other|warfarin}) only the marked form, so a negated or someone else's word shares nothing with the plain
- * one; and each pair of neighbouring words. Public no-argument constructor, as OpenNLP re-creates generators
+ * one; for a concept of the lay-language layer ({@code §breathless}, {@code neg|§fever}) the concept alone; and
+ * each pair of neighbouring words. Public no-argument constructor, as OpenNLP re-creates generators
  * reflectively. Stateless and thread-safe.
  */
 public final class ReadingFeatureGenerator implements FeatureGenerator {
@@ -27,6 +28,10 @@ public final class ReadingFeatureGenerator implements FeatureGenerator {
         List<String> features = new ArrayList<>(words.length * 12);
         String previous = "^";
         for (String word : words) {
+            if (word.indexOf('\u00A7') >= 0) {
+                features.add("k=" + word);
+                continue;
+            }
             if (word.indexOf('|') >= 0) {
                 features.add("m=" + word);
             } else {

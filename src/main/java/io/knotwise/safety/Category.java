@@ -41,6 +41,11 @@ public record Category(
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    /** The highest tier this category can be raised at: emergency where it has emergency patterns. */
+    public Tier highestTier() {
+        return emergencyTerms.isEmpty() && emergencyAllOf.isEmpty() ? tier : Tier.EMERGENCY;
+    }
+
     private static List<List<List<String>>> copy(List<List<List<String>>> combinations) {
         return combinations == null ? List.of() : combinations.stream()
                 .map(groups -> groups.stream().map(List::copyOf).toList())

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  */
 final class ConText {
 
+    private static final Set<String> POSSESSIVES = Set.of("my", "our", "we", "us");
+
     /** What ConText says of one mention. */
-    record Reading(boolean negated, boolean past, boolean otherPerson, boolean othersPast) {
+    record Reading(boolean negated, boolean past, boolean otherPerson, boolean othersPast, boolean asked) {
     }
 
     private final List<String> words;
@@ -34,6 +36,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> firstPerson;
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final boolean aboutTheirBack;
+    private final boolean[] asked;
 
     /**
      * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
@@ -64,6 +67,7 @@ final class ConText {
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
+        this.asked = askedSentences(words, sentenceStarts, lexicon);
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
 
@@ -86,7 +90,7 @@ final class ConText {
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
                    PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
-                   PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self) {
+                   PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts) {
     }
 
     /** Every match of the terms, with what ConText says of it. */
@@ -125,12 +129,28 @@ final class ConText {
         var out = new String[words.size()];
         for (int i = 0; i < words.size(); i++) {
             var single = new PhraseIndex.Match<>(i, i + 1, Boolean.TRUE);
-            Reading reading = read(single);
-            String prefix = reading.negated() ? "neg|" : reading.otherPerson() ? "other|" : reading.past() ? "past|"
-                    : "";
-            out[i] = prefix + (words.get(i).equals(RedFlagDetector.BLANK) ? "idiom" : words.get(i));
+            out[i] = prefix(read(single)) + (words.get(i).equals(RedFlagDetector.BLANK) ? "idiom" : words.get(i));
         }
         return out;
+    }
+
+    /** A phrase of the concept layer found in the message, the concepts it says, and its ConText mark. */
+    record ConceptMention(List<String> concepts, String prefix) {
+    }
+
+    /** Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's). */
+    List<ConceptMention> concepts(PhraseIndex<List<String>> index) {
+        var found = new ArrayList<ConceptMention>();
+        for (PhraseIndex.Match<List<String>> match : index.find(words)) {
+            Reading reading = read(new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE));
+            found.add(new ConceptMention(match.value(), prefix(reading)));
+        }
+        return found;
+    }
+
+    private static String prefix(Reading reading) {
+        return reading.negated() ? "neg|" : reading.asked() ? "asked|" : reading.otherPerson() ? "other|"
+                : reading.past() ? "past|" : "";
     }
 
     /** The word at an index, in the form terms are matched in. */
@@ -141,7 +161,52 @@ final class ConText {
     Reading read(PhraseIndex.Match<Boolean> term) {
         boolean other = !aboutTheirBack && aboutSomeoneElse(term);
         return new Reading(negated(term), followedBy(past, term, othersWindow) || precededBy(past, term),
-                other, other && (followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term)));
+                other, other && (followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term)),
+                asked[term.from()]);
+    }
+
+    /** Whether any word of the message is in a question that does not say the user has anything. */
+    boolean asksInGeneral() {
+        for (boolean a : asked) {
+            if (a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each word, whether its sentence is a question (it opens with a question word) with no
+     * first-person word in it: "can massage dislodge a clot?" asks about a clot; "can I use the roller now my hands
+     * have gone numb?" says the user has numb hands.
+     */
+    private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Lexicon lexicon) {
+        var asked = new boolean[words.size()];
+        var firstPerson = new boolean[words.size()];
+        for (PhraseIndex.Match<Boolean> f : lexicon.firstPerson().find(words)) {
+            firstPerson[f.from()] = true;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            // "my dad's on clopidogrel, can he use the ball?" says something of someone the user knows
+            firstPerson[i] |= POSSESSIVES.contains(words.get(i));
+        }
+        int start = 0;
+        for (int i = 1; i <= words.size(); i++) {
+            if (i == words.size() || sentenceStarts.contains(i)) {
+                // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
+                // ends in one but says the user takes them.
+                boolean question = lexicon.questionStarts().matchAt(words, start) != null;
+                boolean mine = false;
+                for (int k = start; k < i; k++) {
+                    mine |= firstPerson[k];
+                }
+                for (int k = start; k < i; k++) {
+                    asked[k] = question && !mine;
+                }
+                start = i;
+            }
+        }
+        return asked;
     }
 
     private boolean negated(PhraseIndex.Match<Boolean> term) {

@@ -6,10 +6,13 @@ import java.util.List;
  * NegEx-style negation (Chapman et al., 2001): a trigger negates a term within {@code window} tokens after it,
  * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look like triggers but negate nothing ("not sure if"); hypothetical triggers ("what if")
  * scope like negation: a question about a clot is not a clot. Answers ("no", "none", "nope") negate the term just
- * before them when they stand alone, across a question mark: a checklist answered in one line ("Fever? No."). Immutable.
+ * before them when they stand alone, across a question mark: a checklist answered in one line ("Fever? No."). A
+ * question (a sentence ending in "?" or opening with one of {@code questionStarts}) with no first-person word in it
+ * asks about a topic without saying the user has it ("is fever a reason to skip massage?"). Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
-                       List<String> pseudoTriggers, List<String> hypothetical, List<String> answers) {
+                       List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
+                       List<String> questionStarts) {
 
     public Negation {
         if (window < 1) {
@@ -21,5 +24,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         pseudoTriggers = pseudoTriggers == null ? List.of() : List.copyOf(pseudoTriggers);
         hypothetical = hypothetical == null ? List.of() : List.copyOf(hypothetical);
         answers = answers == null ? List.of() : List.copyOf(answers);
+        questionStarts = questionStarts == null ? List.of() : List.copyOf(questionStarts);
     }
 }

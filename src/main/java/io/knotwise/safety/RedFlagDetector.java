@@ -43,10 +43,13 @@ public final class RedFlagDetector {
     private final Set<String> ageBefore;
     private final Set<String> ageAfter;
     private final ConText.Lexicon scopeLexicon;
+    private final ConText.Lexicon unaskedLexicon;
     private final Set<String> namedConditions;
     private final Set<String> notForOthers;
     private final List<Screen> screens;
     private final IntentClassifier secondOpinion;
+    private final PhraseIndex<List<String>> concepts;
+    private final Map<String, Set<String>> grounds;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
@@ -89,10 +92,21 @@ public final class RedFlagDetector {
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
-                index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()));
+                index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
+                index(negation.questionStarts()));
+        this.unaskedLexicon = new ConText.Lexicon(scopeLexicon.window(), scopeLexicon.othersWindow(),
+                scopeLexicon.triggers(), scopeLexicon.hypothetical(), scopeLexicon.pseudoTriggers(),
+                scopeLexicon.postTriggers(), scopeLexicon.answers(), scopeLexicon.terminators(),
+                scopeLexicon.pastMarkers(), scopeLexicon.others(), scopeLexicon.othersAfter(),
+                scopeLexicon.firstPerson(), scopeLexicon.othersPast(), scopeLexicon.subject(), scopeLexicon.self(),
+                index(List.of()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
+        this.concepts = conceptIndex(rules.concepts());
+        var groundsById = new LinkedHashMap<String, Set<String>>();
+        rules.concepts().grounds().forEach((id, list) -> groundsById.put(id, Set.copyOf(list)));
+        this.grounds = Map.copyOf(groundsById);
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
     }
 
@@ -104,6 +118,15 @@ public final class RedFlagDetector {
         return new Screen(category, index(category.terms()), combinations(category.allOf()),
                 index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
                 index(category.unsureTerms()), combinations(category.unsureAllOf()));
+    }
+
+    /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
+    private PhraseIndex<List<String>> conceptIndex(Concepts layer) {
+        var byPhrase = new LinkedHashMap<String, List<String>>();
+        layer.lexicon().forEach((concept, phrases) -> phrases.forEach(phrase ->
+                byPhrase.computeIfAbsent(phrase, k -> new ArrayList<>()).add(concept)));
+        byPhrase.replaceAll((k, v) -> List.copyOf(v));
+        return PhraseIndex.of(byPhrase, this::form);
     }
 
     /** Every word of every red-flag phrase: what a misspelling is corrected towards. */
@@ -149,8 +172,13 @@ public final class RedFlagDetector {
         boolean general = affirmed(scope, generalQuestions, false, Others.NEVER);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
+        List<ConText.ConceptMention> mentioned = scope.concepts(concepts);
         for (Screen screen : screens) {
             Tier tier = tierOf(screen, scope, duringTechnique);
+            Tier patterned = patternTier(screen.category(), mentioned);
+            if (patterned != null && (tier == null || patterned.isHigherThan(tier))) {
+                tier = patterned;
+            }
             if (tier != null && general && tier != Tier.EMERGENCY) {
                 continue;
             }
@@ -161,6 +189,9 @@ public final class RedFlagDetector {
                 unsure.add(screen.category().id());
             }
         }
+        if (scope.asksInGeneral()) {
+            askAboutEmergencies(text, duringTechnique, found, unsure);
+        }
         if (secondOpinion != null) {
             consult(scope, found, unsure, general, modified);
         }
@@ -169,19 +200,102 @@ public final class RedFlagDetector {
         return new Screening(flags, unsure);
     }
 
+    /**
+     * A question about an emergency that does not say the user has it ("is crushing chest pain always a heart
+     * attack?") raises no flag, but it is not let go either: it earns the clarifying question, which already carries
+     * the emergency advice.
+     */
+    private void askAboutEmergencies(String text, boolean duringTechnique, Map<String, RedFlag> found,
+                                     List<String> unsure) {
+        ConText unasked = scope(text, false);
+        for (Screen screen : screens) {
+            String id = screen.category().id();
+            if (!found.containsKey(id) && !unsure.contains(id) && tierOf(screen, unasked, duringTechnique) == Tier.EMERGENCY) {
+                unsure.add(id);
+            }
+        }
+    }
+
     /** The message as the learned second opinion reads it (and is trained on): ConText-marked word forms. */
     public String[] reading(String text) {
-        return scope(text).marked();
+        return reading(scope(text));
+    }
+
+    /** The marked words, then one {@code §concept} word per concept mentioned, marked as ConText reads it. */
+    private String[] reading(ConText scope) {
+        String[] marked = scope.marked();
+        var out = new ArrayList<String>(marked.length + 8);
+        out.addAll(Arrays.asList(marked));
+        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+            for (String concept : mention.concepts()) {
+                out.add(mention.prefix() + "\u00A7" + concept);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * The highest tier a concept pattern raises a category at, or null: every group of the pattern needs a mention
+     * ConText keeps (someone else's only where the category is raised for others, and then no past of theirs).
+     */
+    private Tier patternTier(Category category, List<ConText.ConceptMention> mentioned) {
+        Tier best = null;
+        for (var entry : rules.concepts().patterns().entrySet()) {
+            String[] key = entry.getKey().split(":", 2);
+            if (!key[0].equals(category.id())) {
+                continue;
+            }
+            Tier tier = key.length > 1 ? Tier.fromId(key[1]) : category.tier();
+            boolean forOthers = tier.escalates() && !notForOthers.contains(category.id());
+            for (List<String> pattern : entry.getValue()) {
+                if (matches(pattern, mentioned, forOthers) && (best == null || tier.isHigherThan(best))) {
+                    best = tier;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean matches(List<String> pattern, List<ConText.ConceptMention> mentioned, boolean forOthers) {
+        for (String group : pattern) {
+            List<String> alternatives = Arrays.asList(group.split("\\|"));
+            boolean found = false;
+            for (ConText.ConceptMention mention : mentioned) {
+                boolean kept = mention.prefix().isEmpty() || (forOthers && mention.prefix().equals("other|"));
+                if (kept && mention.concepts().stream().anyMatch(alternatives::contains)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The concepts a message mentions that ConText does not dismiss (not negated, not in the past). */
+    private Set<String> groundingConcepts(ConText scope) {
+        var found = new HashSet<String>();
+        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+            if (mention.prefix().isEmpty() || mention.prefix().equals("other|")) {
+                found.addAll(mention.concepts());
+            }
+        }
+        return found;
     }
 
     /**
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
-     * at the label's tier); one it is unsure of, of an emergency or urgent category, earns the clarifying question.
+     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, of an emergency or urgent
+     * category, earns the clarifying question. It acts only on categories whose concepts the message mentions.
      */
     private void consult(ConText scope, Map<String, RedFlag> found, List<String> unsure, boolean general,
                          boolean modified) {
         SecondOpinion thresholds = rules.secondOpinion();
-        for (IntentScore score : secondOpinion.rank(scope.marked())) {
+        Set<String> mentioned = groundingConcepts(scope);
+        List<String> vague = List.copyOf(unsure);
+        for (IntentScore score : secondOpinion.rank(reading(scope))) {
             if (score.confidence() < thresholds.clarify()) {
                 break;
             }
@@ -193,17 +307,22 @@ public final class RedFlagDetector {
             if (category == null) {
                 continue;
             }
+            Set<String> ground = grounds.getOrDefault(score.name(), grounds.getOrDefault(category.id(), Set.of()));
+            if (!grounds.isEmpty() && ground.stream().noneMatch(mentioned::contains)) {
+                continue;
+            }
             Tier tier = label.length > 1 ? Tier.fromId(label[1]) : category.tier();
             RedFlag already = found.get(category.id());
             if (already != null && !tier.isHigherThan(already.tier())) {
                 continue;
             }
-            if (score.confidence() >= thresholds.raise()) {
+            if (score.confidence() >= thresholds.raise() && vague.isEmpty()) {
                 if (!(general && tier != Tier.EMERGENCY)) {
                     found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));
                     unsure.remove(category.id());
                 }
-            } else if (tier.stopsGuidance() && already == null && !unsure.contains(category.id())) {
+            } else if (score.confidence() < thresholds.raise() && tier.escalates() && already == null
+                    && !unsure.contains(category.id())) {
                 unsure.add(category.id());
             }
         }
@@ -252,7 +371,7 @@ public final class RedFlagDetector {
         for (int i = 0; i < mentions.size(); i++) {
             ConText.Mention mention = mentions.get(i);
             ConText.Reading reading = mention.reading();
-            if (reading.negated() || (pastCounts && reading.past())) {
+            if (reading.negated() || reading.asked() || (pastCounts && reading.past())) {
                 continue;
             }
             if (!reading.otherPerson() || (forOthers != Others.NEVER && !reading.othersPast()
@@ -292,6 +411,11 @@ public final class RedFlagDetector {
     }
 
     private ConText scope(String text) {
+        return scope(text, true);
+    }
+
+    /** The ConText reading of a text; {@code questions} false reads general questions as statements. */
+    private ConText scope(String text, boolean questions) {
         List<Token> tokens = TextNormalizer.tokens(text);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
@@ -314,7 +438,7 @@ public final class RedFlagDetector {
                 words.set(i, BLANK);
             }
         }
-        return new ConText(words, sentenceStarts, standalone, scopeLexicon);
+        return new ConText(words, sentenceStarts, standalone, questions ? scopeLexicon : unaskedLexicon);
     }
 
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */

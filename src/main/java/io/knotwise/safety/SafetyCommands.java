@@ -22,16 +22,30 @@ public final class SafetyCommands {
     public static final String MODEL = "safety/redflag.bin";
     public static final String FIRST_MEASUREMENTS = "safety/first-measurements.tsv";
 
+    /**
+     * Every how many intent examples one is taken as ordinary chat: all of them (about 6,000) outweighed the red
+     * flags so much that lay phrasings fell under the threshold; a quarter keeps short chat harmless (0.2% of the
+     * held-out in-domain chat flagged) and recalled more on authors left out of training.
+     */
+    private static final int CHAT_SAMPLE = 4;
+
     private SafetyCommands() {
     }
 
     /**
-     * The second opinion's training samples: the training split and the hand-written corpus of {@code dialogs/},
-     * each message read by the rules' ConText exactly as at run time.
+     * The second opinion's training samples: the training split, the hand-written corpus of {@code dialogs/}, and
+     * the intent model's examples (ordinary chat) that the rules raise nothing on, as {@code none}; each message read
+     * by the rules' ConText exactly as at run time.
      */
     public static List<RedFlagModelTrainer.Sample> samples(RedFlagDetector reader, SafetyRules rules,
-                                                           SafetySet train, SafetyCorpus corpus) {
+                                                           SafetySet train, SafetyCorpus corpus, List<String> chat) {
         var samples = new ArrayList<RedFlagModelTrainer.Sample>();
+        for (int i = 0; i < chat.size(); i += CHAT_SAMPLE) {
+            String text = chat.get(i);
+            if (reader.detect(text, false).isEmpty()) {
+                samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE, reader.reading(text)));
+            }
+        }
         for (SafetySet.Line line : train.lines()) {
             samples.add(new RedFlagModelTrainer.Sample(label(rules, line.label(), line.tier()),
                     reader.reading(line.text())));
@@ -94,7 +108,7 @@ public final class SafetyCommands {
     private static SafetyRules withThresholds(SafetyRules r, SecondOpinion thresholds) {
         return new SafetyRules(r.emergencyNumbers(), r.tierTexts(), r.negation(), r.experiencer(), r.idioms(),
                 r.categories(), r.modifiers(), r.midTechniqueStop(), r.pastMarkers(), r.spellings(), r.corrections(),
-                r.generalQuestions(), r.ages(), r.exactWords(), r.checklist(), thresholds);
+                r.generalQuestions(), r.ages(), r.exactWords(), r.checklist(), thresholds, r.concepts());
     }
 
     /** The models folder's path of one of the names above. */

@@ -30,7 +30,8 @@ public record SafetyRules(
         Ages ages,
         List<String> exactWords,
         Checklist checklist,
-        SecondOpinion secondOpinion) {
+        SecondOpinion secondOpinion,
+        Concepts concepts) {
 
     public SafetyRules {
         emergencyNumbers = Map.copyOf(emergencyNumbers);
@@ -47,6 +48,7 @@ public record SafetyRules(
         ages = ages == null ? Ages.none() : ages;
         exactWords = exactWords == null ? List.of() : List.copyOf(exactWords);
         secondOpinion = secondOpinion == null ? SecondOpinion.never() : secondOpinion;
+        concepts = concepts == null ? Concepts.none() : concepts;
     }
 
     public Optional<Category> category(String id) {

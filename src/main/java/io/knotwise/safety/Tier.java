@@ -17,6 +17,11 @@ public enum Tier {
         return other == null || ordinal() < other.ordinal();
     }
 
+    /** Whether this tier sends the user for help today or now (emergency or urgent). */
+    public boolean escalates() {
+        return this == EMERGENCY || this == URGENT;
+    }
+
     /** Whether self-massage guidance must stop (or pause) at this tier. */
     public boolean stopsGuidance() {
         return this != CAUTION;
