@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,7 +45,12 @@ public final class PhraseIndex<V> {
             }
         });
         index.values().forEach(list -> list.sort((a, b) -> b.words().length - a.words().length));
-        return new PhraseIndex<>(new HashMap<>(index));
+        return new PhraseIndex<>(Map.copyOf(index));
+    }
+
+    /** The words any phrase starts with: a text with none of them holds no phrase. */
+    public Set<String> firstWords() {
+        return byFirstWord.keySet();
     }
 
     /** Every non-overlapping match, scanning left to right and preferring the longest phrase at each position. */

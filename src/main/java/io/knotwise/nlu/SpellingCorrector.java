@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
  * Corrects a misspelt word to a word of a target vocabulary: by an explicit list of misspellings ("tite" is "tight"),
  * or, for an unknown word of five letters or more, to the one target word a single edit away (Damerau-Levenshtein:
  * one letter added, dropped, changed, or two swapped) that starts with the same letter. Known words are never
- * changed, so "swearing" stays itself when the known vocabulary holds it. Immutable and thread-safe.
+ * changed, so "swearing" stays itself when the known vocabulary holds it, and neither is a word with an apostrophe
+ * ("bum's" is not "bump"). Immutable and thread-safe.
  */
 public final class SpellingCorrector implements UnaryOperator<String> {
 
@@ -42,7 +43,7 @@ public final class SpellingCorrector implements UnaryOperator<String> {
         if (fixed != null) {
             return fixed;
         }
-        if (word.length() < MIN_LENGTH || targets.contains(word) || known.contains(word)) {
+        if (word.length() < MIN_LENGTH || targets.contains(word) || known.contains(word) || word.indexOf('\'') >= 0) {
             return word;
         }
         String found = null;

@@ -2,8 +2,10 @@ package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -11,15 +13,11 @@ import java.util.stream.Stream;
  * a term, whether it is negated, hypothetical, in the past, and whether it is about the user or someone else. A
  * trigger reaches forward over at most a window of words, a post-trigger backward, and neither across a terminator
  * ("but") or a sentence end; a checklist answer ("Numbness? None.") reaches back over the question mark to the word
- * just before it. Immutable.
+ * just before it. Used by one thread for one message (it reads its concept mentions once, on first use).
  */
 final class ConText {
 
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we", "us");
-
-    /** What ConText says of one mention. */
-    record Reading(boolean negated, boolean past, boolean otherPerson, boolean othersPast, boolean asked) {
-    }
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
@@ -37,6 +35,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
+    /** The concept mentions, read once on first use (one reader per message, on one thread). */
+    private List<ConceptMention> conceptMentions;
 
     /**
      * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
@@ -93,21 +93,27 @@ final class ConText {
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts) {
     }
 
-    /** Every match of the terms, with what ConText says of it. */
-    List<Mention> mentions(PhraseIndex<Boolean> terms) {
-        List<PhraseIndex.Match<Boolean>> matches = terms.find(words);
-        if (matches.isEmpty()) {
-            return List.of();
-        }
-        var mentions = new ArrayList<Mention>(matches.size());
-        for (int i = 0; i < matches.size(); i++) {
-            mentions.add(new Mention(matches.get(i), read(matches.get(i))));
-        }
-        return mentions;
+    /** Every match of the terms, in the words of this message. */
+    List<PhraseIndex.Match<Boolean>> matches(PhraseIndex<Boolean> terms) {
+        return terms.find(words);
     }
 
-    /** A term found, and its reading. */
-    record Mention(PhraseIndex.Match<Boolean> match, Reading reading) {
+    /**
+     * Whether a mention counts for the user: not negated or asked about, not in the past when the past does not
+     * count; someone else's only when {@code others} accepts it (given whether it is in their past). Each question is
+     * asked only when the answer matters: this runs a few hundred times a message.
+     */
+    boolean counts(PhraseIndex.Match<Boolean> term, boolean pastCounts, BiPredicate<PhraseIndex.Match<Boolean>, Boolean> others) {
+        if (asked[term.from()] || negated(term)) {
+            return false;
+        }
+        if (pastCounts && (followedBy(past, term, othersWindow) || precededBy(past, term))) {
+            return false;
+        }
+        if (aboutTheirBack || !aboutSomeoneElse(term)) {
+            return true;
+        }
+        return others.test(term, followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term));
     }
 
     /** Whether some match of the terms is negated: the user said they do not have it. */
@@ -129,7 +135,7 @@ final class ConText {
         var out = new String[words.size()];
         for (int i = 0; i < words.size(); i++) {
             var single = new PhraseIndex.Match<>(i, i + 1, Boolean.TRUE);
-            out[i] = prefix(read(single)) + (words.get(i).equals(RedFlagDetector.BLANK) ? "idiom" : words.get(i));
+            out[i] = mark(single) + (words.get(i).equals(RedFlagDetector.BLANK) ? "idiom" : words.get(i));
         }
         return out;
     }
@@ -140,17 +146,38 @@ final class ConText {
 
     /** Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's). */
     List<ConceptMention> concepts(PhraseIndex<List<String>> index) {
+        if (conceptMentions == null) {
+            conceptMentions = readConcepts(index);
+        }
+        return conceptMentions;
+    }
+
+    private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index) {
         var found = new ArrayList<ConceptMention>();
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
-            Reading reading = read(new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE));
-            found.add(new ConceptMention(match.value(), prefix(reading)));
+            found.add(new ConceptMention(match.value(), mark(new PhraseIndex.Match<>(match.from(), match.to(),
+                    Boolean.TRUE))));
         }
         return found;
     }
 
-    private static String prefix(Reading reading) {
-        return reading.negated() ? "neg|" : reading.asked() ? "asked|" : reading.otherPerson() ? "other|"
-                : reading.past() ? "past|" : "";
+    /** The mark of a mention, the first that applies: negated, asked about, someone else's, in the past. */
+    private String mark(PhraseIndex.Match<Boolean> term) {
+        if (negated(term)) {
+            return "neg|";
+        }
+        if (asked[term.from()]) {
+            return "asked|";
+        }
+        if (!aboutTheirBack && aboutSomeoneElse(term)) {
+            return "other|";
+        }
+        return followedBy(past, term, othersWindow) || precededBy(past, term) ? "past|" : "";
+    }
+
+    /** Every word of the message, in the form terms are matched in. */
+    Set<String> wordSet() {
+        return new HashSet<>(words);
     }
 
     /** The word at an index, in the form terms are matched in. */
@@ -158,12 +185,6 @@ final class ConText {
         return words.get(index);
     }
 
-    Reading read(PhraseIndex.Match<Boolean> term) {
-        boolean other = !aboutTheirBack && aboutSomeoneElse(term);
-        return new Reading(negated(term), followedBy(past, term, othersWindow) || precededBy(past, term),
-                other, other && (followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term)),
-                asked[term.from()]);
-    }
 
     /** Whether any word of the message is in a question that does not say the user has anything. */
     boolean asksInGeneral() {

@@ -31,7 +31,7 @@ public final class RedFlagDetector {
     private static final String SENTENCE_END = ".?!;";
     /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
     private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
-    private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/)";
+    private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()";
 
     private final SafetyRules rules;
     private final Set<String> exactWords;
@@ -54,7 +54,17 @@ public final class RedFlagDetector {
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
                           PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms,
-                          List<List<PhraseIndex<Boolean>>> unsureCombinations) {
+                          List<List<PhraseIndex<Boolean>>> unsureCombinations, Set<String> firstWords) {
+
+        /** Whether a message with these words could hold any phrase of this category at all. */
+        boolean mayMatch(Set<String> words) {
+            for (String word : words) {
+                if (firstWords.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Which of someone else's current mentions a category raises: none, symptoms but no named condition, all. */
@@ -115,9 +125,19 @@ public final class RedFlagDetector {
                 .filter(s -> s.category().equals(category.id()))
                 .flatMap(s -> s.terms().stream())
                 .toList();
-        return new Screen(category, index(category.terms()), combinations(category.allOf()),
-                index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
-                index(category.unsureTerms()), combinations(category.unsureAllOf()));
+        var terms = index(category.terms());
+        var combinations = combinations(category.allOf());
+        var emergencyTerms = index(category.emergencyTerms());
+        var emergencyCombinations = combinations(category.emergencyAllOf());
+        var stops = index(stopTerms);
+        var unsureTerms = index(category.unsureTerms());
+        var unsureCombinations = combinations(category.unsureAllOf());
+        var firstWords = new HashSet<String>();
+        Stream.of(terms, emergencyTerms, stops, unsureTerms).forEach(i -> firstWords.addAll(i.firstWords()));
+        Stream.of(combinations, emergencyCombinations, unsureCombinations).flatMap(List::stream)
+                .flatMap(List::stream).forEach(i -> firstWords.addAll(i.firstWords()));
+        return new Screen(category, terms, combinations, emergencyTerms, emergencyCombinations, stops, unsureTerms,
+                unsureCombinations, Set.copyOf(firstWords));
     }
 
     /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
@@ -173,8 +193,9 @@ public final class RedFlagDetector {
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
         List<ConText.ConceptMention> mentioned = scope.concepts(concepts);
+        Set<String> present = scope.wordSet();
         for (Screen screen : screens) {
-            Tier tier = tierOf(screen, scope, duringTechnique);
+            Tier tier = screen.mayMatch(present) ? tierOf(screen, scope, duringTechnique) : null;
             Tier patterned = patternTier(screen.category(), mentioned);
             if (patterned != null && (tier == null || patterned.isHigherThan(tier))) {
                 tier = patterned;
@@ -184,7 +205,7 @@ public final class RedFlagDetector {
             }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
-            } else if (affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
+            } else if (screen.mayMatch(present) && affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
                     || allAffirmed(scope, screen.unsureCombinations(), false, Others.NEVER)) {
                 unsure.add(screen.category().id());
             }
@@ -367,15 +388,10 @@ public final class RedFlagDetector {
      * count, and the user's own, or someone else's current one as far as {@code forOthers} allows.
      */
     private boolean affirmed(ConText scope, PhraseIndex<Boolean> terms, boolean pastCounts, Others forOthers) {
-        List<ConText.Mention> mentions = scope.mentions(terms);
-        for (int i = 0; i < mentions.size(); i++) {
-            ConText.Mention mention = mentions.get(i);
-            ConText.Reading reading = mention.reading();
-            if (reading.negated() || reading.asked() || (pastCounts && reading.past())) {
-                continue;
-            }
-            if (!reading.otherPerson() || (forOthers != Others.NEVER && !reading.othersPast()
-                    && (forOthers == Others.ALWAYS || !namesACondition(scope, mention)))) {
+        List<PhraseIndex.Match<Boolean>> matches = scope.matches(terms);
+        for (int i = 0; i < matches.size(); i++) {
+            if (scope.counts(matches.get(i), pastCounts, (match, theirPast) -> forOthers != Others.NEVER && !theirPast
+                    && (forOthers == Others.ALWAYS || !namesACondition(scope, match)))) {
                 return true;
             }
         }
@@ -401,8 +417,8 @@ public final class RedFlagDetector {
     }
 
     /** Whether a mention is a diagnosis or treatment ("a dvt", "chemo") rather than a symptom. */
-    private boolean namesACondition(ConText scope, ConText.Mention mention) {
-        for (int i = mention.match().from(); i < mention.match().to(); i++) {
+    private boolean namesACondition(ConText scope, PhraseIndex.Match<Boolean> mention) {
+        for (int i = mention.from(); i < mention.to(); i++) {
             if (namedConditions.contains(scope.word(i))) {
                 return true;
             }
