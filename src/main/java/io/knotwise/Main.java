@@ -31,6 +31,7 @@ import io.knotwise.safety.SafetyReport;
 import io.knotwise.safety.SafetyCommands;
 import io.knotwise.safety.SafetySet;
 import io.knotwise.nlu.RedFlagModelTrainer;
+import io.knotwise.nlu.Understanding;
 import io.knotwise.store.MemoryConversationStore;
 import io.knotwise.store.RedisConversationStore;
 import io.knotwise.store.SqliteConversationStore;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -59,7 +61,6 @@ import java.util.function.Consumer;
 public final class Main {
 
     public static final String SAFETY_CORPUS = "safety-corpus.yml";
-    public static final String SAFETY_HOLDOUT = "safety-holdout.yml";
     public static final String SAFETY_REPORT = "safety-report.md";
     public static final String SAFETY_REPORT_COMMAND = "java -jar target/knotwise.jar safety-report";
 
@@ -145,26 +146,37 @@ public final class Main {
                 IntentTrainer.eventHash(model));
     }
 
-    /** Evaluates the red-flag screen on its corpus (and the held-out corpus, if any) and writes the report. */
+    /** Evaluates the red-flag screen on everything it is measured on and writes the report. */
     private static void safetyReport(Settings settings) {
-        var result = evaluateSafety(settings.dialogs(), settings.models(), SAFETY_CORPUS);
-        Path holdoutFile = settings.dialogs().resolve(SAFETY_HOLDOUT);
-        var holdout = Files.exists(holdoutFile)
-                ? evaluateSafety(settings.dialogs(), settings.models(), SAFETY_HOLDOUT) : null;
+        var inputs = safetyReportInputs(settings.dialogs(), settings.models());
         Path report = settings.dialogs().resolve(SAFETY_REPORT);
         try {
-            Files.writeString(report, SafetyReport.markdown(result, holdout, SAFETY_REPORT_COMMAND));
+            Files.writeString(report, SafetyReport.markdown(inputs));
         } catch (IOException e) {
             throw new KnotwiseException("cannot write " + report + ": " + e.getMessage(), e);
         }
-        System.out.printf("recall %d/%d, false alarms %d/%d (%.2f%%); wrote %s%n", result.recall().hits(),
-                result.recall().total(), result.falseAlarms(), result.harmlessCases(),
-                100 * result.falseAlarmRate(), report);
-        if (holdout != null) {
-            System.out.printf("held out: recall %d/%d, false alarms %d/%d (%.2f%%)%n", holdout.recall().hits(),
-                    holdout.recall().total(), holdout.falseAlarms(), holdout.harmlessCases(),
-                    100 * holdout.falseAlarmRate());
-        }
+        System.out.printf("frozen test: recall %.1f%%, false alarms %.2f%%; fitted corpus: recall %d/%d, false alarms"
+                        + " %d/%d; wrote %s%n", 100 * inputs.frozen().recall().rate(),
+                100 * inputs.frozen().falseAlarmRate(), inputs.fitted().recall().hits(),
+                inputs.fitted().recall().total(), inputs.fitted().falseAlarms(), inputs.fitted().harmlessCases(),
+                report);
+    }
+
+    /** What the safety report shows, measured now on the screen as the guide runs it. */
+    public static SafetyReport.Inputs safetyReportInputs(Path dialogs, Path models) {
+        Guidebook book = ContentLoader.load(dialogs);
+        var nluData = new NluDataLoader(models);
+        var evaluation = new SafetyEvaluation(detector(book, models, knownWords(nluData)), book.safety());
+        var chat = new SafetySet(Stream.of("test", "validation").flatMap(split -> nluData.heldOut(split).stream())
+                .filter(e -> !e.intent().equals(Understanding.OUT_OF_SCOPE))
+                .map(e -> new SafetySet.Line(SafetySet.NONE, SafetySet.NONE, "chat", e.text(), e.file()))
+                .toList());
+        return new SafetyReport.Inputs(
+                evaluation.evaluate(ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS))),
+                evaluation.evaluate(SafetySet.loadFolder(models.resolve(SafetyCommands.TEST)).corpus()),
+                evaluation.evaluate(SafetySet.loadFolder(models.resolve(SafetyCommands.VALIDATION)).corpus()),
+                evaluation.evaluate(chat.corpus()),
+                SafetySet.table(models.resolve(SafetyCommands.FIRST_MEASUREMENTS)), SAFETY_REPORT_COMMAND);
     }
 
     /**
@@ -186,17 +198,27 @@ public final class Main {
     /** Trains the red-flag screen's second opinion on the training split and the dialogs' corpus. */
     private static void safetyTrain(Settings settings) {
         long start = System.nanoTime();
-        Guidebook book = ContentLoader.load(settings.dialogs());
-        var nluData = new NluDataLoader(settings.models());
-        var reader = new RedFlagDetector(book.safety(), knownWords(nluData));
-        var samples = SafetyCommands.samples(reader, book.safety(),
-                SafetySet.loadFolder(settings.models().resolve(SafetyCommands.TRAIN)),
-                ContentLoader.loadCorpus(settings.dialogs().resolve(SAFETY_CORPUS)),
-                nluData.examples().stream().map(e -> e.text()).toList());
+        var samples = safetySamples(settings.dialogs(), settings.models());
         Path file = settings.models().resolve(SafetyCommands.MODEL);
         var model = RedFlagModelTrainer.trainAndWrite(samples, file);
+        Path fingerprint = settings.models().resolve(SafetyCommands.FINGERPRINT);
+        try {
+            Files.writeString(fingerprint, SafetyCommands.fingerprint(samples) + "\n");
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot write " + fingerprint + ": " + e.getMessage(), e);
+        }
         System.out.printf("trained on %d messages in %.1f s; wrote %s (event hash %s)%n", samples.size(),
                 (System.nanoTime() - start) / 1e9, file, IntentTrainer.eventHash(model));
+    }
+
+    /** The second opinion's training samples, read by the rules of {@code dialogs/} as at run time. */
+    public static List<RedFlagModelTrainer.Sample> safetySamples(Path dialogs, Path models) {
+        Guidebook book = ContentLoader.load(dialogs);
+        var nluData = new NluDataLoader(models);
+        var reader = new RedFlagDetector(book.safety(), knownWords(nluData));
+        return SafetyCommands.samples(reader, book.safety(), SafetySet.loadFolder(models.resolve(SafetyCommands.TRAIN)),
+                ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS)),
+                nluData.examples().stream().map(e -> e.text()).toList());
     }
 
     /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */

@@ -2,7 +2,11 @@ package io.knotwise.safety;
 
 import io.knotwise.nlu.IntentClassifier;
 import io.knotwise.nlu.RedFlagModelTrainer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +24,7 @@ public final class SafetyCommands {
     public static final String TEST = "safety/test";
     public static final String UNSEEN = "safety/unseen";
     public static final String MODEL = "safety/redflag.bin";
+    public static final String FINGERPRINT = "safety/redflag.sha256";
     public static final String FIRST_MEASUREMENTS = "safety/first-measurements.tsv";
 
     /**
@@ -50,17 +55,37 @@ public final class SafetyCommands {
             samples.add(new RedFlagModelTrainer.Sample(label(rules, line.label(), line.tier()),
                     reader.reading(line.text())));
         }
-        corpus.categories().forEach((id, cases) -> {
+        // In the rules' order: the corpus's map has none, and the same data must give the same model and fingerprint.
+        for (Category category : rules.categories()) {
+            String id = category.id();
+            var cases = corpus.categories().getOrDefault(id, new SafetyCorpus.Cases(List.of(), List.of()));
             cases.positives().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(label(rules, id, c.tier()),
                     reader.reading(c.text()))));
             cases.negatives().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE,
                     reader.reading(c.text()))));
-        });
+        }
         corpus.modifiers().forEach(c -> samples.add(new RedFlagModelTrainer.Sample(label(rules, c.category(), null),
                 reader.reading(c.text()))));
         corpus.benign().forEach(text -> samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE,
                 reader.reading(text))));
         return samples;
+    }
+
+    /**
+     * A fingerprint of the training samples (labels and readings): the committed model was trained on the current
+     * data, rules and concepts exactly when the fingerprint written beside it matches.
+     */
+    public static String fingerprint(List<RedFlagModelTrainer.Sample> samples) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (RedFlagModelTrainer.Sample sample : samples) {
+                digest.update((sample.label() + "\t" + String.join(" ", sample.words()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
     }
 
     /** A category's label, with the tier when it is not the category's own ("headache_red_flags:emergency"). */

@@ -1,62 +1,95 @@
 package io.knotwise.safety;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Writes a {@link SafetyEvaluation.Result} as the Markdown report committed beside the corpus. */
+/**
+ * Writes the red-flag screen's measurements as the Markdown report committed beside the corpus: the unseen sets'
+ * first measurements (the headline), the frozen test by tier and category (figures only: its lines are never shown,
+ * so nobody tunes on them), validation, in-domain chat, and the hand-written corpus it was fitted to.
+ */
 public final class SafetyReport {
 
-    /** The targets of the red-flag screen on its corpus. */
+    /** The targets of the red-flag screen on its hand-written corpus (fitted). */
     public static final double RECALL_TARGET = 1.0;
     public static final double FALSE_ALARM_TARGET = 0.02;
 
     private SafetyReport() {
     }
 
-    /** The report; {@code holdout} is the result on the held-out corpus, or null when there is none. */
-    public static String markdown(SafetyEvaluation.Result result, SafetyEvaluation.Result holdout, String command) {
+    /** Everything the report shows; {@code firstMeasurements} are the rows of the unseen sets' record. */
+    public record Inputs(SafetyEvaluation.Result fitted, SafetyEvaluation.Result frozen,
+                         SafetyEvaluation.Result validation, SafetyEvaluation.Result chat,
+                         List<Map<String, String>> firstMeasurements, String command) {
+    }
+
+    public static String markdown(Inputs in) {
         var out = new StringBuilder();
-        out.append("# Red-flag screen: evaluation on dialogs/safety-corpus.yml\n\n");
-        out.append("Written by `").append(command).append("`; do not edit by hand.\n\n");
+        out.append("# Red-flag screen: how it is measured\n\n");
+        out.append("Written by `").append(in.command()).append("`; do not edit by hand. Recall counts a red flag"
+                + " raised for its category at its tier or higher; a false alarm is any flag on a harmless message."
+                + " A clarifying question is not counted as a flag either way.\n\n");
+        out.append("## Unseen sets: the first measurement of each (the headline)\n\n");
+        out.append("Each set was written from SAFETY.md alone by authors who never saw the rules, the concepts or an"
+                + " earlier set, measured once as it was, and only then merged into training"
+                + " (`models/safety/first-measurements.tsv`). The last row is the current headline.\n\n");
+        out.append("| date | commit | set | recall at the right tier | false alarms | screen |\n|---|---|---|---|---|---|\n");
+        for (Map<String, String> row : in.firstMeasurements()) {
+            int positives = Integer.parseInt(row.get("positives"));
+            int recalled = Integer.parseInt(row.get("recalled"));
+            int negatives = Integer.parseInt(row.get("negatives"));
+            int alarms = Integer.parseInt(row.get("false_alarms"));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d/%d (%.1f%%) | %d/%d (%.1f%%) | %s |%n",
+                    row.get("date"), row.get("commit"), row.get("set"), recalled, positives,
+                    100.0 * recalled / positives, alarms, negatives, 100.0 * alarms / negatives, row.get("screen")));
+        }
+        section(out, "Frozen test: `models/safety/test/`", "30% of each of the first seven authors' sets, split off"
+                + " before any tuning and never looked at: only these figures are ever printed, never its lines.",
+                in.frozen(), true);
+        section(out, "Validation: `models/safety/validation/`", "15% of the same authors' sets, used only to choose the"
+                + " second opinion's thresholds (`safety-calibrate`): slightly fitted.", in.validation(), false);
+        out.append("\n## In-domain chat: `models/heldout/`\n\n");
+        out.append(String.format(Locale.ROOT, "Ordinary held-out messages to the guide (no red flags in them): %d of %d"
+                        + " raise a flag (%.2f%%).%n", in.chat().falseAlarms(), in.chat().harmlessCases(),
+                100 * in.chat().falseAlarmRate()));
+        SafetyEvaluation.Result fitted = in.fitted();
+        out.append("\n## Fitted: `dialogs/safety-corpus.yml`\n\n");
+        out.append("Written for the screen by earlier sessions and tuned on, so it shows what the screen keeps doing,"
+                + " not how it does on new phrasings.\n\n");
         out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**, target %.0f%%%n",
-                result.recall().hits(), result.recall().total(), 100 * result.recall().rate(), 100 * RECALL_TARGET));
+                fitted.recall().hits(), fitted.recall().total(), 100 * fitted.recall().rate(), 100 * RECALL_TARGET));
         out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)** of negatives and benign messages,"
-                        + " target at most %.0f%%%n%n", result.falseAlarms(), result.harmlessCases(),
-                100 * result.falseAlarmRate(), 100 * FALSE_ALARM_TARGET));
-        out.append("## Recall by tier\n\n| tier | recalled | cases | recall |\n|---|---|---|---|\n");
-        result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
-        out.append("\n## Recall by category\n\n| category | recalled | cases | recall |\n|---|---|---|---|\n");
-        result.recallByCategory().forEach((id, s) -> out.append(row(id, s)));
-        out.append("\n## Missed\n\n");
-        if (result.missed().isEmpty()) {
+                        + " target at most %.0f%%%n", fitted.falseAlarms(), fitted.harmlessCases(),
+                100 * fitted.falseAlarmRate(), 100 * FALSE_ALARM_TARGET));
+        out.append("\n### Missed\n\n");
+        if (fitted.missed().isEmpty()) {
             out.append("None.\n");
         }
-        result.missed().forEach(m -> out.append("- ").append(m.category()).append(" (").append(m.expected())
+        fitted.missed().forEach(m -> out.append("- ").append(m.category()).append(" (").append(m.expected())
                 .append("): \"").append(m.text()).append("\" gave ").append(m.found()).append('\n'));
-        out.append("\n## False alarms\n\n");
-        if (result.falseAlarmCases().isEmpty()) {
+        out.append("\n### False alarms\n\n");
+        if (fitted.falseAlarmCases().isEmpty()) {
             out.append("None.\n");
         }
-        result.falseAlarmCases().forEach(m -> out.append("- ").append(m.category()).append(": \"").append(m.text())
+        fitted.falseAlarmCases().forEach(m -> out.append("- ").append(m.category()).append(": \"").append(m.text())
                 .append("\" gave ").append(m.found()).append('\n'));
-        if (holdout != null) {
-            out.append("\n## Held out: dialogs/safety-holdout.yml\n\n");
-            out.append("Written after the screen was tuned on the corpus above and never used to tune it: how the screen"
-                    + " does on phrasings nobody fitted it to. No target is enforced here; misses are listed so the"
-                    + " next change can learn from them (and then a new held-out set is needed).\n\n");
-            out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**%n",
-                    holdout.recall().hits(), holdout.recall().total(), 100 * holdout.recall().rate()));
-            out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n%n", holdout.falseAlarms(),
-                    holdout.harmlessCases(), 100 * holdout.falseAlarmRate()));
-            out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
-            holdout.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
-            out.append('\n');
-            holdout.missed().forEach(m -> out.append("- missed ").append(m.category()).append(" (")
-                    .append(m.expected()).append("): \"").append(m.text()).append("\" gave ").append(m.found())
-                    .append('\n'));
-            holdout.falseAlarmCases().forEach(m -> out.append("- false alarm ").append(m.category()).append(": \"")
-                    .append(m.text()).append("\" gave ").append(m.found()).append('\n'));
-        }
         return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, String what, SafetyEvaluation.Result result,
+                                boolean byCategory) {
+        out.append("\n## ").append(title).append("\n\n").append(what).append("\n\n");
+        out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**%n",
+                result.recall().hits(), result.recall().total(), 100 * result.recall().rate()));
+        out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n%n", result.falseAlarms(),
+                result.harmlessCases(), 100 * result.falseAlarmRate()));
+        out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
+        result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
+        if (byCategory) {
+            out.append("\n| category | recalled | cases | recall |\n|---|---|---|---|\n");
+            result.recallByCategory().forEach((id, s) -> out.append(row(id, s)));
+        }
     }
 
     /** Recall at the right tier and false alarms, by tier and by category; the cases themselves when asked. */

@@ -72,6 +72,30 @@ public record SafetySet(List<Line> lines) {
         }
     }
 
+    /** A tab-separated table with a header row, as one map per row (column name to cell), in order. */
+    public static List<Map<String, String>> table(Path file) {
+        List<String> rows;
+        try {
+            rows = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String[] header = rows.get(0).split("\t", -1);
+        var table = new ArrayList<Map<String, String>>();
+        for (String row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] cells = row.split("\t", -1);
+            var map = new LinkedHashMap<String, String>();
+            for (int i = 0; i < header.length; i++) {
+                map.put(header[i], i < cells.length ? cells[i] : "");
+            }
+            table.add(Map.copyOf(map));
+        }
+        return List.copyOf(table);
+    }
+
     /** The set as a corpus to evaluate: positives under their category, every {@code none} as a benign message. */
     public SafetyCorpus corpus() {
         var positives = new LinkedHashMap<String, List<SafetyCorpus.Case>>();
