@@ -142,10 +142,31 @@ public final class RedFlagDetector {
 
     /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
     private PhraseIndex<List<String>> conceptIndex(Concepts layer) {
+        // Keyed by the phrase's words in matched form, so "bad headache" also says what "headache" says: the index
+        // finds only the longest phrase at each place, and a shorter one inside it must not be lost.
+        var byForm = new LinkedHashMap<String, List<String>>();
+        var phraseOf = new LinkedHashMap<String, String>();
+        layer.lexicon().forEach((concept, phrases) -> phrases.forEach(phrase -> {
+            String key = String.join(" ", Arrays.stream(TextNormalizer.words(phrase)).map(this::form).toList());
+            byForm.computeIfAbsent(key, k -> new ArrayList<>()).add(concept);
+            phraseOf.putIfAbsent(key, phrase);
+        }));
         var byPhrase = new LinkedHashMap<String, List<String>>();
-        layer.lexicon().forEach((concept, phrases) -> phrases.forEach(phrase ->
-                byPhrase.computeIfAbsent(phrase, k -> new ArrayList<>()).add(concept)));
-        byPhrase.replaceAll((k, v) -> List.copyOf(v));
+        byForm.forEach((key, concepts) -> {
+            var all = new ArrayList<>(concepts);
+            String[] words = key.split(" ");
+            for (int from = 0; from < words.length; from++) {
+                for (int to = from + 1; to <= words.length; to++) {
+                    for (String inner : byForm.getOrDefault(String.join(" ",
+                            Arrays.copyOfRange(words, from, to)), List.of())) {
+                        if (!all.contains(inner)) {
+                            all.add(inner);
+                        }
+                    }
+                }
+            }
+            byPhrase.put(phraseOf.get(key), List.copyOf(all));
+        });
         return PhraseIndex.of(byPhrase, this::form);
     }
 

@@ -174,6 +174,21 @@ class EngineTest {
     }
 
     @Test
+    void theClarifyingQuestionAlreadyCarriesTheEmergencyAdviceWithTheLocalNumber() {
+        Engine engine = engine(null);
+        String id = walkToRecommendation(engine, "en-US");
+
+        Turn question = say(engine, id, "is crushing chest pain always a heart attack?");
+
+        assertThat(question.state().node()).isEqualTo("clarify");
+        assertThat(question.triage()).isNull();
+        assertThat(question.messages()).anyMatch(m -> m.text().contains("call 911 now"));
+        Turn yes = say(engine, id, "yes");
+        assertThat(yes.triage().tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(yes.state().node()).isEqualTo("escalation");
+    }
+
+    @Test
     void everyRaisedFlagIsAuditedWithoutTheMessageText() {
         var recorded = new java.util.concurrent.CopyOnWriteArrayList<Escalation>();
         var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),

@@ -3,11 +3,13 @@ package io.knotwise.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knotwise.content.ContentLoader;
+import io.knotwise.nlu.IntentScore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
 class RedFlagDetectorTest {
@@ -110,5 +112,115 @@ class RedFlagDetectorTest {
         String decoded = text.translateEscapes();
         assertThat(detector.detect(decoded, false)).as(trick).isNotEmpty();
         assertThat(detector.detect(decoded, false).get(0).tier()).as(trick).isEqualTo(Tier.EMERGENCY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my brother had a stroke last year", "my aunt has scoliosis",
+        "my partner takes clopidogrel", "my colleague's off with a dvt", "I'm a nurse on a stroke ward",
+        "my nan takes eliquis, I just do her shopping"})
+    void someoneElsesHistoryConditionMedicationOrJobIsNotTheUsers(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my mum is breathless and her back hurts | cardiac_warning_signs",
+        "my husband's speech is suddenly slurred | stroke_signs"})
+    void someoneElsesCurrentEmergencyIsStillAnswered(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
+    @Test
+    void someoneElsesConditionCountsWhenTheyAreTheOneToBeMassaged() {
+        assertThat(flags("my wife is pregnant, can I massage her upper back?")).contains("pregnancy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Numbness? None. Fever? Nope. Pregnant? No.", "chest pain no breathless no numb no",
+        "CP N, SOB N, fever N", "Pregnant? Definitely not lol.", "laughing doesn't change it",
+        "it never wakes me up", "no chest pain at all, just tight traps"})
+    void aChecklistDeniedInOneLineOrASymptomStatedAsAbsentRaisesNothing(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @Test
+    void aDenialDoesNotReachBackOverAnotherPhrase() {
+        assertThat(flags("crushing chest pain, no fever")).contains("cardiac_warning_signs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the car accident was ten years ago and I've been fine since",
+        "cracked a rib playing rugby at school", "had a clot years ago, all sorted, off the meds now",
+        "I had a kidney infection once as a young woman"})
+    void theUsersDistantResolvedPastRaisesNothing(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @Test
+    void aPastCancerStillCounts() {
+        assertThat(flags("I had breast cancer five years ago")).contains("cancer_history_or_weight_loss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"is fever a reason to skip massage?", "what are the signs of a blood clot?",
+        "should I stop if my fingers ever go tingly?", "can self-massage dislodge a blood clot?"})
+    void aQuestionThatDoesNotSayTheUserHasItRaisesNothing(String text) {
+        assertThat(detector.screen(text, false).flags()).isEmpty();
+    }
+
+    @Test
+    void aQuestionAboutAnEmergencyAsksTheClarifyingQuestionInstead() {
+        Screening screening = detector.screen("is crushing chest pain always a heart attack?", false);
+        assertThat(screening.flags()).isEmpty();
+        assertThat(screening.unsure()).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aQuestionThatStatesTheSymptomRaisesIt() {
+        assertThat(flags("is the roller ok even though my hands have gone numb?"))
+                .contains("progressive_neuro_deficit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"that bill nearly gave me a heart attack", "my jaw hit the floor at the price",
+        "numb from boredom", "this deadline is crushing me", "I'm dying to try this",
+        "my bum's gone numb from sitting on the floor"})
+    void idiomsAreNotRedFlags(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "dad's face looks wonky and he's slurring | stroke_signs",
+        "it hurts on every breath and I'm breathless | breathing_chest_pe",
+        "a tearing pain came on suddenly between my shoulders | tearing_pain_aortic",
+        "bad headache and a stiff neck | headache_red_flags"})
+    void layWordsForTheSameConceptsRaiseTheEmergency(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
+    @Test
+    void theSecondOpinionRaisesACategoryWhoseConceptsTheMessageMentions() {
+        var opinion = detectorWithOpinion("stroke_signs", 0.9);
+        assertThat(opinion.detect("my lip looks different", false))
+                .contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
+    }
+
+    @Test
+    void theSecondOpinionIsIgnoredWhereTheMessageMentionsNoneOfTheCategorysConcepts() {
+        assertThat(detectorWithOpinion("stroke_signs", 0.9).detect("next please", false)).isEmpty();
+    }
+
+    @Test
+    void anUnsureSecondOpinionAsksTheClarifyingQuestion() {
+        Screening screening = detectorWithOpinion("stroke_signs", 0.12).screen("my lip looks different", false);
+        assertThat(screening.flags()).isEmpty();
+        assertThat(screening.unsure()).containsExactly("stroke_signs");
+    }
+
+    /** The real rules with a second opinion that always gives one label this confidence and the rest to none. */
+    private static RedFlagDetector detectorWithOpinion(String label, double confidence) {
+        return new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety(), java.util.Set.of(),
+                words -> List.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence)));
     }
 }
