@@ -7,6 +7,8 @@ import io.knotwise.nlu.SpellingCorrector;
 import io.knotwise.nlu.Stemmer;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Token;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
 public final class RedFlagDetector {
 
     static final String BLANK = "\u0000";
+    /** What a year before this one is read as, a past marker of {@code safety.yml} ("a clot in 2012"). */
+    private static final String PAST_YEAR = "pastyear";
     private static final String SENTENCE_END = ".?!;";
     /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
     private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
@@ -459,7 +463,8 @@ public final class RedFlagDetector {
         var standalone = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
             String age = ageAt(tokens, i);
-            words.add(form(age != null ? age : speller.apply(tokens.get(i).text())));
+            String word = tokens.get(i).text();
+            words.add(age != null ? form(age) : pastYear(word) ? PAST_YEAR : form(speller.apply(word)));
             String gap = text.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
                     : text.length());
             if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
@@ -476,6 +481,15 @@ public final class RedFlagDetector {
             }
         }
         return new ConText(words, sentenceStarts, standalone, questions ? scopeLexicon : unaskedLexicon);
+    }
+
+    /** Whether a word is a year from 1900 up to last year. */
+    private static boolean pastYear(String word) {
+        if (word.length() != 4 || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int year = Integer.parseInt(word);
+        return year >= 1900 && year < Year.now(ZoneOffset.UTC).getValue();
     }
 
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */
