@@ -45,7 +45,7 @@ public final class PhraseIndex<V> {
             }
         });
         index.values().forEach(list -> list.sort((a, b) -> b.words().length - a.words().length));
-        return new PhraseIndex<>(Map.copyOf(index));
+        return new PhraseIndex<>(new HashMap<>(index));
     }
 
     /** The words any phrase starts with: a text with none of them holds no phrase. */

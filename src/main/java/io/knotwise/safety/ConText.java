@@ -35,6 +35,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
+    private final Set<PhraseIndex<Boolean>> live;
     /** The concept mentions, read once on first use (one reader per message, on one thread). */
     private List<ConceptMention> conceptMentions;
 
@@ -43,7 +44,12 @@ final class ConText {
      * @param standalone indexes of words followed by punctuation or the end of the message: where an answer stands
      *     alone ("chest pain? no.") rather than starting a phrase ("no fever")
      */
-    ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Lexicon lexicon) {
+    /**
+     * @param live the term lists that can match in these words (a phrase of theirs starts with one of them)
+     */
+    ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Lexicon lexicon,
+            Set<PhraseIndex<Boolean>> live) {
+        this.live = live;
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
         this.standalone = Set.copyOf(standalone);
@@ -95,7 +101,7 @@ final class ConText {
 
     /** Every match of the terms, in the words of this message. */
     List<PhraseIndex.Match<Boolean>> matches(PhraseIndex<Boolean> terms) {
-        return terms.find(words);
+        return live.contains(terms) ? terms.find(words) : List.of();
     }
 
     /**

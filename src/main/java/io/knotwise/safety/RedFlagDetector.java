@@ -12,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,8 @@ public final class RedFlagDetector {
     private final PhraseIndex<Boolean> generalQuestions;
     private final Set<String> ageBefore;
     private final Set<String> ageAfter;
+    /** Every term list of the screen under each word a phrase of it starts with (filled while indexing). */
+    private final Map<String, List<PhraseIndex<Boolean>>> indexesByFirstWord = new HashMap<>();
     private final ConText.Lexicon scopeLexicon;
     private final ConText.Lexicon unaskedLexicon;
     private final Set<String> namedConditions;
@@ -54,6 +59,7 @@ public final class RedFlagDetector {
     private final IntentClassifier secondOpinion;
     private final PhraseIndex<List<String>> concepts;
     private final Map<String, Set<String>> grounds;
+    private final Map<String, List<ConceptPattern>> patterns;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
@@ -121,6 +127,7 @@ public final class RedFlagDetector {
         var groundsById = new LinkedHashMap<String, Set<String>>();
         rules.concepts().grounds().forEach((id, list) -> groundsById.put(id, Set.copyOf(list)));
         this.grounds = Map.copyOf(groundsById);
+        this.patterns = conceptPatterns(rules.concepts());
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
     }
 
@@ -141,7 +148,7 @@ public final class RedFlagDetector {
         Stream.of(combinations, emergencyCombinations, unsureCombinations).flatMap(List::stream)
                 .flatMap(List::stream).forEach(i -> firstWords.addAll(i.firstWords()));
         return new Screen(category, terms, combinations, emergencyTerms, emergencyCombinations, stops, unsureTerms,
-                unsureCombinations, Set.copyOf(firstWords));
+                unsureCombinations, firstWords);
     }
 
     /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
@@ -196,8 +203,25 @@ public final class RedFlagDetector {
 
     /** Phrases are matched on word stems, so every inflection of a term counts. */
     private PhraseIndex<Boolean> index(List<String> phrases) {
-        return PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)),
+        var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)),
                 this::form);
+        index.firstWords().forEach(w -> indexesByFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(index));
+        return index;
+    }
+
+    /**
+     * The term lists that can match in these words: only they are searched. The screen holds a few hundred lists and
+     * a message touches a handful, so this saves most of the lookups a message costs.
+     */
+    private Set<PhraseIndex<Boolean>> live(List<String> words) {
+        Set<PhraseIndex<Boolean>> live = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < words.size(); i++) {
+            List<PhraseIndex<Boolean>> indexes = indexesByFirstWord.get(words.get(i));
+            if (indexes != null) {
+                live.addAll(indexes);
+            }
+        }
+        return live;
     }
 
     /** The form a word is matched in: its stem, unless its ending matters ("legs" is not "leg"). */
@@ -286,38 +310,51 @@ public final class RedFlagDetector {
      */
     private Tier patternTier(Category category, List<ConText.ConceptMention> mentioned) {
         Tier best = null;
-        for (var entry : rules.concepts().patterns().entrySet()) {
-            String[] key = entry.getKey().split(":", 2);
-            if (!key[0].equals(category.id())) {
-                continue;
-            }
-            Tier tier = key.length > 1 ? Tier.fromId(key[1]) : category.tier();
-            boolean forOthers = tier.escalates() && !notForOthers.contains(category.id());
-            for (List<String> pattern : entry.getValue()) {
-                if (matches(pattern, mentioned, forOthers) && (best == null || tier.isHigherThan(best))) {
-                    best = tier;
-                }
+        for (ConceptPattern pattern : patterns.getOrDefault(category.id(), List.of())) {
+            if ((best == null || pattern.tier().isHigherThan(best)) && pattern.matches(mentioned)) {
+                best = pattern.tier();
             }
         }
         return best;
     }
 
-    private static boolean matches(List<String> pattern, List<ConText.ConceptMention> mentioned, boolean forOthers) {
-        for (String group : pattern) {
-            List<String> alternatives = Arrays.asList(group.split("\\|"));
-            boolean found = false;
-            for (ConText.ConceptMention mention : mentioned) {
-                boolean kept = mention.prefix().isEmpty() || (forOthers && mention.prefix().equals("other|"));
-                if (kept && mention.concepts().stream().anyMatch(alternatives::contains)) {
-                    found = true;
-                    break;
+    /** A pattern of concepts read once from the data: its tier, each group's alternatives, and who it counts for. */
+    private record ConceptPattern(Tier tier, List<List<String>> groups, boolean forOthers) {
+
+        boolean matches(List<ConText.ConceptMention> mentioned) {
+            for (List<String> alternatives : groups) {
+                boolean found = false;
+                for (ConText.ConceptMention mention : mentioned) {
+                    boolean kept = mention.prefix().isEmpty() || (forOthers && mention.prefix().equals("other|"));
+                    if (kept && mention.concepts().stream().anyMatch(alternatives::contains)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
                 }
             }
-            if (!found) {
-                return false;
-            }
+            return true;
         }
-        return true;
+    }
+
+    private Map<String, List<ConceptPattern>> conceptPatterns(Concepts layer) {
+        var byCategory = new LinkedHashMap<String, List<ConceptPattern>>();
+        layer.patterns().forEach((key, list) -> {
+            String[] parts = key.split(":", 2);
+            Category category = rules.category(parts[0]).orElseThrow(() -> new IllegalArgumentException(
+                    "safety-concepts.yml: patterns: unknown category " + parts[0]));
+            Tier tier = parts.length > 1 ? Tier.fromId(parts[1]) : category.tier();
+            boolean forOthers = tier.escalates() && !notForOthers.contains(category.id());
+            for (List<String> pattern : list) {
+                var groups = pattern.stream().map(g -> List.of(g.split("\\|"))).toList();
+                byCategory.computeIfAbsent(category.id(), k -> new ArrayList<>())
+                        .add(new ConceptPattern(tier, groups, forOthers));
+            }
+        });
+        byCategory.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(byCategory);
     }
 
     /** The concepts a message mentions that ConText does not dismiss (not negated, not in the past). */
@@ -480,7 +517,8 @@ public final class RedFlagDetector {
                 words.set(i, BLANK);
             }
         }
-        return new ConText(words, sentenceStarts, standalone, questions ? scopeLexicon : unaskedLexicon);
+        return new ConText(words, sentenceStarts, standalone, questions ? scopeLexicon : unaskedLexicon,
+                live(words));
     }
 
     /** Whether a word is a year from 1900 up to last year. */

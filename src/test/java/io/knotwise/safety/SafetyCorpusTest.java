@@ -62,7 +62,7 @@ class SafetyCorpusTest {
         Set<String> frozen = normalized(SafetySet.loadFolder(MODELS.resolve(SafetyCommands.TEST)).lines().stream()
                 .map(SafetySet.Line::text).toList());
         var elsewhere = new HashSet<String>();
-        for (String folder : List.of(SafetyCommands.TRAIN, SafetyCommands.VALIDATION)) {
+        for (String folder : List.of(SafetyCommands.TRAIN, SafetyCommands.VALIDATION, SafetyCommands.UNSEEN)) {
             elsewhere.addAll(normalized(SafetySet.loadFolder(MODELS.resolve(folder)).lines().stream()
                     .map(SafetySet.Line::text).toList()));
         }
