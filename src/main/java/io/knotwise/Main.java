@@ -246,10 +246,11 @@ public final class Main {
         var nluData = new NluDataLoader(settings.models());
         var classifier = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
         var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
+        var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.models()));
         var entities = knownWords.thenApply(words ->
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = detector(book, settings.models(), await(knownWords));
+        var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
         List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, nluData.lexicon())
                 .validate(book);
         if (!problems.isEmpty()) {
