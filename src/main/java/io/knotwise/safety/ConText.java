@@ -17,7 +17,12 @@ import java.util.stream.Stream;
  */
 final class ConText {
 
+    /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
+    private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we", "us");
+    /** Words that open an answer saying yes: a question answered so ("Does it wake you? Yes, most nights.") states it. */
+    private static final Set<String> AFFIRMATIVES = Set.of("ye", "yes", "yeah", "yep", "yup", "yh", "ya", "sure",
+            "definitely", "sometim", "sometimes", "often", "always", "y");
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
@@ -113,7 +118,7 @@ final class ConText {
         if (asked[term.from()] || negated(term)) {
             return false;
         }
-        if (pastCounts && (followedBy(past, term, othersWindow) || precededBy(past, term))) {
+        if (pastCounts && inThePast(term)) {
             return false;
         }
         if (aboutTheirBack || !aboutSomeoneElse(term)) {
@@ -178,7 +183,7 @@ final class ConText {
         if (!aboutTheirBack && aboutSomeoneElse(term)) {
             return "other|";
         }
-        return followedBy(past, term, othersWindow) || precededBy(past, term) ? "past|" : "";
+        return inThePast(term) ? "past|" : "";
     }
 
     /** Every word of the message, in the form terms are matched in. */
@@ -222,7 +227,8 @@ final class ConText {
             if (i == words.size() || sentenceStarts.contains(i)) {
                 // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
                 // ends in one but says the user takes them.
-                boolean question = lexicon.questionStarts().matchAt(words, start) != null;
+                boolean question = lexicon.questionStarts().matchAt(words, start) != null
+                        && !(i < words.size() && AFFIRMATIVES.contains(words.get(i)));
                 boolean mine = false;
                 for (int k = start; k < i; k++) {
                     mine |= firstPerson[k];
@@ -268,6 +274,32 @@ final class ConText {
     private boolean firstPersonBetween(int from, int to) {
         for (PhraseIndex.Match<Boolean> f : firstPerson) {
             if (f.from() >= from && f.from() < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a past marker is near the mention in its sentence, on either side: unlike negation, across "but"
+     * ("I cracked a rib, but that was years ago").
+     */
+    private boolean inThePast(PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> t : past) {
+            boolean after = t.from() >= term.to() && t.from() - term.to() <= PAST_REACH
+                    && !sentenceBetween(term.to(), t.from());
+            boolean before = t.to() <= term.from() && term.from() - t.to() <= PAST_REACH
+                    && !sentenceBetween(t.to(), term.from());
+            if (after || before) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sentenceBetween(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (sentenceStarts.contains(i)) {
                 return true;
             }
         }
