@@ -231,14 +231,6 @@ public final class Main {
         return Files.exists(file) ? OpenNlpIntentClassifier.load(file) : null;
     }
 
-    /** The red-flag screen as the guide runs it, evaluated on one corpus file of {@code dialogs/}. */
-    public static SafetyEvaluation.Result evaluateSafety(Path dialogs, Path models, String corpusFile) {
-        Guidebook book = ContentLoader.load(dialogs);
-        var detector = detector(book, models, knownWords(new NluDataLoader(models)));
-        var corpus = ContentLoader.loadCorpus(dialogs.resolve(corpusFile));
-        return new SafetyEvaluation(detector, book.safety()).evaluate(corpus);
-    }
-
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Wiring load(Settings settings) {
         // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold

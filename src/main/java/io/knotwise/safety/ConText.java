@@ -2,7 +2,6 @@ package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -20,9 +19,6 @@ final class ConText {
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we", "us");
-    /** Words that open an answer saying yes: a question answered so ("Does it wake you? Yes, most nights.") states it. */
-    private static final Set<String> AFFIRMATIVES = Set.of("ye", "yes", "yeah", "yep", "yup", "yh", "ya", "sure",
-            "definitely", "sometim", "sometimes", "often", "always", "y");
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
@@ -48,12 +44,11 @@ final class ConText {
      * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
      * @param standalone indexes of words followed by punctuation or the end of the message: where an answer stands
      *     alone ("chest pain? no.") rather than starting a phrase ("no fever")
-     */
-    /**
      * @param live the term lists that can match in these words (a phrase of theirs starts with one of them)
+     * @param questions whether a general question is read as one; false reads it as a statement
      */
     ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Lexicon lexicon,
-            Set<PhraseIndex<Boolean>> live) {
+            Set<PhraseIndex<Boolean>> live, boolean questions) {
         this.live = live;
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
@@ -78,7 +73,7 @@ final class ConText {
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
-        this.asked = askedSentences(words, sentenceStarts, lexicon);
+        this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
 
@@ -101,7 +96,8 @@ final class ConText {
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
                    PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
-                   PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts) {
+                   PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
+                   PhraseIndex<Boolean> affirmatives) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -114,7 +110,8 @@ final class ConText {
      * count; someone else's only when {@code others} accepts it (given whether it is in their past). Each question is
      * asked only when the answer matters: this runs a few hundred times a message.
      */
-    boolean counts(PhraseIndex.Match<Boolean> term, boolean pastCounts, BiPredicate<PhraseIndex.Match<Boolean>, Boolean> others) {
+    boolean counts(PhraseIndex.Match<Boolean> term, boolean pastCounts,
+                   BiPredicate<PhraseIndex.Match<Boolean>, Boolean> others) {
         if (asked[term.from()] || negated(term)) {
             return false;
         }
@@ -153,6 +150,11 @@ final class ConText {
 
     /** A phrase of the concept layer found in the message, the concepts it says, and its ConText mark. */
     record ConceptMention(List<String> concepts, String prefix) {
+
+        /** Whether ConText keeps the mention: plainly the user's, or someone else's where {@code forOthers}. */
+        boolean kept(boolean forOthers) {
+            return prefix.isEmpty() || (forOthers && prefix.equals("other|"));
+        }
     }
 
     /** Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's). */
@@ -186,16 +188,10 @@ final class ConText {
         return inThePast(term) ? "past|" : "";
     }
 
-    /** Every word of the message, in the form terms are matched in. */
-    Set<String> wordSet() {
-        return new HashSet<>(words);
-    }
-
     /** The word at an index, in the form terms are matched in. */
     String word(int index) {
         return words.get(index);
     }
-
 
     /** Whether any word of the message is in a question that does not say the user has anything. */
     boolean asksInGeneral() {
@@ -228,7 +224,7 @@ final class ConText {
                 // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
                 // ends in one but says the user takes them.
                 boolean question = lexicon.questionStarts().matchAt(words, start) != null
-                        && !(i < words.size() && AFFIRMATIVES.contains(words.get(i)));
+                        && lexicon.affirmatives().matchAt(words, i) == null;
                 boolean mine = false;
                 for (int k = start; k < i; k++) {
                     mine |= firstPerson[k];
@@ -335,11 +331,6 @@ final class ConText {
 
     /** Whether a terminator or a sentence end lies between word {@code from} and word {@code to}. */
     private boolean stoppedBetween(int from, int to) {
-        for (int i = from; i <= to; i++) {
-            if (sentenceStarts.contains(i)) {
-                return true;
-            }
-        }
-        return !noStopWordBetween(from, to);
+        return sentenceBetween(from, to) || !noStopWordBetween(from, to);
     }
 }

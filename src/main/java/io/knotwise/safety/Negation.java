@@ -8,11 +8,12 @@ import java.util.List;
  * scope like negation: a question about a clot is not a clot. Answers ("no", "none", "nope") negate the term just
  * before them when they stand alone, across a question mark: a checklist answered in one line ("Fever? No."). A
  * question (a sentence ending in "?" or opening with one of {@code questionStarts}) with no first-person word in it
- * asks about a topic without saying the user has it ("is fever a reason to skip massage?"). Immutable.
+ * asks about a topic without saying the user has it ("is fever a reason to skip massage?"), unless the next sentence
+ * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
-                       List<String> questionStarts) {
+                       List<String> questionStarts, List<String> affirmatives) {
 
     public Negation {
         if (window < 1) {
@@ -25,5 +26,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         hypothetical = hypothetical == null ? List.of() : List.copyOf(hypothetical);
         answers = answers == null ? List.of() : List.copyOf(answers);
         questionStarts = questionStarts == null ? List.of() : List.copyOf(questionStarts);
+        affirmatives = affirmatives == null ? List.of() : List.copyOf(affirmatives);
     }
 }

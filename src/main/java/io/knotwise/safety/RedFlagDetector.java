@@ -52,7 +52,6 @@ public final class RedFlagDetector {
     /** Every term list of the screen under each word a phrase of it starts with (filled while indexing). */
     private final Map<String, List<PhraseIndex<Boolean>>> indexesByFirstWord = new HashMap<>();
     private final ConText.Lexicon scopeLexicon;
-    private final ConText.Lexicon unaskedLexicon;
     private final Set<String> namedConditions;
     private final Set<String> notForOthers;
     private final List<Screen> screens;
@@ -64,17 +63,7 @@ public final class RedFlagDetector {
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
                           PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms,
-                          List<List<PhraseIndex<Boolean>>> unsureCombinations, Set<String> firstWords) {
-
-        /** Whether a message with these words could hold any phrase of this category at all. */
-        boolean mayMatch(Set<String> words) {
-            for (String word : words) {
-                if (firstWords.contains(word)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+                          List<List<PhraseIndex<Boolean>>> unsureCombinations) {
     }
 
     /** Which of someone else's current mentions a category raises: none, symptoms but no named condition, all. */
@@ -113,13 +102,7 @@ public final class RedFlagDetector {
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
-                index(negation.questionStarts()));
-        this.unaskedLexicon = new ConText.Lexicon(scopeLexicon.window(), scopeLexicon.othersWindow(),
-                scopeLexicon.triggers(), scopeLexicon.hypothetical(), scopeLexicon.pseudoTriggers(),
-                scopeLexicon.postTriggers(), scopeLexicon.answers(), scopeLexicon.terminators(),
-                scopeLexicon.pastMarkers(), scopeLexicon.others(), scopeLexicon.othersAfter(),
-                scopeLexicon.firstPerson(), scopeLexicon.othersPast(), scopeLexicon.subject(), scopeLexicon.self(),
-                index(List.of()));
+                index(negation.questionStarts()), index(negation.affirmatives()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -136,19 +119,9 @@ public final class RedFlagDetector {
                 .filter(s -> s.category().equals(category.id()))
                 .flatMap(s -> s.terms().stream())
                 .toList();
-        var terms = index(category.terms());
-        var combinations = combinations(category.allOf());
-        var emergencyTerms = index(category.emergencyTerms());
-        var emergencyCombinations = combinations(category.emergencyAllOf());
-        var stops = index(stopTerms);
-        var unsureTerms = index(category.unsureTerms());
-        var unsureCombinations = combinations(category.unsureAllOf());
-        var firstWords = new HashSet<String>();
-        Stream.of(terms, emergencyTerms, stops, unsureTerms).forEach(i -> firstWords.addAll(i.firstWords()));
-        Stream.of(combinations, emergencyCombinations, unsureCombinations).flatMap(List::stream)
-                .flatMap(List::stream).forEach(i -> firstWords.addAll(i.firstWords()));
-        return new Screen(category, terms, combinations, emergencyTerms, emergencyCombinations, stops, unsureTerms,
-                unsureCombinations, firstWords);
+        return new Screen(category, index(category.terms()), combinations(category.allOf()),
+                index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
+                index(category.unsureTerms()), combinations(category.unsureAllOf()));
     }
 
     /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
@@ -242,9 +215,8 @@ public final class RedFlagDetector {
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
         List<ConText.ConceptMention> mentioned = scope.concepts(concepts);
-        Set<String> present = scope.wordSet();
         for (Screen screen : screens) {
-            Tier tier = screen.mayMatch(present) ? tierOf(screen, scope, duringTechnique) : null;
+            Tier tier = tierOf(screen, scope, duringTechnique);
             Tier patterned = patternTier(screen.category(), mentioned);
             if (patterned != null && (tier == null || patterned.isHigherThan(tier))) {
                 tier = patterned;
@@ -254,7 +226,7 @@ public final class RedFlagDetector {
             }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
-            } else if (screen.mayMatch(present) && affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
+            } else if (affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
                     || allAffirmed(scope, screen.unsureCombinations(), false, Others.NEVER)) {
                 unsure.add(screen.category().id());
             }
@@ -280,7 +252,8 @@ public final class RedFlagDetector {
         ConText unasked = scope(text, false);
         for (Screen screen : screens) {
             String id = screen.category().id();
-            if (!found.containsKey(id) && !unsure.contains(id) && tierOf(screen, unasked, duringTechnique) == Tier.EMERGENCY) {
+            if (!found.containsKey(id) && !unsure.contains(id)
+                    && tierOf(screen, unasked, duringTechnique) == Tier.EMERGENCY) {
                 unsure.add(id);
             }
         }
@@ -325,8 +298,7 @@ public final class RedFlagDetector {
             for (List<String> alternatives : groups) {
                 boolean found = false;
                 for (ConText.ConceptMention mention : mentioned) {
-                    boolean kept = mention.prefix().isEmpty() || (forOthers && mention.prefix().equals("other|"));
-                    if (kept && mention.concepts().stream().anyMatch(alternatives::contains)) {
+                    if (mention.kept(forOthers) && mention.concepts().stream().anyMatch(alternatives::contains)) {
                         found = true;
                         break;
                     }
@@ -361,7 +333,7 @@ public final class RedFlagDetector {
     private Set<String> groundingConcepts(ConText scope) {
         var found = new HashSet<String>();
         for (ConText.ConceptMention mention : scope.concepts(concepts)) {
-            if (mention.prefix().isEmpty() || mention.prefix().equals("other|")) {
+            if (mention.kept(true)) {
                 found.addAll(mention.concepts());
             }
         }
@@ -370,8 +342,9 @@ public final class RedFlagDetector {
 
     /**
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
-     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, of an emergency or urgent
-     * category, earns the clarifying question. It acts only on categories whose concepts the message mentions.
+     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, of an emergency
+     * or urgent category, earns the clarifying question. It acts only on categories whose concepts the message
+     * mentions.
      */
     private void consult(ConText scope, Map<String, RedFlag> found, List<String> unsure, boolean general,
                          boolean modified) {
@@ -517,8 +490,7 @@ public final class RedFlagDetector {
                 words.set(i, BLANK);
             }
         }
-        return new ConText(words, sentenceStarts, standalone, questions ? scopeLexicon : unaskedLexicon,
-                live(words));
+        return new ConText(words, sentenceStarts, standalone, scopeLexicon, live(words), questions);
     }
 
     /** Whether a word is a year from 1900 up to last year. */

@@ -107,7 +107,7 @@ public final class SafetyCommands {
         var out = new StringBuilder("raise\tclarify\trecall\tfalse_alarms\tclarified_positives\tclarified_harmless\n");
         for (double raise = 0.10; raise <= 0.951; raise += 0.05) {
             for (double clarify = 0.05; clarify <= raise + 1e-9; clarify += 0.05) {
-                var tuned = withThresholds(rules, new SecondOpinion(raise, clarify));
+                var tuned = rules.withSecondOpinion(new SecondOpinion(raise, clarify));
                 var detector = new RedFlagDetector(tuned, knownWords, model);
                 var result = new SafetyEvaluation(detector, tuned).evaluate(validation.corpus());
                 int clarifiedPositives = 0;
@@ -128,16 +128,5 @@ public final class SafetyCommands {
             }
         }
         return out.toString();
-    }
-
-    private static SafetyRules withThresholds(SafetyRules r, SecondOpinion thresholds) {
-        return new SafetyRules(r.emergencyNumbers(), r.tierTexts(), r.negation(), r.experiencer(), r.idioms(),
-                r.categories(), r.modifiers(), r.midTechniqueStop(), r.pastMarkers(), r.spellings(), r.corrections(),
-                r.generalQuestions(), r.ages(), r.exactWords(), r.checklist(), thresholds, r.concepts());
-    }
-
-    /** The models folder's path of one of the names above. */
-    public static Path in(Path models, String name) {
-        return models.resolve(name);
     }
 }

@@ -51,6 +51,13 @@ public record SafetyRules(
         concepts = concepts == null ? Concepts.none() : concepts;
     }
 
+    /** The same rules with other thresholds for the learned second opinion. */
+    public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
+        return new SafetyRules(emergencyNumbers, tierTexts, negation, experiencer, idioms, categories, modifiers,
+                midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages, exactWords, checklist,
+                thresholds, concepts);
+    }
+
     public Optional<Category> category(String id) {
         return categories.stream().filter(c -> c.id().equals(id)).findFirst();
     }
