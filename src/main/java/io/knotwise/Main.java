@@ -30,6 +30,7 @@ import io.knotwise.safety.SafetyEvaluation;
 import io.knotwise.safety.SafetyReport;
 import io.knotwise.safety.SafetyCommands;
 import io.knotwise.safety.SafetySet;
+import io.knotwise.safety.SecondOpinion;
 import io.knotwise.nlu.RedFlagModelTrainer;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.store.MemoryConversationStore;
@@ -46,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,9 @@ public final class Main {
                     var detector = detector(book, settings.models(), knownWords(new NluDataLoader(settings.models())));
                     for (String text : List.of(args).subList(1, args.length)) {
                         System.out.println(String.join(" ", detector.reading(text)));
+                        System.out.println("  concepts kept: " + detector.groundingConcepts(text));
+                        System.out.println("  second opinion: " + detector.opinion(text).stream().limit(3)
+                                .map(s -> s.name() + String.format(Locale.ROOT, " %.2f", s.confidence())).toList());
                         System.out.println("  => " + detector.screen(text, false));
                     }
                 }
@@ -90,7 +95,7 @@ public final class Main {
                     var nluData = new NluDataLoader(settings.models());
                     System.out.print(SafetyCommands.calibrate(book.safety(), knownWords(nluData),
                             secondOpinion(settings.models()), SafetySet.loadFolder(
-                                    settings.models().resolve(SafetyCommands.VALIDATION))));
+                                    settings.models().resolve(SafetyCommands.VALIDATION)), inDomainChat(nluData)));
                 }
                 case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale()),
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
@@ -166,17 +171,28 @@ public final class Main {
     public static SafetyReport.Inputs safetyReportInputs(Path dialogs, Path models) {
         Guidebook book = ContentLoader.load(dialogs);
         var nluData = new NluDataLoader(models);
-        var evaluation = new SafetyEvaluation(detector(book, models, knownWords(nluData)), book.safety());
-        var chat = new SafetySet(Stream.of("test", "validation").flatMap(split -> nluData.heldOut(split).stream())
+        Set<String> words = knownWords(nluData);
+        var evaluation = new SafetyEvaluation(detector(book, models, words), book.safety());
+        var rules = book.safety().withSecondOpinion(SecondOpinion.never());
+        var rulesAlone = new SafetyEvaluation(new RedFlagDetector(rules, words, null), rules);
+        var frozen = SafetySet.loadFolder(models.resolve(SafetyCommands.TEST)).corpus();
+        var validation = SafetySet.loadFolder(models.resolve(SafetyCommands.VALIDATION)).corpus();
+        return new SafetyReport.Inputs(
+                evaluation.evaluate(ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS))),
+                evaluation.evaluate(frozen),
+                evaluation.evaluate(validation),
+                evaluation.evaluate(inDomainChat(nluData).corpus()),
+                rulesAlone.evaluate(frozen),
+                rulesAlone.evaluate(validation),
+                SafetySet.table(models.resolve(SafetyCommands.FIRST_MEASUREMENTS)), SAFETY_REPORT_COMMAND);
+    }
+
+    /** The held-out in-domain chat (never trained on), as harmless lines: no red flag should be raised on them. */
+    private static SafetySet inDomainChat(NluDataLoader nluData) {
+        return new SafetySet(Stream.of("test", "validation").flatMap(split -> nluData.heldOut(split).stream())
                 .filter(e -> !e.intent().equals(Understanding.OUT_OF_SCOPE))
                 .map(e -> new SafetySet.Line(SafetySet.NONE, SafetySet.NONE, "chat", e.text(), e.file()))
                 .toList());
-        return new SafetyReport.Inputs(
-                evaluation.evaluate(ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS))),
-                evaluation.evaluate(SafetySet.loadFolder(models.resolve(SafetyCommands.TEST)).corpus()),
-                evaluation.evaluate(SafetySet.loadFolder(models.resolve(SafetyCommands.VALIDATION)).corpus()),
-                evaluation.evaluate(chat.corpus()),
-                SafetySet.table(models.resolve(SafetyCommands.FIRST_MEASUREMENTS)), SAFETY_REPORT_COMMAND);
     }
 
     /**

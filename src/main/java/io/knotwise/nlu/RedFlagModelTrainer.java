@@ -25,7 +25,7 @@ public final class RedFlagModelTrainer {
         ExtensionLoader.registerAllowedPackage("io.knotwise.nlu");
     }
 
-    private static final int ITERATIONS = 300;
+    private static final int ITERATIONS = 150;
     private static final int CUTOFF = 1;
 
     /** One labelled message, already read into words. */
@@ -41,9 +41,11 @@ public final class RedFlagModelTrainer {
                 .map(s -> new DocumentSample(s.label(), s.words()))
                 .toList();
         var params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("algo", "MAXENT"));
+        params.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("iter", ITERATIONS));
+        params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("cutoff", CUTOFF));
+        if (System.getProperty("l1") != null) params.put("L1Cost", Double.parseDouble(System.getProperty("l1")));
+        if (System.getProperty("l2") != null) params.put("L2Cost", Double.parseDouble(System.getProperty("l2")));
         params.put(TrainingParameters.THREADS_PARAM, 1);
         params.put("PrintMessages", false);
         try {

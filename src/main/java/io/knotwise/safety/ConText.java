@@ -121,7 +121,12 @@ final class ConText {
         if (aboutTheirBack || !aboutSomeoneElse(term)) {
             return true;
         }
-        return others.test(term, followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term));
+        return others.test(term, inTheirPast(term));
+    }
+
+    /** Whether a marker of someone else's history ("had ... years back", "he's fine now") dates the mention. */
+    private boolean inTheirPast(PhraseIndex.Match<Boolean> term) {
+        return followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term);
     }
 
     /** Whether some match of the terms is negated: the user said they do not have it. */
@@ -148,12 +153,18 @@ final class ConText {
         return out;
     }
 
-    /** A phrase of the concept layer found in the message, the concepts it says, and its ConText mark. */
-    record ConceptMention(List<String> concepts, String prefix) {
+    /**
+     * A phrase of the concept layer found in the message, the concepts it says, its ConText mark, and whether it is
+     * dated to the past (someone else's history is marked {@code other|} but is not current).
+     */
+    record ConceptMention(List<String> concepts, String prefix, boolean past) {
 
-        /** Whether ConText keeps the mention: plainly the user's, or someone else's where {@code forOthers}. */
+        /**
+         * Whether ConText keeps the mention: plainly the user's, or someone else's current one where
+         * {@code forOthers}.
+         */
         boolean kept(boolean forOthers) {
-            return prefix.isEmpty() || (forOthers && prefix.equals("other|"));
+            return prefix.isEmpty() || (forOthers && prefix.equals("other|") && !past);
         }
     }
 
@@ -168,8 +179,8 @@ final class ConText {
     private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index) {
         var found = new ArrayList<ConceptMention>();
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
-            found.add(new ConceptMention(match.value(), mark(new PhraseIndex.Match<>(match.from(), match.to(),
-                    Boolean.TRUE))));
+            var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
+            found.add(new ConceptMention(match.value(), mark(mention), inThePast(mention) || inTheirPast(mention)));
         }
         return found;
     }

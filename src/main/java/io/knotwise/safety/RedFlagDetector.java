@@ -235,7 +235,8 @@ public final class RedFlagDetector {
             askAboutEmergencies(text, duringTechnique, found, unsure);
         }
         if (secondOpinion != null) {
-            consult(scope, found, unsure, general, modified);
+            List<IntentScore> opinion = secondOpinion.rank(reading(scope));
+            consult(opinion, scope, found, unsure, general, modified);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
@@ -257,6 +258,16 @@ public final class RedFlagDetector {
                 unsure.add(id);
             }
         }
+    }
+
+    /** What the learned second opinion thinks of a message, most likely first (empty without one). */
+    public List<IntentScore> opinion(String text) {
+        return secondOpinion == null ? List.of() : secondOpinion.rank(reading(scope(text)));
+    }
+
+    /** The concepts a message mentions that ConText keeps: what grounds the second opinion. */
+    public Set<String> groundingConcepts(String text) {
+        return groundingConcepts(scope(text));
     }
 
     /** The message as the learned second opinion reads it (and is trained on): ConText-marked word forms. */
@@ -346,12 +357,12 @@ public final class RedFlagDetector {
      * or urgent category, earns the clarifying question. It acts only on categories whose concepts the message
      * mentions.
      */
-    private void consult(ConText scope, Map<String, RedFlag> found, List<String> unsure, boolean general,
-                         boolean modified) {
+    private void consult(List<IntentScore> opinion, ConText scope, Map<String, RedFlag> found, List<String> unsure,
+                         boolean general, boolean modified) {
         SecondOpinion thresholds = rules.secondOpinion();
         Set<String> mentioned = groundingConcepts(scope);
         List<String> vague = List.copyOf(unsure);
-        for (IntentScore score : secondOpinion.rank(reading(scope))) {
+        for (IntentScore score : opinion) {
             if (score.confidence() < thresholds.clarify()) {
                 break;
             }
@@ -364,7 +375,8 @@ public final class RedFlagDetector {
                 continue;
             }
             Set<String> ground = grounds.getOrDefault(score.name(), grounds.getOrDefault(category.id(), Set.of()));
-            if (!grounds.isEmpty() && ground.stream().noneMatch(mentioned::contains)) {
+            if (!grounds.isEmpty() && ground.stream().noneMatch(mentioned::contains)
+                    && score.confidence() < thresholds.ungrounded()) {
                 continue;
             }
             Tier tier = label.length > 1 ? Tier.fromId(label[1]) : category.tier();

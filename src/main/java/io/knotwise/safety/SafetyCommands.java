@@ -99,32 +99,40 @@ public final class SafetyCommands {
     }
 
     /**
-     * The validation figures for each pair of thresholds tried, as a table: recall at the right tier, false alarms
-     * and clarifying questions asked on harmless messages.
+     * The validation figures for each set of thresholds tried, as a table: recall at the right tier, false alarms
+     * (on the validation negatives and on in-domain chat) and clarifying questions asked on harmless messages.
      */
     public static String calibrate(SafetyRules rules, Set<String> knownWords, IntentClassifier model,
-                                   SafetySet validation) {
-        var out = new StringBuilder("raise\tclarify\trecall\tfalse_alarms\tclarified_positives\tclarified_harmless\n");
-        for (double raise = 0.10; raise <= 0.951; raise += 0.05) {
-            for (double clarify = 0.05; clarify <= raise + 1e-9; clarify += 0.05) {
-                var tuned = rules.withSecondOpinion(new SecondOpinion(raise, clarify));
-                var detector = new RedFlagDetector(tuned, knownWords, model);
-                var result = new SafetyEvaluation(detector, tuned).evaluate(validation.corpus());
-                int clarifiedPositives = 0;
-                int clarifiedHarmless = 0;
-                for (SafetySet.Line line : validation.lines()) {
-                    Screening screening = detector.screen(line.text(), false);
-                    if (!screening.unsure().isEmpty() && screening.flags().isEmpty()) {
-                        if (line.positive()) {
-                            clarifiedPositives++;
-                        } else {
-                            clarifiedHarmless++;
+                                   SafetySet validation, SafetySet chat) {
+        var out = new StringBuilder("raise\tclarify\tungrounded\trecall\tfalse_alarms\tchat_alarms"
+                + "\tclarified_positives\tclarified_harmless\n");
+        for (int raise = 10; raise <= 50; raise += 5) {
+            for (int clarify = 5; clarify <= Math.min(raise, 10); clarify += 5) {
+                for (int ungrounded = raise; ungrounded <= 100; ungrounded += 10) {
+                    var tuned = rules.withSecondOpinion(new SecondOpinion(raise / 100.0, clarify / 100.0,
+                            ungrounded / 100.0));
+                    var detector = new RedFlagDetector(tuned, knownWords, model);
+                    var evaluation = new SafetyEvaluation(detector, tuned);
+                    var result = evaluation.evaluate(validation.corpus());
+                    var chatResult = evaluation.evaluate(chat.corpus());
+                    int clarifiedPositives = 0;
+                    int clarifiedHarmless = 0;
+                    for (SafetySet.Line line : validation.lines()) {
+                        Screening screening = detector.screen(line.text(), false);
+                        if (!screening.unsure().isEmpty() && screening.flags().isEmpty()) {
+                            if (line.positive()) {
+                                clarifiedPositives++;
+                            } else {
+                                clarifiedHarmless++;
+                            }
                         }
                     }
+                    out.append(String.format(Locale.ROOT, "%.2f\t%.2f\t%.2f\t%.1f%%\t%.1f%%\t%.2f%%\t%d\t%d%n",
+                            raise / 100.0, clarify / 100.0, ungrounded / 100.0,
+                            100 * result.recall().rate(),
+                            100 * result.falseAlarmRate(), 100 * chatResult.falseAlarmRate(), clarifiedPositives,
+                            clarifiedHarmless));
                 }
-                out.append(String.format(Locale.ROOT, "%.2f\t%.2f\t%.1f%%\t%.1f%%\t%d\t%d%n", raise, clarify,
-                        100 * result.recall().rate(), 100 * result.falseAlarmRate(), clarifiedPositives,
-                        clarifiedHarmless));
             }
         }
         return out.toString();

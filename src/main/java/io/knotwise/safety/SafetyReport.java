@@ -18,11 +18,16 @@ public final class SafetyReport {
     private SafetyReport() {
     }
 
-    /** Everything the report shows; {@code firstMeasurements} are the rows of the unseen sets' record. */
+    /**
+     * Everything the report shows; the {@code ...ByRulesAlone} results are the same sets screened with the second
+     * opinion switched off, and {@code firstMeasurements} are the rows of the unseen sets' record.
+     */
     public record Inputs(SafetyEvaluation.Result fitted, SafetyEvaluation.Result frozen,
                          SafetyEvaluation.Result validation, SafetyEvaluation.Result chat,
+                         SafetyEvaluation.Result frozenByRulesAlone, SafetyEvaluation.Result validationByRulesAlone,
                          List<Map<String, String>> firstMeasurements, String command) {
     }
+
 
     public static String markdown(Inputs in) {
         var out = new StringBuilder();
@@ -47,8 +52,15 @@ public final class SafetyReport {
         section(out, "Frozen test: `models/safety/test/`", "30% of each of the first seven authors' sets, split off"
                 + " before any tuning and never looked at: only these figures are ever printed, never its lines.",
                 in.frozen(), true);
-        section(out, "Validation: `models/safety/validation/`", "15% of the same authors' sets, used only to choose the"
-                + " second opinion's thresholds (`safety-calibrate`): slightly fitted.", in.validation(), false);
+        section(out, "Validation: `models/safety/validation/`", "15% of the same authors' sets and two later authors'"
+                + " whole sets (g1, g2, after their first measurement), never trained on, used only to choose the second"
+                + " opinion's thresholds (`safety-calibrate`): slightly fitted.", in.validation(), false);
+        out.append("\n## What the rules and the learned second opinion each contribute\n\n");
+        out.append("The same sets screened by the rules alone (ConText over term lists and concept patterns) and by the"
+                + " rules with the second opinion, as the guide runs.\n\n");
+        out.append("| set | screen | recall at the right tier | false alarms |\n|---|---|---|---|\n");
+        contribution(out, "frozen test", in.frozenByRulesAlone(), in.frozen());
+        contribution(out, "validation", in.validationByRulesAlone(), in.validation());
         out.append("\n## In-domain chat: `models/heldout/`\n\n");
         out.append(String.format(Locale.ROOT, "Ordinary held-out messages to the guide (no red flags in them): %d of %d"
                         + " raise a flag (%.2f%%).%n", in.chat().falseAlarms(), in.chat().harmlessCases(),
@@ -109,6 +121,16 @@ public final class SafetyReport {
                     .append(m.found()).append('\n'));
         }
         return out.toString();
+    }
+
+    private static void contribution(StringBuilder out, String set, SafetyEvaluation.Result rules,
+                                     SafetyEvaluation.Result both) {
+        for (var screen : List.of(Map.entry("rules alone", rules), Map.entry("rules and second opinion", both))) {
+            SafetyEvaluation.Result r = screen.getValue();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d/%d (%.1f%%) | %d/%d (%.2f%%) |%n", set,
+                    screen.getKey(), r.recall().hits(), r.recall().total(), 100 * r.recall().rate(), r.falseAlarms(),
+                    r.harmlessCases(), 100 * r.falseAlarmRate()));
+        }
     }
 
     private static String row(String name, SafetyEvaluation.Score score) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
 class RedFlagDetectorTest {
 
-    private final RedFlagDetector detector = new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety(),
-            java.util.Set.of("swearing"));
+    private static final SafetyRules RULES = ContentLoader.load(Path.of("dialogs")).safety();
+
+    private final RedFlagDetector detector = new RedFlagDetector(RULES, java.util.Set.of("swearing"));
 
     private List<String> flags(String text) {
         return detector.detect(text, false).stream().map(RedFlag::id).toList();
@@ -206,9 +207,33 @@ class RedFlagDetectorTest {
                 .contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"my wife had a clot on her lung a while back and she's been on tablets since",
+        "my PT's mum had a clot in her lung a few years back"})
+    void someoneElsesPastEmergencyToldInLayWordsRaisesNothing(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
     @Test
-    void theSecondOpinionIsIgnoredWhereTheMessageMentionsNoneOfTheCategorysConcepts() {
-        assertThat(detectorWithOpinion("stroke_signs", 0.9).detect("next please", false)).isEmpty();
+    void aBackFeelingRippedApartIsNotReadAsRestInPeace() {
+        assertThat(detector.detect("my husband says his back feels ripped apart", false))
+                .contains(new RedFlag("tearing_pain_aortic", Tier.EMERGENCY));
+    }
+
+    @Test
+    void aFairlySureSecondOpinionNeedsOneOfTheCategorysConcepts() {
+        SecondOpinion thresholds = RULES.secondOpinion();
+        double between = (thresholds.raise() + thresholds.ungrounded()) / 2;
+        assertThat(detectorWithOpinion("stroke_signs", between).detect("next please", false)).isEmpty();
+        assertThat(detectorWithOpinion("stroke_signs", between).detect("my lip looks different", false))
+                .contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
+    }
+
+    @Test
+    void aSureSecondOpinionRaisesLayWordsTheConceptLayerDoesNotKnow() {
+        var sure = detectorWithOpinion("fever_or_infection", RULES.secondOpinion().ungrounded());
+        assertThat(sure.detect("my teeth won't stop chattering under two duvets", false))
+                .contains(new RedFlag("fever_or_infection", Tier.URGENT));
     }
 
     @Test
@@ -220,7 +245,7 @@ class RedFlagDetectorTest {
 
     /** The real rules with a second opinion that always gives one label this confidence and the rest to none. */
     private static RedFlagDetector detectorWithOpinion(String label, double confidence) {
-        return new RedFlagDetector(ContentLoader.load(Path.of("dialogs")).safety(), java.util.Set.of(),
+        return new RedFlagDetector(RULES, java.util.Set.of(),
                 words -> List.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence)));
     }
 }
