@@ -237,6 +237,7 @@ public final class RedFlagDetector {
         if (secondOpinion != null) {
             List<IntentScore> opinion = secondOpinion.rank(reading(scope));
             consult(opinion, scope, found, unsure, general, modified);
+            overrule(opinion, found, unsure);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
@@ -392,6 +393,29 @@ public final class RedFlagDetector {
             } else if (score.confidence() < thresholds.raise() && tier.escalates() && already == null
                     && !unsure.contains(category.id())) {
                 unsure.add(category.id());
+            }
+        }
+    }
+
+    /**
+     * Where the second opinion reads a message as harmless ({@code none} first, at {@code overrule} or above), it
+     * overrules what the rules raised below an emergency: an urgent flag becomes the clarifying question (which
+     * carries the advice and raises the flag on a yes or an unclear answer), a lower one is let go. An emergency
+     * the rules raise always stands.
+     */
+    private void overrule(List<IntentScore> opinion, Map<String, RedFlag> found, List<String> unsure) {
+        IntentScore first = opinion.isEmpty() ? null : opinion.get(0);
+        if (first == null || !first.name().equals(SafetySet.NONE)
+                || !rules.secondOpinion().overrules(first.confidence())) {
+            return;
+        }
+        for (RedFlag flag : List.copyOf(found.values())) {
+            if (flag.tier() == Tier.EMERGENCY) {
+                continue;
+            }
+            found.remove(flag.id());
+            if (flag.tier().escalates() && !unsure.contains(flag.id())) {
+                unsure.add(flag.id());
             }
         }
     }

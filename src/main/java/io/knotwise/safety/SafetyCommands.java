@@ -104,37 +104,40 @@ public final class SafetyCommands {
      */
     public static String calibrate(SafetyRules rules, Set<String> knownWords, IntentClassifier model,
                                    SafetySet validation, SafetySet chat) {
-        var out = new StringBuilder("raise\tclarify\tungrounded\trecall\tfalse_alarms\tchat_alarms"
+        var out = new StringBuilder("raise\tclarify\tungrounded\toverrule\trecall\tfalse_alarms\tchat_alarms"
                 + "\tclarified_positives\tclarified_harmless\n");
-        for (int raise = 10; raise <= 50; raise += 5) {
-            for (int clarify = 5; clarify <= Math.min(raise, 10); clarify += 5) {
-                for (int ungrounded = raise; ungrounded <= 100; ungrounded += 10) {
-                    var tuned = rules.withSecondOpinion(new SecondOpinion(raise / 100.0, clarify / 100.0,
-                            ungrounded / 100.0));
-                    var detector = new RedFlagDetector(tuned, knownWords, model);
-                    var evaluation = new SafetyEvaluation(detector, tuned);
-                    var result = evaluation.evaluate(validation.corpus());
-                    var chatResult = evaluation.evaluate(chat.corpus());
-                    int clarifiedPositives = 0;
-                    int clarifiedHarmless = 0;
-                    for (SafetySet.Line line : validation.lines()) {
-                        Screening screening = detector.screen(line.text(), false);
-                        if (!screening.unsure().isEmpty() && screening.flags().isEmpty()) {
-                            if (line.positive()) {
-                                clarifiedPositives++;
-                            } else {
-                                clarifiedHarmless++;
-                            }
-                        }
-                    }
-                    out.append(String.format(Locale.ROOT, "%.2f\t%.2f\t%.2f\t%.1f%%\t%.1f%%\t%.2f%%\t%d\t%d%n",
-                            raise / 100.0, clarify / 100.0, ungrounded / 100.0,
-                            100 * result.recall().rate(),
-                            100 * result.falseAlarmRate(), 100 * chatResult.falseAlarmRate(), clarifiedPositives,
-                            clarifiedHarmless));
+        for (int raise = 15; raise <= 45; raise += 5) {
+            for (int ungrounded = raise; ungrounded <= 75; ungrounded += 10) {
+                for (int overrule = 60; overrule <= 100; overrule += 10) {
+                    var thresholds = new SecondOpinion(raise / 100.0, 0.10, ungrounded / 100.0, overrule / 100.0);
+                    out.append(measure(rules.withSecondOpinion(thresholds), knownWords, model, validation, chat));
                 }
             }
         }
         return out.toString();
+    }
+
+    private static String measure(SafetyRules tuned, Set<String> knownWords, IntentClassifier model,
+                                  SafetySet validation, SafetySet chat) {
+        var detector = new RedFlagDetector(tuned, knownWords, model);
+        var evaluation = new SafetyEvaluation(detector, tuned);
+        var result = evaluation.evaluate(validation.corpus());
+        int clarifiedPositives = 0;
+        int clarifiedHarmless = 0;
+        for (SafetySet.Line line : validation.lines()) {
+            Screening screening = detector.screen(line.text(), false);
+            if (!screening.unsure().isEmpty() && screening.flags().isEmpty()) {
+                if (line.positive()) {
+                    clarifiedPositives++;
+                } else {
+                    clarifiedHarmless++;
+                }
+            }
+        }
+        SecondOpinion t = tuned.secondOpinion();
+        return String.format(Locale.ROOT, "%.2f\t%.2f\t%.2f\t%.2f\t%.1f%%\t%.1f%%\t%.2f%%\t%d\t%d%n", t.raise(),
+                t.clarify(), t.ungrounded(), t.overrule(), 100 * result.recall().rate(),
+                100 * result.falseAlarmRate(), 100 * evaluation.evaluate(chat.corpus()).falseAlarmRate(),
+                clarifiedPositives, clarifiedHarmless);
     }
 }

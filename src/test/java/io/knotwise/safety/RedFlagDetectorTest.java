@@ -221,6 +221,21 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aSecondOpinionSureAMessageIsHarmlessTurnsAnUrgentFlagIntoTheClarifyingQuestion() {
+        var harmless = detectorWithOpinion(SafetySet.NONE, RULES.secondOpinion().overrule());
+        Screening screening = harmless.screen("I've had a fever since yesterday", false);
+        assertThat(screening.flags()).isEmpty();
+        assertThat(screening.unsure()).containsExactly("fever_or_infection");
+        assertThat(harmless.detect("I'm on warfarin", false)).isEmpty();
+    }
+
+    @Test
+    void anEmergencyTheRulesRaiseStandsWhateverTheSecondOpinionSays() {
+        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect("I have crushing chest pain", false))
+                .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
+    }
+
+    @Test
     void aFairlySureSecondOpinionNeedsOneOfTheCategorysConcepts() {
         SecondOpinion thresholds = RULES.secondOpinion();
         double between = (thresholds.raise() + thresholds.ungrounded()) / 2;
