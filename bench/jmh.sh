@@ -13,6 +13,12 @@ ensure_jars
 
 java -cp "$BENCH_JAR" org.openjdk.jmh.Main -f 1 -rf json -rff target/bench/jmh.json "$@" >target/bench/jmh.txt 2>&1 \
     || { tail -40 target/bench/jmh.txt >&2; exit 1; }
+# JMH exits 0 when a benchmark throws; no result is a failure.
+if [[ $(jq length target/bench/jmh.json) -eq 0 ]]; then
+    grep -m1 -A5 Exception target/bench/jmh.txt >&2
+    echo "no benchmark finished: see target/bench/jmh.txt" >&2
+    exit 1
+fi
 printf '| benchmark | parameter | samples | p50 us | p99 us |\n|---|---|---|---|---|\n'
 jq -r '.[] | .primaryMetric as $m | "| \(.benchmark | split(".") | .[-2]) | \(.params.kind // .params.text) | \(
         [$m.rawDataHistogram[][][][1]] | add) | \($m.scorePercentiles["50.0"] * 10 | round / 10) | \(

@@ -10,12 +10,17 @@ build() {
     mvn -B -q "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 }
 
-# Builds the guide's jar and the benchmark jar (JMH and the bench mains, in target/bench) unless both exist.
+# Whether a jar is missing or older than the sources, data or build it is made from.
+stale() {
+    [[ ! -f $1 ]] || [[ -n $(find pom.xml src dialogs models -newer "$1" -print -quit) ]]
+}
+
+# Builds the guide's jar and the benchmark jar (JMH and the bench mains, in target/bench) unless both are current.
 ensure_jars() {
-    if [[ ! -f $KNOTWISE_JAR ]]; then
+    if stale "$KNOTWISE_JAR"; then
         build -DskipTests package
     fi
-    if [[ ! -f $BENCH_JAR ]]; then
+    if stale "$BENCH_JAR"; then
         build -Pbench -DskipTests package
     fi
 }
