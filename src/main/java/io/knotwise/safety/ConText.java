@@ -23,6 +23,7 @@ final class ConText {
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
     private final Set<Integer> standalone;
+    private final Set<Integer> asking;
     private final int window;
     private final int othersWindow;
     private final List<PhraseIndex.Match<Boolean>> before;
@@ -44,15 +45,18 @@ final class ConText {
      * @param sentenceStarts indexes of words that begin a new sentence (after ".", "?", "!" or ";")
      * @param standalone indexes of words followed by punctuation or the end of the message: where an answer stands
      *     alone ("chest pain? no.") rather than starting a phrase ("no fever")
+     * @param asking indexes of words followed by "?" or ":", which end a checklist item ("Blood thinners: none."); an
+     *     answer right after one is an answer even when words follow it ("Fever? none at all")
      * @param live the term lists that can match in these words (a phrase of theirs starts with one of them)
      * @param questions whether a general question is read as one; false reads it as a statement
      */
-    ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Lexicon lexicon,
-            Set<PhraseIndex<Boolean>> live, boolean questions) {
+    ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Set<Integer> asking,
+            Lexicon lexicon, Set<PhraseIndex<Boolean>> live, boolean questions) {
         this.live = live;
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
         this.standalone = Set.copyOf(standalone);
+        this.asking = Set.copyOf(asking);
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
         var pseudo = lexicon.pseudoTriggers().find(words);
@@ -65,7 +69,7 @@ final class ConText {
                 .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
                 .toList();
         this.answers = allAnswers.stream()
-                .filter(a -> standalone.contains(a.to() - 1) || inAList(a, allAnswers))
+                .filter(a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers))
                 .toList();
         this.stops = lexicon.terminators().find(words);
         this.past = lexicon.pastMarkers().find(words);
@@ -262,8 +266,30 @@ final class ConText {
             if (a.from() >= term.to() && a.from() - term.to() <= 1 && noStopWordBetween(term.to(), a.from())) {
                 return true;
             }
+            if (answersItsItem(term, a)) {
+                return true;
+            }
         }
         return followedBy(after, term, window);
+    }
+
+    /**
+     * Whether an answer right after a "?" or ":" denies the whole item it follows, from the start of its sentence (or
+     * the previous item) on: "Warfarin/Eliquis etc: no.", "clot, stroke, heart trouble, cancer: none of them". Not
+     * where the item states something of the user ("I have crushing chest pain, fever? no"): then only the word just
+     * before the answer is denied.
+     */
+    private boolean answersItsItem(PhraseIndex.Match<Boolean> term, PhraseIndex.Match<Boolean> answer) {
+        int item = answer.from() - 1;
+        if (item < 0 || !asking.contains(item) || term.to() - 1 > item) {
+            return false;
+        }
+        int start = item;
+        while (start > 0 && !sentenceStarts.contains(start) && !asking.contains(start - 1)) {
+            start--;
+        }
+        return term.from() >= start && !firstPersonBetween(start, item + 1)
+                && noStopWordBetween(term.to(), item + 1);
     }
 
     /** Someone else's: after an experiencer trigger in the same stretch, with no first-person word between. */

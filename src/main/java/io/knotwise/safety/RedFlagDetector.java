@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -399,9 +400,10 @@ public final class RedFlagDetector {
 
     /**
      * Where the second opinion reads a message as harmless ({@code none} first, at {@code overrule} or above), it
-     * overrules what the rules raised below an emergency: an urgent flag becomes the clarifying question (which
-     * carries the advice and raises the flag on a yes or an unclear answer), a lower one is let go. An emergency
-     * the rules raise always stands.
+     * overrules the rules' urgent and see-a-doctor flags: an urgent flag becomes the clarifying question (which
+     * carries the advice and raises the flag on a yes or an unclear answer), a see-a-doctor one is let go. An
+     * emergency always stands, and so does a caution: it only makes the massage gentler, and missing one (blood
+     * thinners, pregnancy) is what hurts.
      */
     private void overrule(List<IntentScore> opinion, Map<String, RedFlag> found, List<String> unsure) {
         IntentScore first = opinion.isEmpty() ? null : opinion.get(0);
@@ -410,7 +412,7 @@ public final class RedFlagDetector {
             return;
         }
         for (RedFlag flag : List.copyOf(found.values())) {
-            if (flag.tier() == Tier.EMERGENCY) {
+            if (flag.tier() == Tier.EMERGENCY || flag.tier() == Tier.CAUTION) {
                 continue;
             }
             found.remove(flag.id());
@@ -507,6 +509,7 @@ public final class RedFlagDetector {
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         var standalone = new HashSet<Integer>();
+        var asking = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
             String age = ageAt(tokens, i);
             String word = tokens.get(i).text();
@@ -517,16 +520,22 @@ public final class RedFlagDetector {
                     || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
             }
+            if (gap.indexOf('?') >= 0 || gap.indexOf(':') >= 0) {
+                asking.add(i);
+            }
             if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
                 sentenceStarts.add(i);
             }
         }
         for (var match : idioms.find(words)) {
-            for (int i = match.from(); i < match.to(); i++) {
-                words.set(i, BLANK);
+            // An idiom is said within one sentence: "No. Sweaty? only from the gym" is not "no sweat".
+            if (IntStream.range(match.from() + 1, match.to()).noneMatch(sentenceStarts::contains)) {
+                for (int i = match.from(); i < match.to(); i++) {
+                    words.set(i, BLANK);
+                }
             }
         }
-        return new ConText(words, sentenceStarts, standalone, scopeLexicon, live(words), questions);
+        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions);
     }
 
     /** Whether a word is a year from 1900 up to last year. */

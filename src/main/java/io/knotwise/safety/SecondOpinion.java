@@ -4,8 +4,8 @@ package io.knotwise.safety;
  * When the learned second opinion is acted on: a label at {@code raise} or above raises its flag where the message
  * mentions one of its category's concepts, one at {@code ungrounded} or above raises it even where it mentions none
  * (lay words the concept layer does not know yet), and one between {@code clarify} and {@code raise} earns one
- * clarifying question. Where it reads the message as harmless with {@code overrule} or more, the rules' flags below
- * an emergency are asked about (urgent) or let go. Calibrated on the validation split
+ * clarifying question. Where it reads the message as harmless with {@code overrule} or more, the rules' urgent flags
+ * are asked about and their see-a-doctor ones let go. Calibrated on the validation split
  * ({@code java -jar target/knotwise.jar safety-calibrate}). Immutable.
  */
 public record SecondOpinion(double raise, double clarify, Double ungrounded, Double overrule) {

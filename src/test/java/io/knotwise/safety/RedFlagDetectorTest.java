@@ -208,6 +208,22 @@ class RedFlagDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Warfarin/Eliquis etc: no. Easy bruising: no.",
+        "clot, stroke, heart trouble, cancer: none of them, thank goodness",
+        "Chest pain? no. Short of breath? no. Sweaty? only from the gym.",
+        "fever? none at all. only the knot bothers me",
+        "Y'all asked about chest pain, fever and numbness: no, no and no."})
+    void aChecklistItemAnsweredNoIsDeniedWholeAcrossItsPunctuation(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @Test
+    void aChecklistAnswerDoesNotDenyWhatTheUserStatedBeforeIt() {
+        assertThat(detector.detect("I have crushing chest pain, fever? no", false))
+                .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"my wife had a clot on her lung a while back and she's been on tablets since",
         "my PT's mum had a clot in her lung a few years back"})
     void someoneElsesPastEmergencyToldInLayWordsRaisesNothing(String text) {
@@ -226,13 +242,24 @@ class RedFlagDetectorTest {
         Screening screening = harmless.screen("I've had a fever since yesterday", false);
         assertThat(screening.flags()).isEmpty();
         assertThat(screening.unsure()).containsExactly("fever_or_infection");
-        assertThat(harmless.detect("I'm on warfarin", false)).isEmpty();
     }
 
     @Test
-    void anEmergencyTheRulesRaiseStandsWhateverTheSecondOpinionSays() {
-        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect("I have crushing chest pain", false))
-                .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
+    void aSecondOpinionSureAMessageIsHarmlessLetsASeeADoctorFlagGo() {
+        assertThat(new RedFlagDetector(RULES, java.util.Set.of()).detect("my back pain is getting worse every week",
+                false)).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
+        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect("my back pain is getting worse every week", false))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I have crushing chest pain | cardiac_warning_signs | EMERGENCY",
+        "I'm on warfarin | anticoagulant_or_bleeding_risk | CAUTION"})
+    void anEmergencyOrACautionTheRulesRaiseStandsWhateverTheSecondOpinionSays(String text, String category,
+                                                                              Tier tier) {
+        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect(text, false))
+                .contains(new RedFlag(category, tier));
     }
 
     @Test
