@@ -98,27 +98,54 @@ public final class SafetyCommands {
         return tier == null || tier.isBlank() || Tier.fromId(tier) == category.tier() ? id : id + ":" + tier;
     }
 
+    /** In-domain chat may raise a flag on at most this share of messages (issue 12). */
+    private static final double CHAT_ALARMS_AT_MOST = 0.005;
+
+    /** One set of thresholds tried on validation, and what it gave. */
+    private record Trial(SecondOpinion thresholds, double recall, double falseAlarms, double chatAlarms,
+                         int clarifiedPositives, int clarifiedHarmless) {
+
+        /** What the calibration maximises: recall at the right tier less the false-alarm rate. */
+        double score() {
+            return recall - falseAlarms;
+        }
+
+        String row() {
+            return String.format(Locale.ROOT, "%.2f\t%.2f\t%.2f\t%.2f\t%.1f%%\t%.1f%%\t%.2f%%\t%d\t%d%n",
+                    thresholds.raise(), thresholds.clarify(), thresholds.ungrounded(), thresholds.overrule(),
+                    100 * recall, 100 * falseAlarms, 100 * chatAlarms, clarifiedPositives, clarifiedHarmless);
+        }
+    }
+
     /**
-     * The validation figures for each set of thresholds tried, as a table: recall at the right tier, false alarms
-     * (on the validation negatives and on in-domain chat) and clarifying questions asked on harmless messages.
+     * The validation figures for each set of thresholds tried, as a table (recall at the right tier, false alarms on
+     * the validation negatives and on in-domain chat, clarifying questions asked), then the best: the most recall
+     * less false alarms with in-domain chat under its limit.
      */
     public static String calibrate(SafetyRules rules, Set<String> knownWords, IntentClassifier model,
                                    SafetySet validation, SafetySet chat) {
         var out = new StringBuilder("raise\tclarify\tungrounded\toverrule\trecall\tfalse_alarms\tchat_alarms"
                 + "\tclarified_positives\tclarified_harmless\n");
+        Trial best = null;
         for (int raise = 15; raise <= 45; raise += 5) {
             for (int ungrounded = raise; ungrounded <= 75; ungrounded += 10) {
                 for (int overrule = 60; overrule <= 100; overrule += 10) {
                     var thresholds = new SecondOpinion(raise / 100.0, 0.10, ungrounded / 100.0, overrule / 100.0);
-                    out.append(measure(rules.withSecondOpinion(thresholds), knownWords, model, validation, chat));
+                    Trial trial = trial(rules.withSecondOpinion(thresholds), knownWords, model, validation, chat);
+                    out.append(trial.row());
+                    if (trial.chatAlarms() <= CHAT_ALARMS_AT_MOST && (best == null || trial.score() > best.score())) {
+                        best = trial;
+                    }
                 }
             }
         }
+        out.append("# best (recall less false alarms, in-domain chat at most 0.5%): ")
+                .append(best == null ? "none\n" : best.row());
         return out.toString();
     }
 
-    private static String measure(SafetyRules tuned, Set<String> knownWords, IntentClassifier model,
-                                  SafetySet validation, SafetySet chat) {
+    private static Trial trial(SafetyRules tuned, Set<String> knownWords, IntentClassifier model,
+                               SafetySet validation, SafetySet chat) {
         var detector = new RedFlagDetector(tuned, knownWords, model);
         var evaluation = new SafetyEvaluation(detector, tuned);
         var result = evaluation.evaluate(validation.corpus());
@@ -134,10 +161,7 @@ public final class SafetyCommands {
                 }
             }
         }
-        SecondOpinion t = tuned.secondOpinion();
-        return String.format(Locale.ROOT, "%.2f\t%.2f\t%.2f\t%.2f\t%.1f%%\t%.1f%%\t%.2f%%\t%d\t%d%n", t.raise(),
-                t.clarify(), t.ungrounded(), t.overrule(), 100 * result.recall().rate(),
-                100 * result.falseAlarmRate(), 100 * evaluation.evaluate(chat.corpus()).falseAlarmRate(),
-                clarifiedPositives, clarifiedHarmless);
+        return new Trial(tuned.secondOpinion(), result.recall().rate(), result.falseAlarmRate(),
+                evaluation.evaluate(chat.corpus()).falseAlarmRate(), clarifiedPositives, clarifiedHarmless);
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedFlagDetectorTest {
 
     private static final SafetyRules RULES = ContentLoader.load(Path.of("dialogs")).safety();
+    /** The same rules with the second opinion's overruling switched on, whatever the calibration chose. */
+    private static final SafetyRules OVERRULING = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 0.7));
 
     private final RedFlagDetector detector = new RedFlagDetector(RULES, java.util.Set.of("swearing"));
 
@@ -238,7 +240,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aSecondOpinionSureAMessageIsHarmlessTurnsAnUrgentFlagIntoTheClarifyingQuestion() {
-        var harmless = detectorWithOpinion(SafetySet.NONE, RULES.secondOpinion().overrule());
+        var harmless = detectorWithOpinion(OVERRULING, SafetySet.NONE, 0.7);
         Screening screening = harmless.screen("I've had a fever since yesterday", false);
         assertThat(screening.flags()).isEmpty();
         assertThat(screening.unsure()).containsExactly("fever_or_infection");
@@ -248,8 +250,14 @@ class RedFlagDetectorTest {
     void aSecondOpinionSureAMessageIsHarmlessLetsASeeADoctorFlagGo() {
         assertThat(new RedFlagDetector(RULES, java.util.Set.of()).detect("my back pain is getting worse every week",
                 false)).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
-        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect("my back pain is getting worse every week", false))
-                .isEmpty();
+        assertThat(detectorWithOpinion(OVERRULING, SafetySet.NONE, 0.99)
+                .detect("my back pain is getting worse every week", false)).isEmpty();
+    }
+
+    @Test
+    void anOverruleThresholdOfOneNeverOverrules() {
+        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 1.0).overrules(1.0)).isFalse();
+        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 0.7).overrules(0.7)).isTrue();
     }
 
     @ParameterizedTest
@@ -258,7 +266,7 @@ class RedFlagDetectorTest {
         "I'm on warfarin | anticoagulant_or_bleeding_risk | CAUTION"})
     void anEmergencyOrACautionTheRulesRaiseStandsWhateverTheSecondOpinionSays(String text, String category,
                                                                               Tier tier) {
-        assertThat(detectorWithOpinion(SafetySet.NONE, 0.99).detect(text, false))
+        assertThat(detectorWithOpinion(OVERRULING, SafetySet.NONE, 0.99).detect(text, false))
                 .contains(new RedFlag(category, tier));
     }
 
@@ -287,7 +295,11 @@ class RedFlagDetectorTest {
 
     /** The real rules with a second opinion that always gives one label this confidence and the rest to none. */
     private static RedFlagDetector detectorWithOpinion(String label, double confidence) {
-        return new RedFlagDetector(RULES, java.util.Set.of(),
+        return detectorWithOpinion(RULES, label, confidence);
+    }
+
+    private static RedFlagDetector detectorWithOpinion(SafetyRules rules, String label, double confidence) {
+        return new RedFlagDetector(rules, java.util.Set.of(),
                 words -> List.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence)));
     }
 }

@@ -99,8 +99,8 @@ class SafetyCorpusTest {
     @Test
     void theFrozenTestHoldsItsFloorsWithoutShowingItsLines() {
         // Floors against regressions, below today's figures; the goal (97% and 3%) is not reached yet.
-        assertThat(measured.frozen().recall().rate()).as("frozen test recall").isGreaterThanOrEqualTo(0.89);
-        assertThat(measured.frozen().falseAlarmRate()).as("frozen test false alarms").isLessThanOrEqualTo(0.04);
+        assertThat(measured.frozen().recall().rate()).as("frozen test recall").isGreaterThanOrEqualTo(0.90);
+        assertThat(measured.frozen().falseAlarmRate()).as("frozen test false alarms").isLessThanOrEqualTo(0.05);
     }
 
     @Test
