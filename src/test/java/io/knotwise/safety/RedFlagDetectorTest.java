@@ -232,6 +232,18 @@ class RedFlagDetectorTest {
         assertThat(flags(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"my husband's on apixaban, can he use this guide too?",
+        "my sister's 30 weeks pregnant, can she use this app too?"})
+    void someoneWhoMayUseTheGuideLaterKeepsTheirConditionsToThemselves(String text) {
+        assertThat(flags(text)).isEmpty();
+    }
+
+    @Test
+    void someoneTheUserMassagesBringsTheirConditionsWithThem() {
+        assertThat(flags("my wife is pregnant, can I massage her upper back?")).contains("pregnancy");
+    }
+
     @Test
     void aBackFeelingRippedApartIsNotReadAsRestInPeace() {
         assertThat(detector.detect("my husband says his back feels ripped apart", false))
