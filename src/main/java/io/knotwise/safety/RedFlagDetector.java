@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -39,6 +40,13 @@ public final class RedFlagDetector {
     private static final String SENTENCE_END = ".?!;";
     /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
     private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
+    /** A negative contraction typed without its apostrophe: "dont", "doesnt", "cant", "wont", "havent". */
+    private static final Pattern WITHOUT_APOSTROPHE = Pattern.compile(
+            "(do|does|did|is|are|was|were|have|has|had|ca|could|would|should|must|need|wo|ai)nt");
+    /** Other contractions typed without the apostrophe, where the bare word is not also a common word. */
+    private static final Map<String, String> APOSTROPHE_DROPPED = Map.of("im", "i'm", "ive", "i've", "hes", "he's",
+            "shes", "she's", "thats", "that's", "whats", "what's", "theres", "there's", "youre", "you're",
+            "theyre", "they're");
     private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()";
 
     private final SafetyRules rules;
@@ -198,9 +206,14 @@ public final class RedFlagDetector {
         return live;
     }
 
-    /** The form a word is matched in: its stem, unless its ending matters ("legs" is not "leg"). */
+    /**
+     * The form a word is matched in: its stem, unless its ending matters ("legs" is not "leg"); a contraction typed
+     * without its apostrophe is read with it ("doesnt" is "doesn't", "im" is "i'm"), in the terms and the messages alike.
+     */
     private String form(String word) {
-        return exactWords.contains(word) ? word : Stemmer.stem(word);
+        String full = WITHOUT_APOSTROPHE.matcher(word).matches() ? word.substring(0, word.length() - 1) + "'t"
+                : APOSTROPHE_DROPPED.getOrDefault(word, word);
+        return exactWords.contains(full) ? full : Stemmer.stem(full);
     }
 
     /** The red flags in a message, highest tier first; {@code duringTechnique} adds the mid-technique stop terms. */
@@ -355,20 +368,22 @@ public final class RedFlagDetector {
 
     /**
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
-     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, of an emergency
-     * or urgent category, earns the clarifying question. It acts only on categories whose concepts the message
-     * mentions.
+     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, or one it ranks
+     * below "harmless", of an emergency or urgent category, earns the clarifying question. Below {@code ungrounded}
+     * it acts only on categories whose concepts the message mentions.
      */
     private void consult(List<IntentScore> opinion, ConText scope, Map<String, RedFlag> found, List<String> unsure,
                          boolean general, boolean modified) {
         SecondOpinion thresholds = rules.secondOpinion();
         Set<String> mentioned = groundingConcepts(scope);
         List<String> vague = List.copyOf(unsure);
+        boolean belowNone = false;
         for (IntentScore score : opinion) {
             if (score.confidence() < thresholds.clarify()) {
                 break;
             }
             if (score.name().equals(SafetySet.NONE)) {
+                belowNone = true;
                 continue;
             }
             String[] label = score.name().split(":", 2);
@@ -386,12 +401,12 @@ public final class RedFlagDetector {
             if (already != null && !tier.isHigherThan(already.tier())) {
                 continue;
             }
-            if (score.confidence() >= thresholds.raise() && vague.isEmpty()) {
+            if (score.confidence() >= thresholds.raise() && vague.isEmpty() && !belowNone) {
                 if (!(general && tier != Tier.EMERGENCY)) {
                     found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));
                     unsure.remove(category.id());
                 }
-            } else if (score.confidence() < thresholds.raise() && tier.escalates() && already == null
+            } else if ((score.confidence() < thresholds.raise() || belowNone) && tier.escalates() && already == null
                     && !unsure.contains(category.id())) {
                 unsure.add(category.id());
             }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.IntentScore;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -284,18 +286,25 @@ class RedFlagDetectorTest {
 
     @Test
     void aFairlySureSecondOpinionNeedsOneOfTheCategorysConcepts() {
-        SecondOpinion thresholds = RULES.secondOpinion();
-        double between = (thresholds.raise() + thresholds.ungrounded()) / 2;
-        assertThat(detectorWithOpinion("stroke_signs", between).detect("next please", false)).isEmpty();
-        assertThat(detectorWithOpinion("stroke_signs", between).detect("my lip looks different", false))
+        var groundedOnly = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.8, 1.0));
+        assertThat(detectorWithOpinion(groundedOnly, "stroke_signs", 0.6).detect("next please", false)).isEmpty();
+        assertThat(detectorWithOpinion(groundedOnly, "stroke_signs", 0.6).detect("my lip looks different", false))
                 .contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
     }
 
     @Test
     void aSureSecondOpinionRaisesLayWordsTheConceptLayerDoesNotKnow() {
-        var sure = detectorWithOpinion("fever_or_infection", RULES.secondOpinion().ungrounded());
+        var sure = detectorWithOpinion("fever_or_infection", 0.9);
         assertThat(sure.detect("my teeth won't stop chattering under two duvets", false))
                 .contains(new RedFlag("fever_or_infection", Tier.URGENT));
+    }
+
+    @Test
+    void aLabelTheSecondOpinionRanksBelowHarmlessOnlyEarnsTheClarifyingQuestion() {
+        var split = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.3, 1.0));
+        Screening screening = detectorWithOpinion(split, "stroke_signs", 0.45).screen("my lip looks different", false);
+        assertThat(screening.flags()).isEmpty();
+        assertThat(screening.unsure()).containsExactly("stroke_signs");
     }
 
     @Test
@@ -312,6 +321,7 @@ class RedFlagDetectorTest {
 
     private static RedFlagDetector detectorWithOpinion(SafetyRules rules, String label, double confidence) {
         return new RedFlagDetector(rules, java.util.Set.of(),
-                words -> List.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence)));
+                words -> Stream.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence))
+                        .sorted(Comparator.comparingDouble(IntentScore::confidence).reversed()).toList());
     }
 }
