@@ -18,7 +18,7 @@ final class ConText {
 
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
-    private static final Set<String> POSSESSIVES = Set.of("my", "our", "we", "us");
+    private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
@@ -230,7 +230,8 @@ final class ConText {
             firstPerson[f.from()] = true;
         }
         for (int i = 0; i < words.size(); i++) {
-            // "my dad's on clopidogrel, can he use the ball?" says something of someone the user knows
+            // "my dad's on clopidogrel, can he use the ball?" says something of someone the user knows. Not "us": the
+            // words are stems here, and "using" is "us".
             firstPerson[i] |= POSSESSIVES.contains(words.get(i));
         }
         int start = 0;

@@ -246,6 +246,19 @@ class RedFlagDetectorTest {
         assertThat(flags("my wife is pregnant, can I massage her upper back?")).contains("pregnancy");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "have pressure in chest since one hour, it goes also to the back | cardiac_warning_signs",
+        "have to strain n strain to get a wee out now, never used to | bladder_bowel_saddle_legs"})
+    void aStatementWithoutItsIIsNotReadAsAQuestion(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
+    @Test
+    void aQuestionUsingSomethingIsNotAboutUs() {
+        assertThat(flags("Can using the roller cause a blood clot?")).doesNotContain("suspected_dvt");
+    }
+
     @Test
     void aBackFeelingRippedApartIsNotReadAsRestInPeace() {
         assertThat(detector.detect("my husband says his back feels ripped apart", false))
