@@ -211,7 +211,8 @@ public final class RedFlagDetector {
      * without its apostrophe is read with it ("doesnt" is "doesn't", "im" is "i'm"), in the terms and the messages alike.
      */
     private String form(String word) {
-        String full = WITHOUT_APOSTROPHE.matcher(word).matches() ? word.substring(0, word.length() - 1) + "'t"
+        String full = word.endsWith("nt") && WITHOUT_APOSTROPHE.matcher(word).matches()
+                ? word.substring(0, word.length() - 1) + "'t"
                 : APOSTROPHE_DROPPED.getOrDefault(word, word);
         return exactWords.contains(full) ? full : Stemmer.stem(full);
     }
