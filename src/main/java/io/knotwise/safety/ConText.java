@@ -60,9 +60,10 @@ final class ConText {
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
         var pseudo = lexicon.pseudoTriggers().find(words);
+        // A trigger that starts inside a pseudo-trigger is part of it: "as if" holds the "if" of "if somebody".
         this.before = Stream.concat(lexicon.triggers().find(words).stream(),
                         lexicon.hypothetical().find(words).stream())
-                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
+                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
                 .toList();
         this.after = lexicon.postTriggers().find(words);
         var allAnswers = lexicon.answers().find(words).stream()

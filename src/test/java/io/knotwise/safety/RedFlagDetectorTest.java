@@ -254,6 +254,14 @@ class RedFlagDetectorTest {
         assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Sorry to be a nuisance, but it feels as if somebody is sitting on my chest | cardiac_warning_signs",
+        "Is it normal to lose control of my bladder after using the massage ball? | bladder_bowel_saddle_legs"})
+    void aSimileOrAQuestionAboutWhatTheUserHasIsNotAHypothetical(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
     @Test
     void aQuestionUsingSomethingIsNotAboutUs() {
         assertThat(flags("Can using the roller cause a blood clot?")).doesNotContain("suspected_dvt");
