@@ -245,8 +245,13 @@ public final class Engine {
             throw new BadInputException("the payload names an unknown intent '" + payload.intent() + "'");
         }
         var entities = new ArrayList<Entity>();
-        payload.entities().forEach((name, value) -> entities.add(new Entity(name, Slots.payloadValue(name, value),
-                0, 0)));
+        payload.entities().forEach((name, value) -> {
+            if (!Slots.PAYLOAD_ENTITIES.contains(name)) {
+                throw new BadInputException("the payload names an unknown entity '" + name + "'; known: "
+                        + new java.util.TreeSet<>(Slots.PAYLOAD_ENTITIES));
+            }
+            entities.add(new Entity(name, Slots.payloadValue(name, value), 0, 0));
+        });
         var intent = new IntentScore(payload.intent(), 1.0);
         return new Understanding("", intent, List.of(intent), entities, true);
     }

@@ -116,8 +116,10 @@ final class Navigator {
     }
 
     /**
-     * The node itself, unless a raised tier has stopped or paused guidance and the node would guide: then the
-     * escalation or paused node, whatever path the graph took to get here.
+     * The node itself, unless a raised tier has stopped or paused guidance and the node would guide (then the
+     * escalation or paused node), or the node would offer or walk a technique before the red-flag checklist has been
+     * answered in this conversation (then the checklist, which goes on to what was chosen): whatever path the graph
+     * took to get here.
      */
     private Node guarded(Conversation conversation, Node node) {
         Tier tier = conversation.tier();
@@ -125,10 +127,17 @@ final class Navigator {
             case ASK, SCREEN, RECOMMEND, WALK, WRAPUP -> true;
             default -> false;
         };
-        if (tier == null || !tier.stopsGuidance() || !guides) {
-            return node;
+        if (tier != null && tier.stopsGuidance() && guides) {
+            return graph.node(tier == Tier.SEE_DOCTOR ? graph.paused() : graph.escalation());
         }
-        return graph.node(tier == Tier.SEE_DOCTOR ? graph.paused() : graph.escalation());
+        boolean techniques = node.type() == NodeType.RECOMMEND || node.type() == NodeType.WALK;
+        if (techniques && !conversation.slots().containsKey(Slots.SCREENED)) {
+            if (node.type() == NodeType.WALK && !conversation.plan().isEmpty()) {
+                conversation.slots().put(Slots.CHOSEN, List.copyOf(conversation.plan()));
+            }
+            return graph.first(NodeType.SCREEN);
+        }
+        return node;
     }
 
     private void askToClarify(Conversation conversation, Reply reply) {

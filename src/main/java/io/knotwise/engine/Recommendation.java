@@ -56,6 +56,16 @@ final class Recommendation {
 
     /** Offers what fits, or goes straight into the technique or routine the user asked for. */
     void enter(Node node, Conversation conversation, Reply reply) {
+        if (conversation.slots().remove(Slots.CHOSEN) instanceof List<?> chosen) {
+            List<String> plan = recommender.feasible(chosen.stream().map(String::valueOf).toList(), conversation);
+            if (!plan.isEmpty()) {
+                navigator.walk().start(conversation, plan, reply);
+                return;
+            }
+            chosen.stream().map(id -> book.technique(String.valueOf(id))).flatMap(java.util.Optional::stream)
+                    .findFirst().ifPresent(t -> reply.say(Message.TEXT,
+                            navigator.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
+        }
         Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
         Object routineId = conversation.slots().remove(Slots.ROUTINE);
         if (techniqueId != null) {

@@ -20,6 +20,11 @@ final class Slots {
     static final String NUMBER = "number";
     static final String CHECKLIST = "checklist";
     static final String SCREENED = "screened";
+    /** The techniques chosen before the checklist was answered: walked once it has been (as far as it allows). */
+    static final String CHOSEN = "chosen";
+    /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
+    static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, "side", TOOL, DURATION,
+            SEVERITY, ONSET, TECHNIQUE, ROUTINE, "style", NUMBER, CHECKLIST, "change");
     /** A routine was asked for without saying which. */
     static final String ANY_ROUTINE = "any";
 

@@ -120,6 +120,48 @@ class EngineTest {
     }
 
     @Test
+    void stoppingTheChecklistThenNamingATechniqueAsksTheChecklistBeforeStepOne() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+        Turn checklist = engine.handle(id, Input.payload("/stop"));
+        assertThat(checklist.state().node()).isEqualTo("anything_else");
+
+        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+        Turn answered = engine.handle(id, Input.payload("/deny"));
+
+        assertThat(again.state().node()).isEqualTo("screening");
+        assertThat(again.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
+        assertThat(answered.state().technique()).isEqualTo("shoulder_knead");
+        assertThat(answered.state().step()).isEqualTo(1);
+    }
+
+    @Test
+    void aTechniqueChosenBeforeTheChecklistIsDroppedWhenTheAnswerRulesItOut() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.payload("/stop"));
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"tennis_ball_wall\"}"));
+
+        Turn answered = engine.handle(id, Input.payload("/affirm{\"checklist\": \"blood_thinners\"}"));
+
+        assertThat(answered.state().node()).isEqualTo("recommend");
+        assertThat(answered.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
+        assertThat(answered.triage().flags()).containsExactly("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void aPayloadCannotMarkTheChecklistAnswered() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+
+        assertThatThrownBy(() -> engine.handle(id,
+                Input.payload("/request_technique{\"screened\": \"yes\", \"technique\": \"shoulder_knead\"}")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown entity 'screened'");
+        assertThat(engine.find(id).node()).isEqualTo("greeting");
+    }
+
+    @Test
     void aCorrectionIsConfirmedBeforeGuidanceResumes() {
         Engine engine = engine(null);
         String id = engine.start("en-GB").conversationId();
