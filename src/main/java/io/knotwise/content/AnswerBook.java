@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Answers to questions, by intent: the first topic whose keyword occurs in the question wins, else the default. */
+/**
+ * Answers to questions, by intent, and to whatever is asked after an escalation, by the tier raised: the first topic
+ * whose keyword occurs in the question wins, else the default.
+ */
 public final class AnswerBook {
 
     private final Map<String, Topics> byIntent;
+    private final Map<String, Topics> afterEscalation;
 
-    AnswerBook(Map<String, Topics> byIntent) {
+    AnswerBook(Map<String, Topics> byIntent, Map<String, Topics> afterEscalation) {
         this.byIntent = Map.copyOf(byIntent);
+        this.afterEscalation = Map.copyOf(afterEscalation);
     }
 
     /** The default answer and the keyword-selected topics of one intent. */
@@ -27,6 +32,29 @@ public final class AnswerBook {
         if (topics == null) {
             return Optional.empty();
         }
+        return topic(topics, normalizedText).or(() -> Optional.ofNullable(topics.fallback()));
+    }
+
+    /**
+     * The answer to a message after an escalation of the given tier ({@code emergency}, {@code urgent} or
+     * {@code see_doctor}): the topic it asks about ("while I wait for the ambulance"), or the default when
+     * {@code orDefault}.
+     */
+    public Optional<Answer> afterEscalation(String tier, String normalizedText, boolean orDefault) {
+        var topics = afterEscalation.get(tier);
+        if (topics == null) {
+            return Optional.empty();
+        }
+        var topic = topic(topics, normalizedText);
+        return topic.isPresent() || !orDefault ? topic : Optional.ofNullable(topics.fallback());
+    }
+
+    /** The tiers with answers for after an escalation. */
+    public java.util.Set<String> escalationTiers() {
+        return afterEscalation.keySet();
+    }
+
+    private static Optional<Answer> topic(Topics topics, String normalizedText) {
         String padded = " " + normalizedText + " ";
         for (Answer topic : topics.topics()) {
             for (String keyword : topic.keywords()) {
@@ -35,7 +63,7 @@ public final class AnswerBook {
                 }
             }
         }
-        return Optional.ofNullable(topics.fallback());
+        return Optional.empty();
     }
 
     public java.util.Set<String> intents() {
@@ -45,7 +73,7 @@ public final class AnswerBook {
     /** Every answer, defaults and topics, for validation. */
     public List<Answer> all() {
         var all = new java.util.ArrayList<Answer>();
-        byIntent.values().forEach(t -> {
+        java.util.stream.Stream.concat(byIntent.values().stream(), afterEscalation.values().stream()).forEach(t -> {
             if (t.fallback() != null) {
                 all.add(t.fallback());
             }

@@ -87,7 +87,7 @@ public final class ContentLoader {
             }
         });
         var graph = graph(global, flows);
-        var texts = build("responses.yml", () -> new Responses(responses.responses()));
+        var texts = build("responses.yml", () -> new Responses(responses.responses(), responses.about()));
         var words = build("vocabulary.yml", () -> new Vocabulary(vocabulary.bodyAreas(), vocabulary.tools()));
         var guidesById = build("guides.yml", () -> byId(guides.guides(), Guide::id));
         var routinesById = build("routines.yml", () -> byId(routines.routines(), Routine::id));

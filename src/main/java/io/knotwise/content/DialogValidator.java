@@ -4,6 +4,8 @@ import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.dialog.QuickReply;
+import io.knotwise.dialog.Responses;
+import io.knotwise.safety.Category;
 import io.knotwise.safety.Tier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public final class DialogValidator {
         graph(book);
         catalogue(book);
         safety(book);
+        cautions(book);
         requiredResponses.stream().filter(k -> !book.responses().has(k))
                 .forEach(k -> problems.add("responses.yml: " + k + ": missing; the engine says it"));
         book.intentTitles().keySet().forEach(i -> intent("intents.yml", "titles", i));
@@ -229,6 +232,76 @@ public final class DialogValidator {
                 .forEach(g -> problems.add("answers.yml: " + a.id() + ": source '" + g + "' is not a guide id of "
                         + "guides.yml (a citation from SAFETY.md is written as its authors and year)")));
         book.answers().intents().forEach(i -> intent("answers.yml", "answers", i));
+    }
+
+    /**
+     * Every answer, response and piece of advice about something a caution restricts (pressure, tools, lying on balls
+     * or rollers, which techniques) has a variant for that caution, and every variant is for a caution category.
+     */
+    private void cautions(Guidebook book) {
+        var cautions = book.safety().categories().stream().filter(c -> c.tier() == Tier.CAUTION).toList();
+        var ids = cautions.stream().map(Category::id).collect(java.util.stream.Collectors.toSet());
+        for (Category c : book.safety().categories()) {
+            String where = "safety.yml: " + c.id() + ": ";
+            c.restricts().stream().filter(s -> !Category.SUBJECTS.contains(s)).forEach(s -> problems.add(where
+                    + "restricts '" + s + "', not one of " + new java.util.TreeSet<>(Category.SUBJECTS)));
+            if (!c.restricts().isEmpty() && c.tier() != Tier.CAUTION) {
+                problems.add(where + "only a caution category restricts answers (others stop or pause guidance)");
+            }
+            if (!c.excludedTools().isEmpty() && !c.restricts().containsAll(List.of("tools", "plan"))) {
+                problems.add(where + "rules out tools, so it restricts tools and plan");
+            }
+            if (c.maxPressure() != null && !c.restricts().containsAll(List.of("pressure", "plan"))) {
+                problems.add(where + "limits pressure, so it restricts pressure and plan");
+            }
+        }
+        for (Answer a : book.answers().all()) {
+            needsVariants("answers.yml: " + a.id(), a.about(), a.cautions().keySet(), cautions, ids);
+        }
+        book.tensionAdvice().forEach((kind, advice) -> needsVariants("routines.yml: tension_advice." + kind,
+                List.of("plan"), advice.cautions().keySet(), cautions, ids));
+        book.responses().about().forEach((key, about) -> {
+            if (!book.responses().has(key)) {
+                problems.add("responses.yml: about: " + key + ": no such response");
+            }
+            var variants = cautions.stream().map(Category::id)
+                    .filter(id -> book.responses().has(key + Responses.VARIANT + id))
+                    .collect(java.util.stream.Collectors.toSet());
+            needsVariants("responses.yml: " + key, about, variants, cautions, ids);
+        });
+        var tiers = java.util.Arrays.stream(Tier.values()).map(Tier::id).collect(java.util.stream.Collectors.toSet());
+        book.responses().keys().stream().filter(k -> k.contains(Responses.VARIANT)).forEach(k -> {
+            String[] parts = k.split(Responses.VARIANT, 2);
+            if (!book.responses().has(parts[0]) || !(ids.contains(parts[1]) || tiers.contains(parts[1]))) {
+                problems.add("responses.yml: " + k + ": a variant needs a response '" + parts[0]
+                        + "' and a caution category or a tier '" + parts[1] + "'");
+            }
+        });
+        for (Tier tier : Tier.values()) {
+            boolean answered = book.answers().escalationTiers().contains(tier.id());
+            if (tier.stopsGuidance() != answered) {
+                problems.add("answers.yml: after_escalation: " + tier.id() + (answered
+                        ? ": does not stop guidance, so nothing is asked after it"
+                        : ": missing; what the user asks after this tier needs plain, safe answers"));
+            } else if (answered && book.answers().afterEscalation(tier.id(), "", true).isEmpty()) {
+                problems.add("answers.yml: after_escalation: " + tier.id() + ": needs a default");
+            }
+        }
+    }
+
+    private void needsVariants(String where, List<String> about, java.util.Set<String> variants,
+                               List<Category> cautions, java.util.Set<String> ids) {
+        about.stream().filter(s -> !Category.SUBJECTS.contains(s)).forEach(s -> problems.add(where + ": about '" + s
+                + "', not one of " + new java.util.TreeSet<>(Category.SUBJECTS)));
+        variants.stream().filter(v -> !ids.contains(v))
+                .forEach(v -> problems.add(where + ": a variant for '" + v + "', which is not a caution category"));
+        for (Category c : cautions) {
+            var restricted = about.stream().filter(c.restricts()::contains).toList();
+            if (!restricted.isEmpty() && !variants.contains(c.id())) {
+                problems.add(where + ": is about " + String.join(" and ", restricted) + ", which " + c.id()
+                        + " restricts, but has no variant for it");
+            }
+        }
     }
 
     private void safety(Guidebook book) {

@@ -45,7 +45,7 @@ final class FileFormats {
     record StylesFile(String version, List<Style> styles) {
     }
 
-    record ResponsesFile(String version, Map<String, List<String>> responses) {
+    record ResponsesFile(String version, Map<String, List<String>> responses, Map<String, List<String>> about) {
     }
 
     record IntentsFile(String version, Map<String, String> titles) {
@@ -72,10 +72,11 @@ final class FileFormats {
         }
     }
 
-    record AnswerSpec(String id, List<String> keywords, String text, List<String> sources) {
+    record AnswerSpec(String id, List<String> keywords, String text, List<String> sources, List<String> about,
+                      Map<String, String> cautions) {
 
         Answer toAnswer(String fallbackId) {
-            return new Answer(id == null ? fallbackId : id, keywords, text, sources);
+            return new Answer(id == null ? fallbackId : id, keywords, text, sources, about, cautions);
         }
     }
 
@@ -88,14 +89,19 @@ final class FileFormats {
         }
     }
 
-    record AnswersFile(String version, Map<String, IntentAnswers> answers) {
+    record AnswersFile(String version, Map<String, IntentAnswers> answers,
+                       Map<String, IntentAnswers> afterEscalation) {
 
         AnswerBook toBook() {
-            var byIntent = new LinkedHashMap<String, AnswerBook.Topics>();
-            answers.forEach((intent, a) -> byIntent.put(intent, new AnswerBook.Topics(
-                    a.fallback() == null ? null : a.fallback().toAnswer(intent),
-                    a.topics() == null ? List.of() : a.topics().stream().map(t -> t.toAnswer(intent)).toList())));
-            return new AnswerBook(byIntent);
+            return new AnswerBook(topics(answers), topics(afterEscalation == null ? Map.of() : afterEscalation));
+        }
+
+        private static Map<String, AnswerBook.Topics> topics(Map<String, IntentAnswers> answers) {
+            var byKey = new LinkedHashMap<String, AnswerBook.Topics>();
+            answers.forEach((key, a) -> byKey.put(key, new AnswerBook.Topics(
+                    a.fallback() == null ? null : a.fallback().toAnswer(key),
+                    a.topics() == null ? List.of() : a.topics().stream().map(t -> t.toAnswer(key)).toList())));
+            return byKey;
         }
     }
 
@@ -116,13 +122,14 @@ final class FileFormats {
                         List<List<List<String>>> emergencyAllOf, List<String> unsureTerms,
                         List<List<List<String>>> unsureAllOf, String clarify,
                         List<String> excludedTools,
-                        String maxPressure, List<String> sources) {
+                        String maxPressure, List<String> restricts, List<String> sources) {
     }
 
     record ModifiersSpec(List<String> terms) {
     }
 
-    record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, TierText> tiers,
+    record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
+                      Map<String, TierText> tiers,
                       Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
@@ -133,8 +140,8 @@ final class FileFormats {
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(),
-                    c.maxPressure(), c.sources())).toList();
-            return new SafetyRules(emergencyNumbers, texts, negation, experiencer, idioms, list,
+                    c.maxPressure(), c.restricts(), c.sources())).toList();
+            return new SafetyRules(emergencyNumbers, urgentContacts, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
                     exactWords, checklist, secondOpinion, concepts);
         }

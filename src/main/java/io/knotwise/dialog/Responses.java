@@ -9,10 +9,25 @@ import java.util.Map;
  */
 public final class Responses {
 
+    /** Joins a key to the caution category its variant is for: {@code discomfort@pregnancy}. */
+    public static final String VARIANT = "@";
+
     private final Map<String, List<String>> texts;
+    private final Map<String, List<String>> about;
 
     public Responses(Map<String, List<String>> texts) {
+        this(texts, Map.of());
+    }
+
+    /** @param about what a response advises on (of the subjects a caution may restrict), by key */
+    public Responses(Map<String, List<String>> texts, Map<String, List<String>> about) {
         this.texts = Map.copyOf(texts);
+        this.about = about == null ? Map.of() : Map.copyOf(about);
+    }
+
+    /** What each response that advises on something a caution may restrict is about, by key. */
+    public Map<String, List<String>> about() {
+        return about;
     }
 
     public boolean has(String key) {

@@ -1,6 +1,5 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Answer;
 import io.knotwise.content.Guidebook;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.TextNormalizer;
@@ -35,7 +34,7 @@ final class Answers {
             }
         }
         String words = String.join(" ", TextNormalizer.words(understanding.text()));
-        return book.answers().answer(intent, words).map(Answer::text)
+        return book.answers().answer(intent, words).map(a -> navigator.shaped(conversation, a.text(), a.cautions()))
                 .orElseGet(() -> navigator.text("reply_" + intent, conversation, Map.of()));
     }
 }

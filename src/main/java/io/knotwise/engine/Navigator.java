@@ -9,6 +9,7 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.dialog.Responses;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.Understanding;
+import io.knotwise.safety.Category;
 import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,16 +172,56 @@ final class Navigator {
             return;
         }
         say(node, conversation, reply);
-        reply.offer(node.quickReplies());
+        reply.offer(allowedButtons(conversation, node.quickReplies()));
     }
 
-    /** A response with the conversation's common values filled in, varied by how far the conversation is. */
+    /**
+     * A response with the conversation's common values filled in, varied by how far the conversation is: the variant
+     * for a raised caution where there is one ({@code discomfort@pregnancy}), else for the conversation's tier
+     * ({@code escalation_followup@urgent}).
+     */
     String text(String key, Conversation conversation, Map<String, ?> values) {
         var all = new java.util.HashMap<String, Object>(values);
         all.putIfAbsent("number", number(conversation));
+        all.putIfAbsent("urgent_contact", book.safety().urgentContact(conversation.locale()));
         Object area = conversation.slots().get(Slots.BODY_AREA);
         all.putIfAbsent("area", area == null ? "" : book.vocabulary().bodyAreas().getOrDefault(area, ""));
-        return responses.text(key, conversation.transcript().size() / 2, all);
+        var ids = new ArrayList<String>(cautions(conversation).stream().map(Category::id).toList());
+        if (conversation.tier() != null) {
+            ids.add(conversation.tier().id());
+        }
+        String variant = ids.stream().map(id -> key + Responses.VARIANT + id).filter(responses::has).findFirst()
+                .orElse(key);
+        return responses.text(variant, conversation.transcript().size() / 2, all);
+    }
+
+    /** The caution categories raised in a conversation, in the order they were raised. */
+    List<Category> cautions(Conversation conversation) {
+        return conversation.flags().stream().map(id -> book.safety().category(id)).flatMap(java.util.Optional::stream)
+                .filter(c -> c.tier() == Tier.CAUTION).toList();
+    }
+
+    /** A text as the raised cautions shape it: each one's variant where it has one, else the text itself. */
+    String shaped(Conversation conversation, String text, Map<String, String> variants) {
+        List<String> shaped = cautions(conversation).stream().map(c -> variants.get(c.id()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        return shaped.isEmpty() ? text : String.join("\n\n", shaped);
+    }
+
+    /**
+     * Buttons without the tools no technique the raised cautions allow uses: "A tennis ball" is not offered to someone
+     * on blood thinners.
+     */
+    private List<QuickReply> allowedButtons(Conversation conversation, List<QuickReply> buttons) {
+        if (cautions(conversation).isEmpty()) {
+            return buttons;
+        }
+        var usable = book.catalogue().stream().filter(t -> recommender.allowed(t, conversation))
+                .flatMap(t -> t.tools().stream()).collect(java.util.stream.Collectors.toSet());
+        return buttons.stream().filter(b -> {
+            Object tool = Payload.parse(b.payload()).entities().get(Slots.TOOL);
+            return tool == null || usable.contains(String.valueOf(tool));
+        }).toList();
     }
 
     /** How long a technique takes, in words: "2" or "2 to 3". */
@@ -204,6 +245,7 @@ final class Navigator {
             case SCREEN -> questions.answerScreen(node, conversation, understanding, cautioned, reply);
             case RECOMMEND -> recommendation.answer(conversation, understanding, reply);
             case WALK -> walk.answer(node, conversation, understanding, reply);
+            case ESCALATION -> !correcting && afterEscalation(node, conversation, understanding, false, reply);
             default -> false;
         };
         if (!handled && correcting && graph.correction() != null) {
@@ -213,11 +255,37 @@ final class Navigator {
         }
     }
 
+    /**
+     * After an escalation, a plain, safe answer to what the user asks about now ("what do I do while I wait for the
+     * ambulance?", "I don't want to call anyone"), by the tier raised; with {@code orDefault}, the tier's general
+     * answer when no topic fits. False when there is nothing to say.
+     */
+    private boolean afterEscalation(Node node, Conversation conversation, Understanding understanding,
+                                    boolean orDefault, Reply reply) {
+        if (conversation.tier() == null) {
+            return false;
+        }
+        String words = String.join(" ", io.knotwise.nlu.TextNormalizer.words(understanding.text()));
+        var answer = book.answers().afterEscalation(conversation.tier().id(), words, orDefault);
+        if (answer.isEmpty()) {
+            return false;
+        }
+        reply.say(Message.TEXT, answer.get().text().replace("{number}", number(conversation))
+                .replace("{urgent_contact}", book.safety().urgentContact(conversation.locale())));
+        reply.offer(node.quickReplies());
+        return true;
+    }
+
     private void general(Node node, Conversation conversation, Understanding understanding, Reply reply) {
         String intent = understanding.intent().name();
+        boolean escalated = node.type() == NodeType.ESCALATION;
         if (!understanding.confident() && Slots.describesSymptoms(understanding.entities())
                 && graph.transition(node, "describe_symptom").isPresent()) {
             enter(conversation, graph.transition(node, "describe_symptom").get(), reply);
+            return;
+        }
+        if ((!understanding.confident() || understanding.outOfScope()) && escalated
+                && afterEscalation(node, conversation, understanding, true, reply)) {
             return;
         }
         if (!understanding.confident()) {

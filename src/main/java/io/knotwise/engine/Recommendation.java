@@ -110,7 +110,8 @@ final class Recommendation {
         Object onset = conversation.slots().get(Slots.ONSET);
         if (onset != null) {
             String kind = "days".equals(onset) ? "occasional" : "accumulated";
-            reply.say(Message.TEXT, book.tensionAdvice().get(kind).text());
+            var advice = book.tensionAdvice().get(kind);
+            reply.say(Message.TEXT, navigator.shaped(conversation, advice.text(), advice.cautions()));
         }
         if (conversation.slots().get(Slots.SEVERITY) instanceof Integer severity && severity >= HIGH_SEVERITY) {
             reply.say(Message.TEXT, navigator.text("high_severity", conversation, Map.of("severity", severity)));

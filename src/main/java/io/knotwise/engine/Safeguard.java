@@ -121,7 +121,8 @@ final class Safeguard {
 
     private void escalate(Conversation conversation, List<RedFlag> flags, Tier highest, Reply reply) {
         String number = navigator.number(conversation);
-        var text = new StringBuilder(book.safety().tierTexts().get(highest).replace("{number}", number));
+        var text = new StringBuilder(book.safety().tierTexts().get(highest).replace("{number}", number)
+                .replace("{urgent_contact}", book.safety().urgentContact(conversation.locale())));
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)
                 .map(Category::message)

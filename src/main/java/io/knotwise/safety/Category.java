@@ -13,6 +13,8 @@ import java.util.List;
  * @param clarify the clarifying question; a yes (or an unclear answer) raises the category
  * @param excludedTools tools no technique may use while this (caution) category is raised
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
+ * @param restricts what a caution changes in every answer while it is raised, of {@link #SUBJECTS}: an answer about
+ *     one of them needs a variant for this category
  */
 public record Category(
         String id,
@@ -28,7 +30,14 @@ public record Category(
         String clarify,
         List<String> excludedTools,
         String maxPressure,
+        List<String> restricts,
         List<String> sources) {
+
+    /**
+     * What answers can be about that a caution may restrict: how hard to press, which tools, lying on balls or rollers,
+     * and which techniques or routines to do.
+     */
+    public static final java.util.Set<String> SUBJECTS = java.util.Set.of("pressure", "tools", "lying", "plan");
 
     public Category {
         terms = terms == null ? List.of() : List.copyOf(terms);
@@ -38,6 +47,7 @@ public record Category(
         emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
         unsureTerms = unsureTerms == null ? List.of() : List.copyOf(unsureTerms);
         excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
+        restricts = restricts == null ? List.of() : List.copyOf(restricts);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 

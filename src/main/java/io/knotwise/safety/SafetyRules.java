@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Everything the red-flag screen knows, loaded from {@code dialogs/safety.yml}. Immutable.
  *
+ * @param urgentContacts who to contact today for an urgent flag, by locale such as {@code en-GB}, with a default
  * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")
  * @param corrections phrases with which a user says an earlier flag was a misunderstanding
  * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 public record SafetyRules(
         Map<String, String> emergencyNumbers,
+        Map<String, String> urgentContacts,
         Map<Tier, String> tierTexts,
         Negation negation,
         Experiencer experiencer,
@@ -35,6 +37,7 @@ public record SafetyRules(
 
     public SafetyRules {
         emergencyNumbers = Map.copyOf(emergencyNumbers);
+        urgentContacts = urgentContacts == null ? Map.of() : Map.copyOf(urgentContacts);
         tierTexts = Map.copyOf(tierTexts);
         idioms = idioms == null ? List.of() : List.copyOf(idioms);
         categories = List.copyOf(categories);
@@ -53,7 +56,7 @@ public record SafetyRules(
 
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
-        return new SafetyRules(emergencyNumbers, tierTexts, negation, experiencer, idioms, categories, modifiers,
+        return new SafetyRules(emergencyNumbers, urgentContacts, tierTexts, negation, experiencer, idioms, categories, modifiers,
                 midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages, exactWords, checklist,
                 thresholds, concepts);
     }
@@ -68,5 +71,13 @@ public record SafetyRules(
             return emergencyNumbers.get(locale);
         }
         return emergencyNumbers.getOrDefault("default", "112");
+    }
+
+    /** Who to contact today for an urgent flag in a locale such as {@code en-GB}, falling back to the default. */
+    public String urgentContact(String locale) {
+        if (locale != null && urgentContacts.containsKey(locale)) {
+            return urgentContacts.get(locale);
+        }
+        return urgentContacts.getOrDefault("default", "a doctor, an urgent care service or a nurse helpline");
     }
 }

@@ -68,6 +68,24 @@ class DialogValidatorTest {
     }
 
     @Test
+    void anAnswerOrResponseAboutWhatACautionRestrictsNeedsAVariantForIt(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Path answers = copy.resolve("answers.yml");
+        Files.writeString(answers, Files.readString(answers).replaceFirst(
+                "(?s)(      - id: pressure\n.*?)          pregnancy: >-\n(?:            [^\n]*\n)+", "$1"));
+        Path responses = copy.resolve("responses.yml");
+        Files.writeString(responses, Files.readString(responses).replaceFirst(
+                "  discomfort@pregnancy:\n    - .*\n", ""));
+        var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
+
+        assertThatThrownBy(() -> Main.load(settings))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).containsExactly(
+                        "answers.yml: pressure: is about pressure, which pregnancy restricts, but has no variant for it",
+                        "responses.yml: discomfort: is about pressure, which pregnancy restricts, but has no variant"
+                                + " for it"));
+    }
+
+    @Test
     void anUnknownIntentAndAMissingSourceAreReported(@TempDir Path copy) throws IOException {
         copyDialogs(copy);
         Path flow = copy.resolve("flow/guidance.yml");

@@ -8,6 +8,7 @@ import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.Guidebook;
+import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.MessageParser;
@@ -39,7 +40,13 @@ class EngineTest {
             Map.entry("how often should I do this?", "ask_frequency"),
             Map.entry("I have a tennis ball", "describe_symptom"),
             Map.entry("no, I don't have chest pain, you misunderstood", "deny"),
-            Map.entry("yes", "affirm"), Map.entry("no", "deny"), Map.entry("I feel a bit dizzy", "describe_symptom"));
+            Map.entry("yes", "affirm"), Map.entry("no", "deny"), Map.entry("I feel a bit dizzy", "describe_symptom"),
+            Map.entry("how hard should I press?", "ask_safety"),
+            Map.entry("can I lie on a tennis ball?", "ask_safety"),
+            Map.entry("I'm 20 weeks pregnant", "describe_symptom"),
+            Map.entry("what should I do while I wait for the ambulance?", "out_of_scope"),
+            Map.entry("I really don't want to call anyone", "deny"),
+            Map.entry("I've had a fever and chills since yesterday", "describe_symptom"));
 
     private final AtomicLong nanos = new AtomicLong();
     private final Ticker ticker = nanos::get;
@@ -159,6 +166,78 @@ class EngineTest {
                 Input.payload("/request_technique{\"screened\": \"yes\", \"technique\": \"shoulder_knead\"}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown entity 'screened'");
         assertThat(engine.find(id).node()).isEqualTo("greeting");
+    }
+
+    @Test
+    void aUserOnBloodThinnersAskingHowHardToPressIsToldLightPressure() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I'm on warfarin");
+
+        String answer = say(engine, id, "how hard should I press?").messages().get(0).text();
+
+        assertThat(answer).contains("light pressure").doesNotContain("5 to 7").doesNotContain("hurts so good");
+    }
+
+    @Test
+    void aPregnantUserAskingToLieOnATennisBallIsToldNo() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I'm 20 weeks pregnant");
+
+        String answer = say(engine, id, "can I lie on a tennis ball?").messages().get(0).text();
+
+        assertThat(answer).startsWith("No, please don't lie on a ball").contains("midwife");
+    }
+
+    @Test
+    void aUserOnBloodThinnersIsNotOfferedBallsOrRollers() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I'm on warfarin");
+
+        Turn tools = engine.handle(id, Input.payload("/describe_symptom{\"body_area\": \"upper_back\","
+                + " \"onset\": \"days\", \"severity\": 3}"));
+
+        assertThat(tools.state().node()).isEqualTo("ask_tools");
+        assertThat(tools.messages().get(tools.messages().size() - 1).text()).contains("just your hands")
+                .doesNotContain("tennis");
+        assertThat(tools.quickReplies()).extracting(QuickReply::title)
+                .containsExactly("Just my hands", "A partner to help");
+    }
+
+    @Test
+    void afterAnEmergencyWaitingForTheAmbulanceAndReluctanceGetPlainSafeAnswers() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "I have crushing chest pain");
+
+        Turn waiting = say(engine, id, "what should I do while I wait for the ambulance?");
+        Turn reluctant = say(engine, id, "I really don't want to call anyone");
+
+        assertThat(waiting.state().node()).isEqualTo("escalation");
+        assertThat(waiting.messages().get(0).text()).contains("Follow what the emergency operator tells you",
+                "Unlock the door", "Don't drive yourself");
+        assertThat(reluctant.messages().get(0).text()).contains("Please call 999 now");
+        assertThat(reluctant.triage().tier()).isEqualTo(Tier.EMERGENCY);
+    }
+
+    @Test
+    void anUrgentCaseIsToldWhoToContactTodayNotToCallTheEmergencyNumberNow() {
+        Engine engine = engine(null);
+        String gb = engine.start("en-GB").conversationId();
+        String us = engine.start("en-US").conversationId();
+
+        Turn britain = say(engine, gb, "I've had a fever and chills since yesterday");
+        Turn america = say(engine, us, "I've had a fever and chills since yesterday");
+        Turn waiting = say(engine, gb, "what should I do while I wait for the ambulance?");
+
+        assertThat(britain.triage().tier()).isEqualTo(Tier.URGENT);
+        assertThat(britain.messages()).extracting(Message::text).anyMatch(t -> t.contains("NHS 111"))
+                .noneMatch(t -> t.contains("call 999 now"));
+        assertThat(america.messages()).extracting(Message::text).anyMatch(t -> t.contains("urgent care center"))
+                .noneMatch(t -> t.contains("call 911 now"));
+        assertThat(waiting.messages().get(0).text()).contains("NHS 111").doesNotContain("call 999 now");
     }
 
     @Test
