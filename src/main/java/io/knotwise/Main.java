@@ -17,7 +17,6 @@ import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
-import io.knotwise.engine.ConversationStore;
 import io.knotwise.engine.Engine;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentTrainer;
@@ -36,6 +35,7 @@ import io.knotwise.nlu.Understanding;
 import io.knotwise.store.MemoryConversationStore;
 import io.knotwise.store.RedisConversationStore;
 import io.knotwise.store.SqliteConversationStore;
+import io.knotwise.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -97,7 +97,7 @@ public final class Main {
                             secondOpinion(settings.models()), SafetySet.loadFolder(
                                     settings.models().resolve(SafetyCommands.VALIDATION)), inDomainChat(nluData)));
                 }
-                case "chat" -> new TerminalChat(new ChannelConversations(load(settings).engine(), settings.defaultLocale()),
+                case "chat" -> new TerminalChat(channelConversations(load(settings), settings),
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out).run();
                 case "telegram-webhook" -> {
                     var telegram = TelegramSettings.from(System.getenv()).orElseThrow(() -> new KnotwiseException(
@@ -267,9 +267,9 @@ public final class Main {
         var parser = new MessageParser(await(classifier), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ConversationStore store = new MeteredConversationStore(openStore(settings), metrics);
+        Store store = new MeteredConversationStore(openStore(settings), metrics);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
-                new MeteredEvents(metrics), settings.auditText());
+                settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText());
         return new Wiring(book, engine, store, metrics);
     }
 
@@ -285,8 +285,8 @@ public final class Main {
         }
     }
 
-    /** The conversation store the settings name; throws when it cannot be opened. */
-    public static ConversationStore openStore(Settings settings) {
+    /** The store the settings name; throws when it cannot be opened. */
+    public static Store openStore(Settings settings) {
         String store = settings.store();
         if (store.equals("memory")) {
             return new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
@@ -322,7 +322,7 @@ public final class Main {
 
     /** The messaging channels switched on by the environment; each is off unless configured. */
     private static List<Consumer<RoutesConfig>> channels(Wiring wiring, Settings settings, Map<String, String> env) {
-        var conversations = new ChannelConversations(wiring.engine(), settings.defaultLocale());
+        var conversations = channelConversations(wiring, settings);
         var on = new ArrayList<Consumer<RoutesConfig>>();
         if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
             on.add(new RasaRestChannel(conversations, settings.maxTextLength())::routes);
@@ -333,6 +333,11 @@ public final class Main {
         SlackSettings.from(env).ifPresent(slack -> on.add(new SlackChannel(slack, conversations,
                 new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));
         return on;
+    }
+
+    /** Channel users mapped to conversations of the loaded guide, in its store. */
+    public static ChannelConversations channelConversations(Wiring wiring, Settings settings) {
+        return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale());
     }
 
     private static void serve(Settings settings) {
@@ -347,8 +352,11 @@ public final class Main {
         }));
     }
 
-    /** The loaded guide: its content, its engine, the store the engine keeps conversations in, and its metrics. */
-    public record Wiring(Guidebook book, Engine engine, ConversationStore store, PrometheusMeterRegistry metrics) {
+    /**
+     * The loaded guide: its content, its engine, the store that keeps its conversations and channel links, and its
+     * metrics.
+     */
+    public record Wiring(Guidebook book, Engine engine, Store store, PrometheusMeterRegistry metrics) {
     }
 
 }

@@ -31,6 +31,12 @@ public final class RealGuide {
         return wiring().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));
     }
 
+    /** Channel users mapped to conversations of the real guide, in a store of their own. */
+    public static io.knotwise.channel.ChannelConversations channelsWithOwnStore() {
+        var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
+        return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB");
+    }
+
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */
     public static synchronized Main.Wiring wiring() {
         if (wiring == null) {

@@ -1,63 +1,168 @@
 package io.knotwise.channel;
 
 import io.knotwise.NotFoundException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
+import io.knotwise.store.ChannelLinks;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one channel abstraction: a user of a messaging platform (a Telegram chat, a Slack user in a channel, a Rasa
  * sender) is mapped to a conversation, and each inbound message becomes an engine turn, so the red-flag screen and
  * the step-by-step walk work the same on every channel. A user whose conversation expired simply starts a new one.
- * The mapping lives in the conversation store, so it survives restarts and is shared by every instance on the same
- * store. Thread-safe.
+ * The mapping lives in {@link ChannelLinks}, so it survives restarts and is shared by every instance on the same
+ * store: of two instances taking a new user's first messages at once, one links its conversation and the other
+ * carries on in it. When the store cannot be reached, a {@link StoreUnavailableException} carries the escalation
+ * advice for a message that needs it. Thread-safe; one user's messages are taken one at a time on an instance.
  */
 public final class ChannelConversations {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelConversations.class);
+    /** Enough stripes that different users rarely wait for each other. */
+    private static final int LOCK_STRIPES = 1024;
+
     private final Engine engine;
+    private final ChannelLinks links;
     private final String locale;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+    /** The last escalating message of each user that met an outage, until it can be taken. */
+    private final Cache<String, Input> unsaved = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
 
     /** @param locale the locale of conversations started on a channel (it picks the emergency number) */
-    public ChannelConversations(Engine engine, String locale) {
+    public ChannelConversations(Engine engine, ChannelLinks links, String locale) {
         this.engine = engine;
+        this.links = links;
         this.locale = locale;
-    }
-
-    /** The guide's turn for a message from a user of a channel, starting a conversation when there is none. */
-    public synchronized Turn send(String channel, String user, Input input) {
-        String key = channel + ":" + user;
-        var id = engine.conversationOf(key);
-        if (id.isPresent()) {
-            try {
-                Turn turn = engine.handle(id.get(), input);
-                engine.link(key, id.get());
-                return turn;
-            } catch (NotFoundException expired) {
-                // deleted or expired since it was looked up: start again below
-            }
-        }
-        Turn greeting = start(key);
-        return input.isPayload() || isGreeting(input) ? greeting : merge(greeting, engine.handle(
-                greeting.conversationId(), input));
+        java.util.Arrays.setAll(locks, i -> new Object());
     }
 
     /**
-     * True the first time a platform delivers an event (a Telegram update id, a Slack event id), false for a retry or
-     * replay, on every instance sharing the conversation store.
+     * The guide's turn for a message from a user of a channel, starting a conversation when there is none. A message
+     * that raised an emergency or urgent flag while the store could not be reached is kept (on this instance) and
+     * taken before the user's next message, so the conversation is escalated once the store is back.
      */
-    public boolean firstTime(String channel, String eventId) {
-        return engine.claim(channel + ":" + eventId);
+    public Turn send(String channel, String user, Input input) {
+        String key = channel + ":" + user;
+        try {
+            synchronized (lockFor(key)) {
+                Input missed = unsaved.getIfPresent(key);
+                if (missed != null && !missed.equals(input)) {
+                    take(key, missed);
+                }
+                unsaved.invalidate(key);
+                return take(key, input);
+            }
+        } catch (StoreUnavailableException e) {
+            var carrying = e.withAdvice(engine.escalationWithoutStore(input, locale));
+            if (carrying.advice().isPresent()) {
+                unsaved.put(key, input);
+            }
+            throw carrying;
+        }
+    }
+
+    private Turn take(String key, Input input) {
+        Optional<String> id = links.linked(key);
+        if (id.isPresent()) {
+            try {
+                Turn turn = engine.handle(id.get(), input);
+                links.link(key, id.get());
+                return turn;
+            } catch (NotFoundException expired) {
+                return begin(key, input, id.get());
+            }
+        }
+        return begin(key, input, null);
+    }
+
+    /**
+     * Takes a delivery from a platform that delivers again until it is acknowledged (Telegram, Slack) once: the turn,
+     * or empty when any of its ids (a Telegram update id; a Slack event id and message id) was taken before, on any
+     * instance sharing the store. When the store cannot be reached, the delivery is not taken (its ids are given
+     * back where that is possible) and the {@link StoreUnavailableException}, carrying any escalation advice, tells
+     * the channel to answer the platform with a 5xx so that it delivers again.
+     */
+    public Optional<Turn> once(String channel, List<String> deliveryIds, Supplier<Turn> turn) {
+        var taken = new ArrayList<String>();
+        boolean first = true;
+        for (String id : deliveryIds) {
+            String key = channel + ":" + id;
+            try {
+                if (links.claim(key)) {
+                    taken.add(key);
+                } else {
+                    first = false;
+                }
+            } catch (StoreUnavailableException e) {
+                // Whether it came before cannot be told: take it, and the turn meets the same outage below. A
+                // frozen store may still make the claim when it wakes, so it is given back with the others.
+                LOG.debug("cannot claim a {} delivery: {}", channel, e.getMessage());
+                taken.add(key);
+            }
+        }
+        if (!first) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(turn.get());
+        } catch (StoreUnavailableException e) {
+            giveBack(taken);
+            throw e;
+        }
+    }
+
+    private void giveBack(List<String> taken) {
+        for (String key : taken) {
+            try {
+                links.release(key);
+            } catch (StoreUnavailableException e) {
+                LOG.warn("cannot give back {} after an outage; a redelivery will be ignored: {}", key,
+                        e.getMessage());
+            }
+        }
     }
 
     /** Starts a new conversation for a user, forgetting any earlier one. */
-    public synchronized Turn restart(String channel, String user) {
-        return start(channel + ":" + user);
+    public Turn restart(String channel, String user) {
+        String key = channel + ":" + user;
+        synchronized (lockFor(key)) {
+            Turn greeting = engine.start(locale);
+            links.link(key, greeting.conversationId());
+            return greeting;
+        }
     }
 
-    private Turn start(String key) {
+    /**
+     * Starts the user's conversation and answers the message in it, unless another instance linked one first (then
+     * the message goes there, and the conversation started here is dropped). {@code expired} is the conversation the
+     * user was linked to before, or null.
+     */
+    private Turn begin(String key, Input input, String expired) {
         Turn greeting = engine.start(locale);
-        engine.link(key, greeting.conversationId());
-        return greeting;
+        String started = greeting.conversationId();
+        boolean linked = expired == null ? links.linkIfAbsent(key, started) : links.relink(key, expired, started);
+        if (!linked) {
+            engine.delete(started);
+            String winner = links.linked(key).orElseThrow(() -> new StoreUnavailableException(
+                    "the link of " + key + " changed while it was read; try again"));
+            return engine.handle(winner, input);
+        }
+        return input.isPayload() || isGreeting(input) ? greeting : merge(greeting, engine.handle(started, input));
+    }
+
+    private Object lockFor(String key) {
+        return locks[Math.floorMod(key.hashCode(), locks.length)];
     }
 
     private static boolean isGreeting(Input input) {

@@ -22,21 +22,6 @@ public interface ConversationStore extends AutoCloseable {
     /** Forgets a conversation everywhere; returns whether it existed. */
     boolean delete(String id);
 
-    /**
-     * The conversation a user of a messaging channel (such as {@code telegram:42}) is linked to, if the link has
-     * not been idle for longer than the idle time; the conversation itself may have gone.
-     */
-    Optional<String> linked(String user);
-
-    /** Links a messaging-channel user to a conversation, replacing any earlier link and restarting its idle time. */
-    void link(String user, String conversationId);
-
-    /**
-     * Claims a one-time key, such as the id of a webhook delivery, for the idle time: true the first time it is
-     * claimed on any instance sharing the store, false for every repeat, so a retried delivery is processed once.
-     */
-    boolean claim(String key);
-
     /** How many conversations the store keeps now (those not yet idle for too long), for monitoring. */
     long count();
 

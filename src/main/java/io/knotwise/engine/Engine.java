@@ -55,20 +55,24 @@ public final class Engine {
     private final Navigator navigator;
     private final EngineEvents events;
     private final String emergencyNumberOverride;
+    private final String defaultLocale;
     private final boolean auditText;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
-        this(book, parser, detector, store, clock, emergencyNumberOverride, EngineEvents.none(), false);
+        this(book, parser, detector, store, clock, emergencyNumberOverride, null, EngineEvents.none(), false);
     }
 
     /**
+     * @param defaultLocale the locale of advice given while the store (and with it the conversation's own locale)
+     *     cannot be reached
      * @param events where every raised red flag and every answered turn is reported
      * @param auditText whether the audit records the message text as well (off by default: it is health data)
      */
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
-                  Clock clock, String emergencyNumberOverride, EngineEvents events, boolean auditText) {
+                  Clock clock, String emergencyNumberOverride, String defaultLocale, EngineEvents events,
+                  boolean auditText) {
         this.book = book;
         this.graph = book.graph();
         this.parser = parser;
@@ -80,12 +84,14 @@ public final class Engine {
         this.safeguard = new Safeguard(book, navigator, auditText);
         this.events = events;
         this.emergencyNumberOverride = emergencyNumberOverride;
+        this.defaultLocale = defaultLocale;
         this.auditText = auditText;
     }
 
     /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
     public Engine withStore(ConversationStore other) {
-        return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, events, auditText);
+        return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, defaultLocale, events,
+                auditText);
     }
 
     /** Starts a conversation and returns its greeting. */
@@ -103,10 +109,20 @@ public final class Engine {
     /**
      * Takes one message in a conversation; throws {@link NotFoundException} for an unknown or expired id. Turns of
      * one conversation are applied one after the other: one at a time on this instance, and a turn that another
-     * instance overtook is worked out again on the newer conversation. A turn that fails changes nothing.
+     * instance overtook is worked out again on the newer conversation. A turn that fails changes nothing; one that
+     * fails because the store cannot be reached throws a {@link StoreUnavailableException} that carries the
+     * escalation advice when the message raised an emergency or urgent flag.
      */
     public Turn handle(String conversationId, Input input) {
         Understanding understanding = understand(input);
+        try {
+            return turn(conversationId, input, understanding);
+        } catch (StoreUnavailableException e) {
+            throw e.withAdvice(escalation(understanding, defaultLocale));
+        }
+    }
+
+    private Turn turn(String conversationId, Input input, Understanding understanding) {
         synchronized (lockFor(conversationId)) {
             for (int attempt = 1; ; attempt++) {
                 ConversationStore.Stored stored = stored(conversationId);
@@ -168,24 +184,6 @@ public final class Engine {
                 .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)"));
     }
 
-    /**
-     * The conversation a messaging-channel user (such as {@code telegram:42}) was last linked to; it may have expired
-     * since, which {@link #handle} reports as {@link NotFoundException}.
-     */
-    public Optional<String> conversationOf(String user) {
-        return store.linked(user);
-    }
-
-    /** Remembers which conversation a messaging-channel user has, on every instance sharing the store. */
-    public void link(String user, String conversationId) {
-        store.link(user, conversationId);
-    }
-
-    /** True the first time a one-time key (a webhook delivery's id) is claimed, on every instance sharing the store. */
-    public boolean claim(String key) {
-        return store.claim(key);
-    }
-
     /** Forgets a conversation everywhere. */
     public void delete(String conversationId) {
         synchronized (lockFor(conversationId)) {
@@ -196,24 +194,30 @@ public final class Engine {
     }
 
     /**
-     * What the guide says to a text that raises an emergency or urgent flag, worked out without any stored
-     * conversation, for when the store cannot be reached: the escalation messages (empty for any other text). The
+     * What the guide says to a message that raises an emergency or urgent flag, worked out without any stored
+     * conversation, for when the store cannot be reached: the escalation turn, or empty for any other message. The
      * flags are audited as usual.
      */
-    public Turn escalationWithoutStore(String text, String locale) {
+    public Optional<Turn> escalationWithoutStore(Input input, String locale) {
+        return input.isPayload() ? Optional.empty() : escalation(parser.parse(input.text()), locale);
+    }
+
+    private Optional<Turn> escalation(Understanding understanding, String locale) {
+        if (understanding.text().isEmpty()) {
+            return Optional.empty();
+        }
         var conversation = new Conversation("unsaved", locale, clock.instant());
         navigator.enter(conversation, graph.start(), new Reply());
-        Understanding understanding = parser.parse(text);
         Screening screening = detector.screen(understanding.text(), false);
         var reply = new Reply();
         var outcome = safeguard.apply(conversation, screening, List.of(), understanding, reply, clock.instant());
         if (outcome != Safeguard.Outcome.STOPPED || conversation.triage() == null
-                || !conversation.triage().tier().stopsGuidance()) {
-            return new Turn(null, List.of(), List.of(), navigator.state(conversation), null, understanding, List.of());
+                || !conversation.triage().tier().escalates()) {
+            return Optional.empty();
         }
         reply.escalations().forEach(events::escalated);
-        return new Turn(null, reply.messages(), reply.quickReplies(), navigator.state(conversation),
-                conversation.triage(), understanding, screening.flags());
+        return Optional.of(new Turn(null, reply.messages(), reply.quickReplies(), navigator.state(conversation),
+                conversation.triage(), understanding, screening.flags()));
     }
 
     /** Whether a text raises a red flag that stops guidance (emergency or urgent), read without a conversation. */

@@ -2,7 +2,7 @@ package io.knotwise.monitoring;
 
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
-import io.knotwise.engine.ConversationStore;
+import io.knotwise.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,24 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * A conversation store that reports on itself: {@code knotwise_store_calls_seconds} (by operation),
+ * A store that reports on itself: {@code knotwise_store_calls_seconds} (by operation),
  * {@code knotwise_store_errors_total} (calls that found the store unavailable, by operation) and the gauge
  * {@code knotwise_conversations_active} (conversations kept now; NaN while the store is unreachable). Thread-safe
  * when the store it wraps is.
  */
-public final class MeteredConversationStore implements ConversationStore {
+public final class MeteredConversationStore implements Store {
 
-    private final ConversationStore store;
+    private final Store store;
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public MeteredConversationStore(ConversationStore store, MeterRegistry registry) {
+    public MeteredConversationStore(Store store, MeterRegistry registry) {
         this.store = store;
         this.registry = registry;
         Gauge.builder("knotwise.conversations.active", this::countOrNaN)
                 .description("Conversations kept now, not yet idle for too long")
                 .register(registry);
-        for (String operation : new String[] {"find", "save", "delete", "linked", "link", "claim"}) {
+        for (String operation : new String[] {"find", "save", "delete", "linked", "link", "linkIfAbsent",
+            "relink", "claim", "release"}) {
             errors(operation);
         }
     }
@@ -64,8 +65,26 @@ public final class MeteredConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean linkIfAbsent(String user, String conversationId) {
+        return call("linkIfAbsent", () -> store.linkIfAbsent(user, conversationId));
+    }
+
+    @Override
+    public boolean relink(String user, String expected, String conversationId) {
+        return call("relink", () -> store.relink(user, expected, conversationId));
+    }
+
+    @Override
     public boolean claim(String key) {
         return call("claim", () -> store.claim(key));
+    }
+
+    @Override
+    public void release(String key) {
+        call("release", () -> {
+            store.release(key);
+            return null;
+        });
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.knotwise.engine.Conversation;
-import io.knotwise.engine.ConversationStore;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,7 +13,7 @@ import java.util.Optional;
  * on a background schedule) after it has been idle (not saved) for the given time, or when more than the given number
  * are kept. Thread-safe.
  */
-public final class MemoryConversationStore implements ConversationStore {
+public final class MemoryConversationStore implements Store {
 
     private final Cache<String, Stored> conversations;
     private final Cache<String, String> links;
@@ -78,6 +77,21 @@ public final class MemoryConversationStore implements ConversationStore {
     @Override
     public void link(String user, String conversationId) {
         links.put(user, conversationId);
+    }
+
+    @Override
+    public boolean linkIfAbsent(String user, String conversationId) {
+        return links.asMap().putIfAbsent(user, conversationId) == null;
+    }
+
+    @Override
+    public boolean relink(String user, String expected, String conversationId) {
+        return links.asMap().replace(user, expected, conversationId);
+    }
+
+    @Override
+    public void release(String key) {
+        claims.invalidate(key);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.knotwise.store;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
-import io.knotwise.engine.ConversationStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
@@ -28,7 +27,7 @@ import java.util.Optional;
  * down or slow, calls fail within the timeout with {@link StoreUnavailableException}, and the client reconnects by
  * itself. Thread-safe (one shared, pipelined connection).
  */
-public final class RedisConversationStore implements ConversationStore {
+public final class RedisConversationStore implements Store {
 
     private static final String PREFIX = "knotwise:conversation:";
     private static final String LINK = "knotwise:channel-user:";
@@ -42,6 +41,13 @@ public final class RedisConversationStore implements ConversationStore {
             redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'body', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+            return 1
+            """;
+
+    /** Moves a link when it still points at ARGV[1]; returns 1 when it moved. */
+    private static final String RELINK = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
             """;
 
@@ -149,6 +155,35 @@ public final class RedisConversationStore implements ConversationStore {
             redis.set(LINK + user, conversationId, SetArgs.Builder.px(idle.toMillis()));
         } catch (RedisException e) {
             throw unavailable("link " + user + " to a conversation", e);
+        }
+    }
+
+    @Override
+    public boolean linkIfAbsent(String user, String conversationId) {
+        try {
+            return "OK".equals(redis.set(LINK + user, conversationId, SetArgs.Builder.nx().px(idle.toMillis())));
+        } catch (RedisException e) {
+            throw unavailable("link " + user + " to a conversation", e);
+        }
+    }
+
+    @Override
+    public boolean relink(String user, String expected, String conversationId) {
+        try {
+            Long moved = redis.eval(RELINK, ScriptOutputType.INTEGER, new String[] {LINK + user}, expected,
+                    conversationId, Long.toString(idle.toMillis()));
+            return moved != null && moved == 1;
+        } catch (RedisException e) {
+            throw unavailable("link " + user + " to a new conversation", e);
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        try {
+            redis.del(CLAIM + key);
+        } catch (RedisException e) {
+            throw unavailable("release " + key, e);
         }
     }
 

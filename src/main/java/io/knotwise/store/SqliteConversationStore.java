@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
-import io.knotwise.engine.ConversationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * conversation idle for longer than the idle time is gone, and idle rows are deleted at start-up and then every
  * minute. One process per file. Thread-safe.
  */
-public final class SqliteConversationStore implements ConversationStore {
+public final class SqliteConversationStore implements Store {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(SqliteConversationStore.class);
@@ -223,6 +222,52 @@ public final class SqliteConversationStore implements ConversationStore {
                 write.executeUpdate();
             } catch (SQLException e) {
                 throw unavailable("link " + user + " to a conversation", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean linkIfAbsent(String user, String conversationId) {
+        synchronized (connection) {
+            try (PreparedStatement write = connection.prepareStatement("INSERT INTO channel_users"
+                    + " (user, conversation_id, saved_at) VALUES (?, ?, ?) ON CONFLICT (user) DO UPDATE"
+                    + " SET conversation_id = excluded.conversation_id, saved_at = excluded.saved_at"
+                    + " WHERE channel_users.saved_at < ?")) {
+                write.setString(1, user);
+                write.setString(2, conversationId);
+                write.setLong(3, clock.millis());
+                write.setLong(4, cutoff());
+                return write.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw unavailable("link " + user + " to a conversation", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean relink(String user, String expected, String conversationId) {
+        synchronized (connection) {
+            try (PreparedStatement write = connection.prepareStatement("UPDATE channel_users"
+                    + " SET conversation_id = ?, saved_at = ? WHERE user = ? AND conversation_id = ?")) {
+                write.setString(1, conversationId);
+                write.setLong(2, clock.millis());
+                write.setString(3, user);
+                write.setString(4, expected);
+                return write.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw unavailable("link " + user + " to a new conversation", e);
+            }
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        synchronized (connection) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM claims WHERE key = ?")) {
+                delete.setString(1, key);
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw unavailable("release " + key, e);
             }
         }
     }

@@ -36,7 +36,7 @@ class ConcurrentTurnsTest {
     private Engine instance() {
         var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
-        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), shared, Clock.systemUTC(), null,
+        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), shared, Clock.systemUTC(), null, null,
                 audited::add, false);
     }
 

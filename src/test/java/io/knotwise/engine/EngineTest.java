@@ -315,7 +315,7 @@ class EngineTest {
         var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
-                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null,
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
                 recorded::add, false);
         String id = engine.start("en-GB").conversationId();
 

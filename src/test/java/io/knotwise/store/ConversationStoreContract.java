@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationSnapshot;
-import io.knotwise.engine.ConversationStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What every conversation store guarantees: versions that stop lost updates, deletion, and idle expiry. */
+/**
+ * What every store guarantees: versions that stop lost updates, deletion, idle expiry, and channel links and claims
+ * that are atomic across instances.
+ */
 abstract class ConversationStoreContract {
 
     private static final Duration LONG = Duration.ofMinutes(30);
 
-    private final List<ConversationStore> opened = new ArrayList<>();
+    private final List<Store> opened = new ArrayList<>();
 
     /** A new, empty store that forgets a conversation after it has been idle for the given time. */
-    protected abstract ConversationStore open(Duration idle);
+    protected abstract Store open(Duration idle);
 
     /**
      * Lets the given time pass for the store (on a fake clock, or really). On a real clock a pass can only run long,
@@ -31,15 +33,15 @@ abstract class ConversationStoreContract {
      */
     protected abstract void pass(Duration time);
 
-    protected final ConversationStore store(Duration idle) {
-        ConversationStore store = open(idle);
+    protected final Store store(Duration idle) {
+        Store store = open(idle);
         opened.add(store);
         return store;
     }
 
     @AfterEach
     void closeStores() {
-        opened.forEach(ConversationStore::close);
+        opened.forEach(Store::close);
     }
 
     static Conversation conversation(String id, String node) {
@@ -51,7 +53,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void aSavedConversationIsFoundAsItWasWithVersionOne() {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
 
         assertThat(store.save(conversation("c1", "ask_onset"), 0)).isTrue();
 
@@ -64,7 +66,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void aSaveFromAnOutdatedVersionChangesNothing() {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);
         store.save(conversation("c1", "ask_severity"), 1);
 
@@ -78,7 +80,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void aNewConversationNeverReplacesOneWithTheSameId() {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);
 
         assertThat(store.save(conversation("c1", "greeting"), 0)).isFalse();
@@ -87,7 +89,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void aDeletedConversationIsGoneAndALateTurnCannotBringItBack() {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);
 
         assertThat(store.count()).isEqualTo(1);
@@ -102,7 +104,7 @@ abstract class ConversationStoreContract {
 
     @Test
     void anUnknownIdIsSimplyNotFound() {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
 
         assertThat(store.find("no-such-id")).isEmpty();
         assertThat(store.find("../../etc/passwd")).isEmpty();
@@ -112,7 +114,7 @@ abstract class ConversationStoreContract {
     @Test
     void aConversationIdleForLongerThanTheIdleTimeIsForgotten() {
         Duration idle = Duration.ofMillis(1000);
-        ConversationStore store = store(idle);
+        Store store = store(idle);
         store.save(conversation("idle", "ask_onset"), 0);
         store.save(conversation("busy", "ask_onset"), 0);
 
@@ -128,7 +130,7 @@ abstract class ConversationStoreContract {
     @Test
     void aChannelUserKeepsTheirLatestLinkUntilItHasBeenIdleTooLong() {
         Duration idle = Duration.ofMillis(1000);
-        ConversationStore store = store(idle);
+        Store store = store(idle);
         store.link("telegram:42", "c1");
         store.link("telegram:42", "c2");
         store.link("slack:T1:U1", "c3");
@@ -146,7 +148,7 @@ abstract class ConversationStoreContract {
     @Test
     void aKeyIsClaimedOnceUntilItHasBeenIdleTooLong() {
         Duration idle = Duration.ofMillis(1000);
-        ConversationStore store = store(idle);
+        Store store = store(idle);
 
         assertThat(store.claim("telegram:1001")).isTrue();
         assertThat(store.claim("telegram:1001")).isFalse();
@@ -157,8 +159,70 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void onlyTheFirstLinkOfANewUserIsTakenAndAMovedLinkMovesOnlyFromWhereItWas() {
+        Store store = store(LONG);
+
+        assertThat(store.linkIfAbsent("telegram:42", "c1")).isTrue();
+        assertThat(store.linkIfAbsent("telegram:42", "c2")).isFalse();
+        assertThat(store.relink("telegram:42", "c2", "c3")).isFalse();
+        assertThat(store.linked("telegram:42")).contains("c1");
+        assertThat(store.relink("telegram:42", "c1", "c4")).isTrue();
+        assertThat(store.linked("telegram:42")).contains("c4");
+    }
+
+    @Test
+    void aLinkThatHasBeenIdleTooLongCanBeTakenAgain() {
+        Store store = store(Duration.ofMillis(1000));
+        store.linkIfAbsent("telegram:42", "c1");
+        pass(Duration.ofMillis(1100));
+
+        assertThat(store.linkIfAbsent("telegram:42", "c2")).isTrue();
+        assertThat(store.linked("telegram:42")).contains("c2");
+    }
+
+    @Test
+    void ofUsersRacingToLinkExactlyOneLinkWinsEach() throws Exception {
+        Store store = store(LONG);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var wins = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>();
+            var tasks = new ArrayList<java.util.concurrent.Callable<Void>>();
+            for (int user = 0; user < 20; user++) {
+                for (int racer = 0; racer < 4; racer++) {
+                    String key = "rest:u" + user;
+                    String conversation = "c" + user + "-" + racer;
+                    tasks.add(() -> {
+                        if (store.linkIfAbsent(key, conversation)) {
+                            wins.computeIfAbsent(key, k -> new java.util.concurrent.atomic.AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                        return null;
+                    });
+                }
+            }
+            for (var done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+            assertThat(wins).hasSize(20).allSatisfy((user, count) -> assertThat(count.get()).isEqualTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAgain() {
+        Store store = store(LONG);
+        store.claim("telegram:1001");
+
+        store.release("telegram:1001");
+
+        assertThat(store.claim("telegram:1001")).isTrue();
+        assertThat(store.claim("telegram:1001")).isFalse();
+    }
+
+    @Test
     void ofConcurrentSavesFromTheSameVersionExactlyOneWins() throws Exception {
-        ConversationStore store = store(LONG);
+        Store store = store(LONG);
         store.save(conversation("c1", "ask_onset"), 0);
         int writers = 8;
         var go = new CountDownLatch(1);

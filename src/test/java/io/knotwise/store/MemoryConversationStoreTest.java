@@ -8,7 +8,7 @@ class MemoryConversationStoreTest extends ConversationStoreContract {
     private final FakeTime time = new FakeTime();
 
     @Override
-    protected ConversationStore open(Duration idle) {
+    protected Store open(Duration idle) {
         return new MemoryConversationStore(idle, 1000, time);
     }
 

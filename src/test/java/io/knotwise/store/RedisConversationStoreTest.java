@@ -35,7 +35,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Override
-    protected ConversationStore open(Duration idle) {
+    protected Store open(Duration idle) {
         redis.flush();
         return new RedisConversationStore(redis.uri(), idle, TIMEOUT);
     }

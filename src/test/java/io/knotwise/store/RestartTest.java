@@ -21,8 +21,21 @@ class RestartTest {
 
     /** A guide as it would be after a fresh start on the same folder. */
     private Engine restartedGuide(Path folder) {
+        return restartedGuide(restartedStore(folder));
+    }
+
+    private SqliteConversationStore restartedStore(Path folder) {
+        return new SqliteConversationStore(folder.resolve("knotwise.db"), Duration.ofMinutes(30), 1000, clock);
+    }
+
+    /** A Telegram channel's users as they would be after a fresh start on the same folder. */
+    private ChannelConversations restartedChannel(Path folder) {
+        var store = restartedStore(folder);
+        return new ChannelConversations(restartedGuide(store), store, "en-GB");
+    }
+
+    private Engine restartedGuide(SqliteConversationStore store) {
         Guidebook book = RealGuide.wiring().book();
-        var store = new SqliteConversationStore(folder.resolve("knotwise.db"), Duration.ofMinutes(30), 1000, clock);
         var parser = new io.knotwise.nlu.MessageParser(words -> java.util.List.of(
                 new io.knotwise.nlu.IntentScore("next", 0.99)),
                 new io.knotwise.nlu.EntityExtractor(java.util.Map.of(), emptyPatterns()), 0.5, 0.2);
@@ -56,11 +69,9 @@ class RestartTest {
 
     @Test
     void aTelegramChatKeepsItsConversationAcrossARestart(@TempDir Path folder) {
-        Turn first = new ChannelConversations(restartedGuide(folder), "en-GB")
-                .send("telegram", "9007199254740993", Input.text("hello"));
+        Turn first = restartedChannel(folder).send("telegram", "9007199254740993", Input.text("hello"));
 
-        Turn again = new ChannelConversations(restartedGuide(folder), "en-GB")
-                .send("telegram", "9007199254740993", Input.payload("/next"));
+        Turn again = restartedChannel(folder).send("telegram", "9007199254740993", Input.payload("/next"));
 
         assertThat(again.conversationId()).isEqualTo(first.conversationId());
     }

@@ -15,7 +15,7 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
     Path folder;
 
     @Override
-    protected ConversationStore open(Duration idle) {
+    protected Store open(Duration idle) {
         return new SqliteConversationStore(folder.resolve("knotwise.db"), idle, 1000, time);
     }
 

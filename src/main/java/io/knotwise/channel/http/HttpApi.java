@@ -147,24 +147,13 @@ public final class HttpApi {
         ctx.header("Retry-After", "1");
         var body = errorBody("store_unavailable",
                 "conversations are unreachable for a moment; nothing was changed, please try again");
-        String text = isMessage(ctx) ? textOrNull(ctx) : null;
-        if (text != null) {
-            var advice = Views.turn(engine.escalationWithoutStore(text, settings.defaultLocale()));
-            if (!((List<?>) advice.get("messages")).isEmpty()) {
-                body.put("messages", advice.get("messages"));
-                body.put("triage", advice.get("triage"));
-            }
-        }
+        e.advice().map(Views::turn).ifPresent(advice -> {
+            body.put("messages", advice.get("messages"));
+            body.put("triage", advice.get("triage"));
+        });
         Json.respond(ctx, 503, body);
     }
 
-    private static String textOrNull(Context ctx) {
-        try {
-            return Json.string(Json.object(ctx, Set.of("text", "payload")), "text");
-        } catch (BadInputException e) {
-            return null;
-        }
-    }
 
     /** The client's address: the socket's peer, or the first entry of a trusted proxy's header when configured. */
     private String clientAddress(Context ctx) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.engine.Input;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class RasaRestChannel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RasaRestChannel.class);
 
     private final ChannelConversations conversations;
     private final int maxTextLength;
@@ -49,7 +51,19 @@ public final class RasaRestChannel {
             throw new BadInputException("\"message\" is longer than " + maxTextLength + " characters");
         }
         Input input = message.startsWith("/") ? Input.payload(message) : Input.text(message);
-        Turn turn = conversations.send("rest", sender, input);
+        Turn turn;
+        try {
+            turn = conversations.send("rest", sender, input);
+        } catch (StoreUnavailableException e) {
+            if (e.advice().isEmpty()) {
+                throw e;
+            }
+            // A Rasa client shows only messages: the advice goes out as a normal answer, and the conversation takes
+            // the message before the sender's next one.
+            LOG.warn("a Rasa REST message from {} met an outage; its escalation advice was given: {}", sender,
+                    e.getMessage());
+            turn = e.advice().get();
+        }
         ctx.contentType("application/json").result(JSON.writeValueAsString(answer(sender, turn)));
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slack as a channel: the Events API and interactivity webhooks, each verified against the signing secret before
- * anything is read, acknowledged at once (Slack retries after three seconds), then answered on the executor by
- * posting the guide's turn back to the channel. A retried event is answered once. Thread-safe.
+ * anything is read, taken as an engine turn and acknowledged (Slack retries after three seconds), then answered on
+ * the executor by posting the guide's turn back to the channel. A retried event is answered once; one that meets an
+ * unreachable store gets a 503 so that Slack delivers it again, with an emergency's advice posted at once. Thread-safe.
  */
 public final class SlackChannel {
 
@@ -76,35 +78,52 @@ public final class SlackChannel {
         return new String(raw, UTF_8);
     }
 
-    private void answerLater(Context ctx, Optional<InboundMessage> message) {
-        if (message.isEmpty()) {
+    /**
+     * Takes the guide's turn now (a turn is quick) and posts it on the executor. A message that meets an unreachable
+     * store gets a 503, so Slack delivers it again, and an emergency's advice is posted at once all the same.
+     */
+    private void answerLater(Context ctx, Optional<InboundMessage> inbound) {
+        if (inbound.isEmpty()) {
             ctx.status(200);
             return;
         }
-        try {
-            executor.execute(() -> answer(message.get()));
-            ctx.status(200);
-        } catch (RejectedExecutionException e) {
+        if (executor.isShutdown()) {
             // Not taken on: a 5xx makes Slack deliver the event again later.
             error(ctx, 503, "unavailable", "the Slack channel is shutting down; try again later");
-        }
-    }
-
-    private void answer(InboundMessage message) {
-        boolean first = true;
-        for (String id : message.deliveryIds()) {
-            first &= conversations.firstTime(CHANNEL, id);
-        }
-        if (!first) {
             return;
         }
+        InboundMessage message = inbound.get();
+        Optional<Turn> turn;
         try {
-            Turn turn = conversations.send(CHANNEL, message.conversationUser(), message.input());
-            client.post(message.channel(), turn);
-        } catch (BadInputException | SlackApiException e) {
+            turn = conversations.once(CHANNEL, message.deliveryIds(),
+                    () -> conversations.send(CHANNEL, message.conversationUser(), message.input()));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
+            e.advice().ifPresent(advice -> post(message, advice));
+            error(ctx, 503, "store_unavailable", "conversations are unreachable for a moment; deliver the event again");
+            return;
+        } catch (BadInputException e) {
             LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("could not answer a Slack message in {}", message.channel(), e);
+            ctx.status(200);
+            return;
+        }
+        ctx.status(200);
+        turn.ifPresent(t -> post(message, t));
+    }
+
+    private void post(InboundMessage message, Turn turn) {
+        try {
+            executor.execute(() -> {
+                try {
+                    client.post(message.channel(), turn);
+                } catch (SlackApiException e) {
+                    LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("could not answer a Slack message in {}", message.channel(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("could not answer a Slack message in {}: the channel is shutting down", message.channel());
         }
     }
 

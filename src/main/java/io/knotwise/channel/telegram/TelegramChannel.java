@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.dialog.QuickReply;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Telegram channel: {@code POST /webhooks/telegram} takes Bot API updates (text messages and button presses),
- * checks the secret-token header in constant time, processes each {@code update_id} once, and answers with
- * {@code sendMessage} (buttons as an {@code inline_keyboard}) after acknowledging the update. Thread-safe.
+ * checks the secret-token header in constant time, takes each {@code update_id} once, and answers with
+ * {@code sendMessage} (buttons as an {@code inline_keyboard}) after acknowledging the update. An update that meets
+ * an unreachable store is not acknowledged (Telegram delivers it again), but an emergency's advice is sent at once.
+ * Thread-safe.
  */
 public final class TelegramChannel {
 
@@ -69,21 +73,56 @@ public final class TelegramChannel {
             return;
         }
         JsonNode update = read(ctx);
-        ctx.status(200).contentType("application/json").result("{\"ok\":true}");
-        if (update == null || !update.has("update_id") || !conversations.firstTime("telegram",
-                update.get("update_id").asText())) {
+        Incoming incoming = update == null || !update.has("update_id") ? null : incoming(update);
+        if (incoming == null) {
+            acknowledge(ctx);
             return;
         }
-        work.execute(() -> {
-            try {
-                process(update);
-            } catch (KnotwiseException e) {
-                // Refused on purpose (a message the guide does not take) or the Bot API could not be reached.
-                LOG.warn("Telegram update {} was not answered: {}", update.get("update_id").asText(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.error("Telegram update {} failed", update.get("update_id").asText(), e);
+        String updateId = update.get("update_id").asText();
+        Optional<Turn> turn;
+        try {
+            turn = conversations.once("telegram", List.of(updateId), () -> take(incoming));
+        } catch (StoreUnavailableException e) {
+            // Not acknowledged, so Telegram delivers it again; an emergency's advice goes out now all the same.
+            LOG.warn("Telegram update {} waits for the store: {}", updateId, e.getMessage());
+            e.advice().ifPresent(advice -> later(updateId, () -> reply(incoming.chat(), advice)));
+            ctx.status(503).contentType("application/json").result("{\"error\":{\"code\":\"store_unavailable\","
+                    + "\"message\":\"conversations are unreachable for a moment; deliver the update again\"}}");
+            return;
+        } catch (KnotwiseException e) {
+            // Refused on purpose: a message the guide does not take.
+            LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
+            acknowledge(ctx);
+            return;
+        }
+        acknowledge(ctx);
+        turn.ifPresent(t -> later(updateId, () -> {
+            if (incoming.callbackQuery() != null) {
+                client.call("answerCallbackQuery", Map.of("callback_query_id", incoming.callbackQuery()));
             }
-        });
+            reply(incoming.chat(), t);
+        }));
+    }
+
+    private static void acknowledge(Context ctx) {
+        ctx.status(200).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** Sends to the Bot API off the request thread, so the webhook is answered at once. */
+    private void later(String updateId, Runnable send) {
+        try {
+            work.execute(() -> {
+                try {
+                    send.run();
+                } catch (KnotwiseException e) {
+                    LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("Telegram update {} failed", updateId, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("Telegram update {} was not answered: the channel is shutting down", updateId);
+        }
     }
 
     /** The update as JSON, read as UTF-8 whatever charset the Content-Type names; anything else is a 400. */
@@ -95,28 +134,36 @@ public final class TelegramChannel {
         }
     }
 
-    private void process(JsonNode update) {
+    /**
+     * What an update asks of the guide: a message or a button press in a chat (with the id of the press, to answer
+     * it), or null for anything else. {@code input} null means "/start": begin again.
+     */
+    private record Incoming(long chat, Input input, String callbackQuery) {
+    }
+
+    private Incoming incoming(JsonNode update) {
         if (update.has("callback_query")) {
             JsonNode query = update.get("callback_query");
             String queryId = query.path("id").asText("");
-            if (!queryId.isEmpty()) {
-                client.call("answerCallbackQuery", Map.of("callback_query_id", queryId));
-            }
             long chat = query.path("message").path("chat").path("id").asLong();
             String data = query.path("data").asText("");
             String payload = data.startsWith("#") ? longPayloads.getIfPresent(data) : data;
-            if (payload != null && payload.startsWith("/")) {
-                reply(chat, conversations.send("telegram", Long.toString(chat), Input.payload(payload)));
-            }
-        } else if (update.path("message").has("text")) {
-            JsonNode message = update.get("message");
-            long chat = message.path("chat").path("id").asLong();
-            String text = message.get("text").asText();
-            Turn turn = text.strip().equals("/start")
-                    ? conversations.restart("telegram", Long.toString(chat))
-                    : conversations.send("telegram", Long.toString(chat), Input.text(text));
-            reply(chat, turn);
+            return payload != null && payload.startsWith("/")
+                    ? new Incoming(chat, Input.payload(payload), queryId.isEmpty() ? null : queryId) : null;
         }
+        if (update.path("message").has("text")) {
+            JsonNode message = update.get("message");
+            String text = message.get("text").asText();
+            return new Incoming(message.path("chat").path("id").asLong(),
+                    text.strip().equals("/start") ? null : Input.text(text), null);
+        }
+        return null;
+    }
+
+    private Turn take(Incoming incoming) {
+        String user = Long.toString(incoming.chat());
+        return incoming.input() == null ? conversations.restart("telegram", user)
+                : conversations.send("telegram", user, incoming.input());
     }
 
     /** One Telegram message per guide message; the buttons go with the last one. */

@@ -23,7 +23,7 @@ class RasaRestChannelTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static io.javalin.Javalin app() {
-        var channel = new RasaRestChannel(new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB"), 1000);
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), 1000);
         return Main.app(RealGuide.wiring(), RealGuide.settings(),
                 List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
     }

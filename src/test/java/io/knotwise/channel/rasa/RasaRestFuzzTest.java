@@ -39,7 +39,7 @@ class RasaRestFuzzTest {
 
     @BeforeAll
     static void start() {
-        var channel = new RasaRestChannel(new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB"),
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(),
                 RealGuide.settings().maxTextLength());
         app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);

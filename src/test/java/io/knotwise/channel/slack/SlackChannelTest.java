@@ -47,7 +47,7 @@ class SlackChannelTest {
         // One worker, as in production: answers are worked out in order, after Slack has been acknowledged.
         executor = Executors.newSingleThreadExecutor();
         var settings = new SlackSettings(SECRET, TOKEN, slackApi.apiBase());
-        var conversations = new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB");
+        var conversations = RealGuide.channelsWithOwnStore();
         var channel = new SlackChannel(settings, conversations, new SlackClient(settings), executor,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         app = Javalin.create(config -> {
@@ -159,7 +159,7 @@ class SlackChannelTest {
         assertThat(body.get("text").asText()).startsWith(SlackBlocks.escape(greeting) + "\n\n");
 
         JsonNode actions = call.blocks("actions").get(0);
-        List<QuickReply> offered = new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB")
+        List<QuickReply> offered = RealGuide.channelsWithOwnStore()
                 .send("slack", "T0TEAM:C0CHANNEL:U0OTHER", Input.text("hello there")).quickReplies();
         assertThat(offered).isNotEmpty();
         assertThat(actions.get("elements")).hasSize(offered.size());

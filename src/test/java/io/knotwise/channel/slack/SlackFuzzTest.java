@@ -59,7 +59,7 @@ class SlackFuzzTest {
     static void start() {
         slackApi = new FakeSlackApi();
         var settings = new SlackSettings(SECRET, "xoxb-test-token", slackApi.apiBase());
-        var channel = new SlackChannel(settings, new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB"),
+        var channel = new SlackChannel(settings, RealGuide.channelsWithOwnStore(),
                 new SlackClient(settings), new DirectExecutor(), Clock.fixed(NOW, ZoneOffset.UTC));
         app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);

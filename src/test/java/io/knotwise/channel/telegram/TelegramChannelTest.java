@@ -44,7 +44,7 @@ class TelegramChannelTest {
             });
         }).start("127.0.0.1", 0);
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
-        var channel = new TelegramChannel(settings, new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB"),
+        var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
                 new TelegramClient(settings), new DirectExecutor());
         guide = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -17,7 +17,7 @@ class TerminalChatTest {
     void quickRepliesAreNumberedAndANumberPressesOne() {
         var out = new ByteArrayOutputStream();
         var input = "how do I release knots between my shoulder blades\n4\n\n";
-        new TerminalChat(new ChannelConversations(RealGuide.engineWithOwnStore(), "en-GB"),
+        new TerminalChat(RealGuide.channelsWithOwnStore(),
                 new BufferedReader(new StringReader(input)), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
 
         String screen = out.toString(StandardCharsets.UTF_8);

@@ -2,17 +2,17 @@ package io.knotwise.channel.web;
 
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
-import io.knotwise.engine.ConversationStore;
+import io.knotwise.store.Store;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A store that works until a test pulls the plug: then every call fails as an unreachable Redis would. */
-final class OutageStore implements ConversationStore {
+final class OutageStore implements Store {
 
-    private final ConversationStore store;
+    private final Store store;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    OutageStore(ConversationStore store) {
+    OutageStore(Store store) {
         this.store = store;
     }
 
@@ -60,6 +60,24 @@ final class OutageStore implements ConversationStore {
     public boolean claim(String key) {
         check();
         return store.claim(key);
+    }
+
+    @Override
+    public boolean linkIfAbsent(String user, String conversationId) {
+        check();
+        return store.linkIfAbsent(user, conversationId);
+    }
+
+    @Override
+    public boolean relink(String user, String expected, String conversationId) {
+        check();
+        return store.relink(user, expected, conversationId);
+    }
+
+    @Override
+    public void release(String key) {
+        check();
+        store.release(key);
     }
 
     @Override
