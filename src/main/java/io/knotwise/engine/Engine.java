@@ -58,6 +58,14 @@ public final class Engine {
     private final String defaultLocale;
     private final boolean auditText;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    /**
+     * The last message of each conversation that raised an emergency or urgent flag while the store could not be
+     * reached (on this instance): taken before the conversation's next message, so it is escalated once the store is
+     * back.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Input> unsaved =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofHours(1)).maximumSize(100_000).build();
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
@@ -116,9 +124,18 @@ public final class Engine {
     public Turn handle(String conversationId, Input input) {
         Understanding understanding = understand(input);
         try {
+            Input missed = unsaved.getIfPresent(conversationId);
+            if (missed != null && !missed.equals(input)) {
+                turn(conversationId, missed, understand(missed));
+            }
+            unsaved.invalidate(conversationId);
             return turn(conversationId, input, understanding);
         } catch (StoreUnavailableException e) {
-            throw e.withAdvice(escalation(understanding, defaultLocale));
+            var carrying = e.withAdvice(escalation(understanding, defaultLocale));
+            if (carrying.advice().isPresent()) {
+                unsaved.put(conversationId, input);
+            }
+            throw carrying;
         }
     }
 

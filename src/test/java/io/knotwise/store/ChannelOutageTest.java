@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * An emergency told while the store is down (redis-server killed, or frozen with SIGSTOP) on every channel at once:
  * the web API, the Rasa REST channel, Telegram and Slack, over real HTTP, with a fake platform recording what the
  * guide sends. Each gives the advice at once; Telegram and Slack are told to deliver again (5xx); once Redis is back,
- * the redelivered or next message finds the conversation escalated.
+ * the redelivered message, or on the web API and the Rasa REST channel the next one, finds the conversation
+ * escalated.
  */
 class ChannelOutageTest {
 
@@ -162,10 +163,14 @@ class ChannelOutageTest {
         awaitSent(s -> s.platform().equals("slack") && s.text().contains("call 999 now"));
         sent.clear();
 
+        Answer webAfter = post("/api/v1/conversations/" + web + "/messages",
+                "{\"text\": \"show me a technique\"}", Map.of());
         Answer rasaAfter = rasa("show me a technique");
         assertThat(telegram(3, "show me a technique").status()).isEqualTo(200);
         assertThat(slack("Ev3", "show me a technique", Map.of()).status()).isEqualTo(200);
 
+        assertThat(webAfter.body().at("/triage/tier").asText()).isEqualTo("emergency");
+        assertThat(webAfter.body().at("/messages/0/text").asText()).contains("stopped all massage guidance");
         assertThat(rasaAfter.body().get(0).path("text").asText()).contains("stopped all massage guidance");
         awaitSent(s -> s.platform().equals("telegram") && s.text().contains("stopped all massage guidance"));
         awaitSent(s -> s.platform().equals("slack") && s.text().contains("stopped all massage guidance"));
