@@ -36,7 +36,7 @@ public final class Engine {
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
             "screen_clear", "screen_noted", "screen_which", "skipped_question", "step", "technique_done",
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
-            "clarify_thanks");
+            "clarify_thanks", "tool_ruled_out");
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);

@@ -25,6 +25,9 @@ final class Questions {
         Object value = Slots.valueFor(node.slot(), understanding.entities());
         if (value != null) {
             Slots.store(conversation, node.slot(), value, understanding.entities());
+            if (node.slot().equals(Slots.TOOL)) {
+                sayRuledOut(conversation, reply);
+            }
         }
         if (value != null || navigator.answered(node, conversation)) {
             navigator.enter(conversation, node.next(), reply);
@@ -45,6 +48,17 @@ final class Questions {
             return false;
         }
         return askAgain(node, conversation, reply);
+    }
+
+    /** Says which of the tools the user has a raised caution rules out ("we'll leave the tennis ball out"). */
+    private void sayRuledOut(Conversation conversation, Reply reply) {
+        var excluded = navigator.cautions(conversation).stream().flatMap(c -> c.excludedTools().stream()).toList();
+        var named = Slots.tools(conversation).stream().filter(excluded::contains)
+                .map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList();
+        if (!named.isEmpty()) {
+            reply.say(Message.TEXT, navigator.text("tool_ruled_out", conversation,
+                    Map.of("tools", String.join(" and ", named))));
+        }
     }
 
     private boolean askAgain(Node node, Conversation conversation, Reply reply) {

@@ -133,7 +133,9 @@ final class Recommendation {
         best.forEach(t -> buttons.add(new QuickReply(t.name(),
                 "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")));
         book.routines().values().stream()
-                .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty())
+                .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty()
+                        && r.techniques().stream().allMatch(id -> recommender.allowed(book.techniques().get(id),
+                                conversation)))
                 .sorted(java.util.Comparator.comparingInt(r -> r.minutes()))
                 .limit(1)
                 .forEach(r -> buttons.add(new QuickReply(r.name(),

@@ -172,7 +172,10 @@ class RedisScaleOutTest {
         assertThat(back.status()).isEqualTo(200);
         // Each instance's client reconnects on its own schedule.
         assertThat(awaitAnswer(() -> send(0, "GET", "/ready", null)).body().get("status").asText()).isEqualTo("ready");
-        assertThat(userSaid(0, id)).containsExactly("between my shoulder blades", "for a few days", "about a 4");
+        // The emergency told during the outage was kept by the instance that answered it, and taken first.
+        assertThat(userSaid(0, id)).containsExactly("between my shoulder blades", "for a few days",
+                "I have crushing chest pain", "about a 4");
+        assertThat(back.body().at("/triage/tier").asText()).isEqualTo("emergency");
     }
 
     private interface Call {
