@@ -1,0 +1,82 @@
+package io.knotwise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.content.Answer;
+import io.knotwise.content.ContentLoader;
+import io.knotwise.content.Guidebook;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.nlu.TextNormalizer;
+import io.knotwise.safety.Category;
+import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.Tier;
+import io.knotwise.store.MemoryConversationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every caution that restricts answers, times every question about what it restricts: once the caution is raised
+ * (by its checklist button), the guide answers in the caution's own variant, never with the default figures.
+ */
+class CautionAnswersTest {
+
+    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
+    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+
+    /** Questions about pressure, tools, lying on balls and the plan, with the intent a user's question has. */
+    private static final Map<String, String> QUESTIONS = Map.of(
+            "how hard should I press?", "ask_safety",
+            "can I use a lacrosse ball on the knot?", "ask_equipment",
+            "can I lie on a foam roller?", "ask_safety",
+            "is a massage gun ok?", "ask_equipment",
+            "how long should I hold each spot?", "ask_frequency",
+            "can I do this every day?", "ask_frequency",
+            "how often should I do this?", "ask_frequency");
+
+    /** The checklist button that raises each caution category that restricts answers. */
+    static Stream<Arguments> cautionsAndQuestions() {
+        return BOOK.safety().checklist().groups().stream()
+                .flatMap(group -> group.categories().stream().map(id -> Map.entry(group.id(), id)))
+                .filter(e -> BOOK.safety().category(e.getValue()).map(c -> c.tier() == Tier.CAUTION
+                        && !c.restricts().isEmpty()).orElse(false))
+                .flatMap(e -> QUESTIONS.keySet().stream().sorted().map(q -> Arguments.of(e.getKey(), e.getValue(), q)));
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("cautionsAndQuestions")
+    void aRaisedCautionAnswersInItsOwnVariant(String button, String category, String question) {
+        var parser = new MessageParser(words -> List.of(new IntentScore(QUESTIONS.entrySet().stream()
+                .filter(q -> String.join(" ", TextNormalizer.words(q.getKey())).equals(String.join(" ", words)))
+                .map(Map.Entry::getValue).findFirst().orElse("out_of_scope"), 0.99)),
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+                new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null);
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.payload("/request_technique"));
+        engine.handle(id, Input.payload("/affirm{\"checklist\": \"" + button + "\"}"));
+        String normalized = String.join(" ", TextNormalizer.words(question));
+        Answer answer = BOOK.answers().answer(QUESTIONS.get(question), normalized).orElseThrow();
+        Category caution = BOOK.safety().category(category).orElseThrow();
+
+        String said = engine.handle(id, Input.text(question)).messages().get(0).text();
+
+        assertThat(answer.about()).as("the answer to '%s' says what it is about", question).isNotEmpty();
+        boolean restricted = answer.about().stream().anyMatch(caution.restricts()::contains);
+        if (restricted || answer.cautions().containsKey(category)) {
+            assertThat(said).isEqualTo(answer.cautions().get(category)).isNotEqualTo(answer.text())
+                    .doesNotContain("5 to 7").doesNotContain("hurts so good");
+        } else {
+            assertThat(said).isEqualTo(answer.text());
+        }
+    }
+}
