@@ -177,7 +177,8 @@ final class Walkthrough {
                 : book.techniques().get(conversation.plan().get(0));
         String mistakes = technique == null ? "" : String.join("\n- ",
                 technique.mistakes().subList(0, Math.min(MISTAKES_SHOWN, technique.mistakes().size())));
-        String frequency = book.answers().answer("ask_frequency", "").map(a -> a.text()).orElse("");
+        String frequency = book.answers().answer("ask_frequency", "")
+                .map(a -> navigator.shaped(conversation, a.text(), a.cautions())).orElse("");
         reply.say(Message.SUMMARY, navigator.text("wrapup_summary", conversation, Map.of(
                 "name", technique == null ? "" : technique.name(), "frequency", frequency, "mistakes", mistakes)));
     }
