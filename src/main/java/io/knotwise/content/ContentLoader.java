@@ -141,7 +141,8 @@ public final class ContentLoader {
             throw new InvalidDataException(problems);
         }
         return build("flow/global.yml", () -> new DialogGraph(global.start(), nodes, global.on(), global.digressions(),
-                global.escalation(), global.paused(), global.clarify(), global.correction(), "flow/global.yml"));
+                global.commands() == null ? Map.of() : global.commands(), global.escalation(), global.paused(),
+                global.clarify(), global.correction(), "flow/global.yml"));
     }
 
     /** Items by id, the first of each id winning; an item without an id is refused. */

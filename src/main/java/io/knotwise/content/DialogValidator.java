@@ -74,6 +74,8 @@ public final class DialogValidator {
     private void graph(Guidebook book) {
         DialogGraph graph = book.graph();
         String global = graph.file();
+        graph.commands().keySet().stream().filter(c -> !DialogGraph.COMMANDS.contains(c)).forEach(c -> problems.add(
+                global + ": commands: " + c + ": not a command the engine carries out " + DialogGraph.COMMANDS));
         for (String special : new String[] {graph.start(), graph.escalation(), graph.paused(), graph.clarify(),
             graph.correction()}) {
             if (special == null || !graph.nodes().containsKey(special)) {

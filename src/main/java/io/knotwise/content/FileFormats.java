@@ -52,7 +52,8 @@ final class FileFormats {
     }
 
     record GlobalFile(String version, String start, Map<String, String> on, List<String> digressions,
-                      String escalation, String paused, String clarify, String correction) {
+                      Map<String, List<String>> commands, String escalation, String paused, String clarify,
+                      String correction) {
     }
 
     record FlowFile(String version, List<NodeSpec> nodes) {

@@ -36,7 +36,9 @@ public final class Engine {
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
             "screen_clear", "screen_noted", "screen_which", "skipped_question", "step", "technique_done",
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
-            "clarify_thanks", "tool_ruled_out");
+            "clarify_thanks", "tool_ruled_out", "stuck", "start_over", "go_back_none", "where_was_i", "pause",
+            "resume_title", "choose_which",
+            "minutes_one", "minutes_same", "screen_required");
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
@@ -166,11 +168,13 @@ public final class Engine {
         var reply = new Reply();
         var outcome = safeguard.apply(conversation, screening, checklist, understanding, reply, clock.instant());
         if (outcome != Safeguard.Outcome.STOPPED) {
-            if (!asksAQuestion(understanding)) {
-                Slots.fill(conversation, understanding);
-            }
             boolean correcting = escalated && detector.isCorrection(understanding.text());
-            navigator.react(conversation, understanding, outcome == Safeguard.Outcome.CAUTIONED, correcting, reply);
+            Understanding meant = navigator.chosen(conversation, understanding).map(Engine::fromPayload)
+                    .orElse(understanding);
+            if (!asksAQuestion(meant)) {
+                Slots.fill(conversation, meant);
+            }
+            navigator.react(conversation, meant, outcome == Safeguard.Outcome.CAUTIONED, correcting, reply);
         }
         var flags = new ArrayList<>(screening.flags());
         flags.addAll(checklist);
@@ -265,14 +269,19 @@ public final class Engine {
         if (!book.intentTitles().containsKey(payload.intent())) {
             throw new BadInputException("the payload names an unknown intent '" + payload.intent() + "'");
         }
+        payload.entities().keySet().stream().filter(name -> !Slots.PAYLOAD_ENTITIES.contains(name)).findFirst()
+                .ifPresent(name -> {
+                    throw new BadInputException("the payload names an unknown entity '" + name + "'; known: "
+                            + new java.util.TreeSet<>(Slots.PAYLOAD_ENTITIES));
+                });
+        return fromPayload(payload);
+    }
+
+    /** A quick reply's payload as the understanding of a message: its intent, surely, and its entities. */
+    private static Understanding fromPayload(Payload payload) {
         var entities = new ArrayList<Entity>();
-        payload.entities().forEach((name, value) -> {
-            if (!Slots.PAYLOAD_ENTITIES.contains(name)) {
-                throw new BadInputException("the payload names an unknown entity '" + name + "'; known: "
-                        + new java.util.TreeSet<>(Slots.PAYLOAD_ENTITIES));
-            }
-            entities.add(new Entity(name, Slots.payloadValue(name, value), 0, 0));
-        });
+        payload.entities().forEach((name, value) -> entities.add(new Entity(name, Slots.payloadValue(name, value),
+                0, 0)));
         var intent = new IntentScore(payload.intent(), 1.0);
         return new Understanding("", intent, List.of(intent), entities, true);
     }

@@ -14,6 +14,7 @@ import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Moves a conversation through the dialog graph: enters nodes (saying what they say, skipping what is already
@@ -227,8 +228,8 @@ final class Navigator {
     /** How long a technique takes, in words: "2" or "2 to 3". */
     String minutes(Technique technique, Conversation conversation) {
         var m = technique.minutes();
-        return m.min() == m.max() ? String.valueOf(m.min())
-                : text("minutes_range", conversation, Map.of("min", m.min(), "max", m.max()));
+        String key = m.min() != m.max() ? "minutes_range" : m.min() == 1 ? "minutes_one" : "minutes_same";
+        return text(key, conversation, Map.of("min", m.min(), "max", m.max()));
     }
 
     String number(Conversation conversation) {
@@ -236,10 +237,105 @@ final class Navigator {
                 : book.safety().emergencyNumber(conversation.locale());
     }
 
+    /**
+     * The offered option a typed reply means at a node that offers a choice (a recommendation, a question with
+     * buttons): "2", "the third one", "tenis bal", "way betta". Empty for a button press, a question, or a reply
+     * that names no single option.
+     */
+    Optional<Payload> chosen(Conversation conversation, Understanding understanding) {
+        NodeType type = graph.node(conversation.node()).type();
+        boolean choosing = type == NodeType.RECOMMEND || type == NodeType.CHOICE;
+        if (!choosing || understanding.text().isEmpty()) {
+            return Optional.empty();
+        }
+        var techniques = type != NodeType.RECOMMEND ? List.<QuickReply>of() : book.catalogue().stream()
+                .map(t -> new QuickReply(t.name(), "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}"))
+                .toList();
+        return Choices.pick(understanding.text(), conversation.lastQuickReplies(), techniques)
+                .map(option -> Payload.parse(option.payload()));
+    }
+
     /** Reacts to one understood message at the conversation's current node. */
     void react(Conversation conversation, Understanding understanding, boolean cautioned, boolean correcting,
                Reply reply) {
         Node node = graph.node(conversation.node());
+        int misses = conversation.attempts();
+        var command = understanding.text().isEmpty() || correcting ? Optional.<String>empty()
+                : graph.command(List.of(io.knotwise.nlu.TextNormalizer.words(understanding.text())));
+        if (command.isPresent() && command(command.get(), node, conversation, reply)) {
+            conversation.attempts(0);
+            return;
+        }
+        dispatch(node, conversation, understanding, cautioned, correcting, reply);
+        if (conversation.attempts() == misses && node.type() != NodeType.ASK) {
+            conversation.attempts(0);
+        }
+    }
+
+    /**
+     * Does what a command phrase says (see {@code commands} in {@code flow/global.yml}); false leaves the message to
+     * the node (in a walk, "go back" is the walk's own "back").
+     */
+    private boolean command(String command, Node node, Conversation conversation, Reply reply) {
+        boolean walking = node.type() == NodeType.WALK;
+        switch (command) {
+            case "start_over" -> {
+                conversation.slots().keySet().retainAll(java.util.Set.of(Slots.SCREENED));
+                conversation.skipped().clear();
+                conversation.plan(List.of());
+                reply.say(Message.TEXT, text("start_over", conversation, Map.of()));
+                enter(conversation, graph.globalOn().get("describe_symptom"), reply);
+            }
+            case "go_back" -> {
+                if (walking) {
+                    return false;
+                }
+                Node previous = previousQuestion(node);
+                if (previous == null) {
+                    reply.say(Message.TEXT, text("go_back_none", conversation, Map.of()));
+                    reprompt(node, conversation, reply);
+                } else {
+                    conversation.slots().remove(previous.slot());
+                    conversation.skipped().remove(previous.slot());
+                    enter(conversation, previous.id(), reply);
+                }
+            }
+            case "pause" -> {
+                reply.say(Message.TEXT, text("pause", conversation, Map.of()));
+                reply.offer(List.of(new QuickReply(text("resume_title", conversation, Map.of()), "/repeat")));
+            }
+            default -> {
+                // where_was_i, resume: where we are, said again
+                if (walking) {
+                    reply.say(Message.TEXT, text("where_was_i", conversation, Map.of()));
+                    walk.show(conversation, reply, "step");
+                } else {
+                    reprompt(node, conversation, reply);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The symptom question asked before this node (through nodes that pass straight on), or null. */
+    private Node previousQuestion(Node node) {
+        String target = node.id();
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            String id = target;
+            Node previous = graph.nodes().values().stream().filter(n -> id.equals(n.next())).findFirst().orElse(null);
+            if (previous == null) {
+                return null;
+            }
+            if (previous.type() == NodeType.ASK) {
+                return previous;
+            }
+            target = previous.id();
+        }
+        return null;
+    }
+
+    private void dispatch(Node node, Conversation conversation, Understanding understanding, boolean cautioned,
+                          boolean correcting, Reply reply) {
         boolean handled = switch (node.type()) {
             case ASK -> questions.answerQuestion(node, conversation, understanding, reply);
             case SCREEN -> questions.answerScreen(node, conversation, understanding, cautioned, reply);
@@ -288,6 +384,11 @@ final class Navigator {
                 && afterEscalation(node, conversation, understanding, true, reply)) {
             return;
         }
+        if ((!understanding.confident() || understanding.outOfScope()) && stuck(conversation)) {
+            reply.say(Message.TEXT, text("stuck", conversation, Map.of()));
+            reprompt(node, conversation, reply);
+            return;
+        }
         if (!understanding.confident()) {
             reply.say(Message.TEXT, text("fallback", conversation, Map.of()));
             if (node.type() == NodeType.WALK) {
@@ -318,10 +419,23 @@ final class Navigator {
             reprompt(node, conversation, reply);
         } else if (node.type() == NodeType.ESCALATION) {
             prompt(node, conversation, reply);
+        } else if (stuck(conversation)) {
+            reply.say(Message.TEXT, text("stuck", conversation, Map.of()));
+            reprompt(node, conversation, reply);
         } else {
             reply.say(Message.TEXT, text("not_here", conversation, Map.of()));
             reprompt(node, conversation, reply);
         }
+    }
+
+    /**
+     * Whether the guide has just said it did not follow, at this node: then it says so differently, with the node's
+     * options again, rather than the same fallback a second time in a row.
+     */
+    private boolean stuck(Conversation conversation) {
+        int misses = conversation.attempts() + 1;
+        conversation.attempts(misses);
+        return misses >= 2;
     }
 
     private List<QuickReply> likelyOptions(Understanding understanding) {

@@ -92,6 +92,12 @@ final class Questions {
             navigator.prompt(node, conversation, reply);
             return true;
         }
+        if (understanding.confident() && intent.equals("next")) {
+            // The one question that cannot be skipped: say why, once, with its buttons.
+            reply.say(Message.TEXT, navigator.text("screen_required", conversation, Map.of()));
+            navigator.prompt(node, conversation, reply);
+            return true;
+        }
         return false;
     }
 }

@@ -46,8 +46,12 @@ final class Recommendation {
             var best = recommender.recommend(conversation);
             if (best.isEmpty() || intent.equals("request_technique")) {
                 navigator.enter(conversation, navigator.recommendNode(), reply);
-            } else {
+            } else if (best.size() == 1) {
                 navigator.walk().start(conversation, List.of(best.get(0).id()), reply);
+            } else {
+                // "ok" at a list of several means none of them yet: ask, rather than start the first.
+                reply.say(Message.TEXT, navigator.text("choose_which", conversation, Map.of()));
+                reply.offer(conversation.lastQuickReplies());
             }
             return true;
         }
