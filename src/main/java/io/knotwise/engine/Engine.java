@@ -38,7 +38,9 @@ public final class Engine {
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
             "clarify_thanks", "tool_ruled_out", "stuck", "start_over", "go_back_none", "where_was_i", "pause",
             "resume_title", "choose_which",
-            "minutes_one", "minutes_same", "screen_required");
+            "minutes_one", "minutes_same", "screen_required",
+            "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
+            "understood_onset_months", "understood_severity", "understood_duration", "understood_tools");
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
@@ -173,6 +175,10 @@ public final class Engine {
                     .orElse(understanding);
             if (!asksAQuestion(meant)) {
                 Slots.fill(conversation, meant);
+                if (!input.isPayload()) {
+                    // Several things told at once are confirmed in one line, so a misreading can be put right.
+                    navigator.sayUnderstood(conversation, meant.entities(), 2, reply);
+                }
             }
             navigator.react(conversation, meant, outcome == Safeguard.Outcome.CAUTIONED, correcting, reply);
         }

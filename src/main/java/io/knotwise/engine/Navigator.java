@@ -177,6 +177,38 @@ final class Navigator {
     }
 
     /**
+     * Says in one line what a message told about the problem ("Got it: tension between your shoulder blades, for a
+     * few weeks, 6 out of 10, with a tennis ball, 10 minutes to spare."), so the user can put a misreading right; true
+     * when it said so (at least {@code atLeast} things told).
+     */
+    boolean sayUnderstood(Conversation conversation, List<io.knotwise.nlu.Entity> entities, int atLeast, Reply reply) {
+        var parts = new ArrayList<String>();
+        var tools = new ArrayList<String>();
+        for (var entity : entities) {
+            String value = String.valueOf(entity.value());
+            switch (entity.entity()) {
+                case Slots.BODY_AREA -> parts.add(text("understood_area", conversation,
+                        Map.of("area", book.vocabulary().bodyAreas().getOrDefault(value, value))));
+                case Slots.ONSET -> parts.add(text("understood_onset_" + value, conversation, Map.of()));
+                case Slots.SEVERITY -> parts.add(text("understood_severity", conversation, Map.of("severity", value)));
+                case Slots.DURATION -> parts.add(text("understood_duration", conversation, Map.of("minutes", value)));
+                case Slots.TOOL -> tools.add(book.vocabulary().tools().getOrDefault(value, value));
+                default -> {
+                    // not about the problem
+                }
+            }
+        }
+        if (!tools.isEmpty()) {
+            parts.add(text("understood_tools", conversation, Map.of("tools", String.join(" and ", tools))));
+        }
+        if (parts.size() < atLeast) {
+            return false;
+        }
+        reply.say(Message.TEXT, text("understood", conversation, Map.of("summary", String.join(", ", parts))));
+        return true;
+    }
+
+    /**
      * A response with the conversation's common values filled in, varied by how far the conversation is: the variant
      * for a raised caution where there is one ({@code discomfort@pregnancy}), else for the conversation's tier
      * ({@code escalation_followup@urgent}).

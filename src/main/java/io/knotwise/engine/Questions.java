@@ -47,6 +47,11 @@ final class Questions {
         if (elsewhere) {
             return false;
         }
+        if (navigator.sayUnderstood(conversation, understanding.entities(), 1, reply)) {
+            // It told something else (or put an earlier answer right): noted, and the question stands.
+            navigator.prompt(node, conversation, reply);
+            return true;
+        }
         return askAgain(node, conversation, reply);
     }
 

@@ -31,6 +31,7 @@ public final class EntityExtractor {
     private final PhraseIndex<Integer> durationUnits;
     private final PhraseIndex<String> onsetUnits;
     private final PhraseIndex<String> onsetPhrases;
+    private final PhraseIndex<String> notOnset;
     private final PhraseIndex<Integer> durationPhrases;
     private final PhraseIndex<Integer> severityWords;
     private final PhraseIndex<Boolean> severityScales;
@@ -59,6 +60,8 @@ public final class EntityExtractor {
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
+        this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
         this.severityWords = PhraseIndex.of(patterns.severityWords());
         var scales = new LinkedHashMap<String, Boolean>();
@@ -77,7 +80,9 @@ public final class EntityExtractor {
         }
         numberPatterns(tokens, words, taken, found);
         for (var match : onsetPhrases.find(words)) {
-            add(found, taken, tokens, match.from(), match.to(), "onset", match.value());
+            if (notOnset.matchAt(words, match.to()) == null) {
+                add(found, taken, tokens, match.from(), match.to(), "onset", match.value());
+            }
         }
         for (var match : severityWords.find(words)) {
             add(found, taken, tokens, match.from(), match.to(), "severity", match.value());
@@ -114,6 +119,11 @@ public final class EntityExtractor {
             var duration = durationUnits.matchAt(words, after);
             var onset = onsetUnits.matchAt(words, after);
             var scale = severityScales.matchAt(words, after);
+            if (onset != null && notOnset.matchAt(words, onset.to()) != null) {
+                // "24 weeks pregnant", "45 years old": an age, not how long it has hurt.
+                i = onset.to() - 1;
+                continue;
+            }
             if (duration != null) {
                 add(found, taken, tokens, i, duration.to(), "duration", number * duration.value());
             } else if (onset != null) {

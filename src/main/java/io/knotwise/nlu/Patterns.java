@@ -13,6 +13,8 @@ import java.util.Map;
  * @param onsetPhrases phrases that name an onset by themselves ("since yesterday": "days")
  * @param severityWords phrases that rate pain on the 0 to 10 scale ("pretty bad": 7)
  * @param severityScales what follows a number to make it a 0 to 10 rating ("out of ten", "/10")
+ * @param notOnset words that, right after a number and a unit, say it is not how long the pain has lasted ("24
+ *     weeks pregnant", "45 years old")
  */
 public record Patterns(
         Map<String, Integer> numbers,
@@ -21,7 +23,8 @@ public record Patterns(
         Map<String, String> onsetUnits,
         Map<String, String> onsetPhrases,
         Map<String, Integer> severityWords,
-        List<String> severityScales) {
+        List<String> severityScales,
+        List<String> notOnset) {
 
     public Patterns {
         numbers = Map.copyOf(numbers);
@@ -31,5 +34,6 @@ public record Patterns(
         onsetPhrases = Map.copyOf(onsetPhrases);
         severityWords = Map.copyOf(severityWords);
         severityScales = List.copyOf(severityScales);
+        notOnset = notOnset == null ? List.of() : List.copyOf(notOnset);
     }
 }
