@@ -35,6 +35,12 @@ public final class AnswerBook {
         return topic(topics, normalizedText).or(() -> Optional.ofNullable(topics.fallback()));
     }
 
+    /** The topic of an intent's answers whose keyword occurs in the text, never the default. */
+    public Optional<Answer> topic(String intent, String normalizedText) {
+        var topics = byIntent.get(intent);
+        return topics == null ? Optional.empty() : topic(topics, normalizedText);
+    }
+
     /**
      * The answer to a message after an escalation of the given tier ({@code emergency}, {@code urgent} or
      * {@code see_doctor}): the topic it asks about ("while I wait for the ambulance"), or the default when

@@ -279,6 +279,9 @@ public final class DialogValidator {
                         + "' and a caution category or a tier '" + parts[1] + "'");
             }
         });
+        book.answers().escalationTiers().stream().filter(t -> java.util.Arrays.stream(Tier.values())
+                .noneMatch(tier -> tier.id().equals(t))).forEach(t -> problems.add("answers.yml: after_escalation: "
+                        + t + ": not a tier"));
         for (Tier tier : Tier.values()) {
             boolean answered = book.answers().escalationTiers().contains(tier.id());
             if (tier.stopsGuidance() != answered) {

@@ -40,7 +40,8 @@ public final class Engine {
             "resume_title", "choose_which",
             "minutes_one", "minutes_same", "screen_required",
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
-            "understood_onset_months", "understood_severity", "understood_duration", "understood_tools");
+            "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
+            "minutes_estimated", "routine_left_out");
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);

@@ -261,7 +261,8 @@ final class Navigator {
     String minutes(Technique technique, Conversation conversation) {
         var m = technique.minutes();
         String key = m.min() != m.max() ? "minutes_range" : m.min() == 1 ? "minutes_one" : "minutes_same";
-        return text(key, conversation, Map.of("min", m.min(), "max", m.max()));
+        String minutes = text(key, conversation, Map.of("min", m.min(), "max", m.max()));
+        return m.estimated() ? text("minutes_estimated", conversation, Map.of("minutes", minutes)) : minutes;
     }
 
     String number(Conversation conversation) {
@@ -414,6 +415,15 @@ final class Navigator {
         }
         if ((!understanding.confident() || understanding.outOfScope()) && escalated
                 && afterEscalation(node, conversation, understanding, true, reply)) {
+            return;
+        }
+        String words = String.join(" ", io.knotwise.nlu.TextNormalizer.words(understanding.text()));
+        var pointer = understanding.outOfScope() ? book.answers().topic(Understanding.OUT_OF_SCOPE, words)
+                .or(() -> book.answers().topic("help", words)) : Optional.<io.knotwise.content.Answer>empty();
+        if (pointer.isPresent()) {
+            // Another body part gets a pointer to who can help; privacy, what is kept.
+            reply.say(Message.TEXT, pointer.get().text());
+            reprompt(node, conversation, reply);
             return;
         }
         if ((!understanding.confident() || understanding.outOfScope()) && stuck(conversation)) {

@@ -88,6 +88,13 @@ final class Recommendation {
                 String names = String.join(", ", plan.stream().map(id -> book.techniques().get(id).name()).toList());
                 reply.say(Message.TEXT, navigator.text("routine_intro", conversation, Map.of("name", routine.name(),
                         "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
+                List<String> leftOut = routine.techniques().stream().filter(id -> !plan.contains(id))
+                        .map(id -> book.techniques().get(id).name()).toList();
+                if (!leftOut.isEmpty()) {
+                    // The routine announces all its techniques: say which are not done, and why, rather than skip.
+                    reply.say(Message.TEXT, navigator.text("routine_left_out", conversation,
+                            Map.of("names", String.join(", ", leftOut))));
+                }
                 navigator.walk().start(conversation, plan, reply);
                 return;
             }
