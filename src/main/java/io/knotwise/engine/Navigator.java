@@ -199,8 +199,10 @@ final class Navigator {
             }
         }
         if (!tools.isEmpty()) {
-            parts.add(text("understood_tools", conversation, Map.of("tools", String.join(" and ", tools))));
+            parts.add(text("understood_tools", conversation, Map.of("tools",
+                    String.join(" and ", tools.stream().distinct().toList()))));
         }
+        parts = new ArrayList<>(parts.stream().distinct().toList());
         if (parts.size() < atLeast) {
             return false;
         }
@@ -419,7 +421,8 @@ final class Navigator {
         }
         String words = String.join(" ", io.knotwise.nlu.TextNormalizer.words(understanding.text()));
         var pointer = understanding.outOfScope() ? book.answers().topic(Understanding.OUT_OF_SCOPE, words)
-                .or(() -> book.answers().topic("help", words)) : Optional.<io.knotwise.content.Answer>empty();
+                .or(() -> book.answers().topic("help", words)).or(() -> book.answers().topic("ask_safety", words))
+                : Optional.<io.knotwise.content.Answer>empty();
         if (pointer.isPresent()) {
             // Another body part gets a pointer to who can help; privacy, what is kept.
             reply.say(Message.TEXT, pointer.get().text());

@@ -87,8 +87,8 @@ final class Questions {
                 && book.safety().checklist().group(String.valueOf(e.value())).isPresent());
         if (cautioned || checklist || (understanding.confident() && intent.equals("deny"))) {
             conversation.slots().put(Slots.SCREENED, true);
-            reply.say(Message.TEXT, navigator.text(cautioned || checklist ? "screen_noted" : "screen_clear", conversation,
-                    Map.of()));
+            boolean noted = cautioned || checklist || !navigator.cautions(conversation).isEmpty();
+            reply.say(Message.TEXT, navigator.text(noted ? "screen_noted" : "screen_clear", conversation, Map.of()));
             navigator.enter(conversation, node.next(), reply);
             return true;
         }

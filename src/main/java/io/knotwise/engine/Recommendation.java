@@ -103,6 +103,18 @@ final class Recommendation {
         offer(conversation, reply);
     }
 
+    /**
+     * Occasional or accumulated tension, as the guides tell them apart: accumulated (weeks or more) advice, which
+     * points to the full sequence, only for someone with the time for it.
+     */
+    private String tensionKind(Conversation conversation) {
+        Object onset = conversation.slots().get(Slots.ONSET);
+        Object minutes = conversation.slots().get(Slots.DURATION);
+        boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
+        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
+        return accumulated && time ? "accumulated" : "occasional";
+    }
+
     private Routine routineFor(String id, Conversation conversation) {
         Routine routine = book.routines().get(id);
         if (routine != null) {
@@ -110,18 +122,14 @@ final class Recommendation {
         }
         Object onset = conversation.slots().get(Slots.ONSET);
         Object minutes = conversation.slots().get(Slots.DURATION);
-        boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
-        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
-        String kind = accumulated && time ? "accumulated" : "occasional";
-        return book.routines().get(book.tensionAdvice().get(kind).routine());
+        return book.routines().get(book.tensionAdvice().get(tensionKind(conversation)).routine());
     }
 
     void offer(Conversation conversation, Reply reply) {
         List<Technique> best = recommender.recommend(conversation);
-        Object onset = conversation.slots().get(Slots.ONSET);
-        if (onset != null) {
-            String kind = "days".equals(onset) ? "occasional" : "accumulated";
-            var advice = book.tensionAdvice().get(kind);
+        if (conversation.slots().get(Slots.ONSET) != null && conversation.slots().putIfAbsent(Slots.ADVISED, true) == null) {
+            // Said once: the advice for the kind of tension, fitted to the time the person has.
+            var advice = book.tensionAdvice().get(tensionKind(conversation));
             reply.say(Message.TEXT, navigator.shaped(conversation, advice.text(), advice.cautions()));
         }
         if (conversation.slots().get(Slots.SEVERITY) instanceof Integer severity && severity >= HIGH_SEVERITY) {

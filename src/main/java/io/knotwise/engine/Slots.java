@@ -20,6 +20,8 @@ final class Slots {
     static final String NUMBER = "number";
     static final String CHECKLIST = "checklist";
     static final String SCREENED = "screened";
+    /** The advice for the kind of tension has been given (it is said once per conversation). */
+    static final String ADVISED = "advised";
     /** The techniques chosen before the checklist was answered: walked once it has been (as far as it allows). */
     static final String CHOSEN = "chosen";
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
