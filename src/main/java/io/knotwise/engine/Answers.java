@@ -1,21 +1,33 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Guidebook;
+import io.knotwise.content.AnswerBook;
+import io.knotwise.content.Style;
+import io.knotwise.content.Technique;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Answers a question asked at any point: from the answer book, or by explaining a named technique or style. */
 final class Answers {
 
-    private final Guidebook book;
+    private final AnswerBook book;
+    private final Map<String, Style> styles;
+    private final Map<String, Technique> techniques;
+    private final Function<String, String> guideTitle;
+    private final Phrasebook phrases;
 
-    Answers(Guidebook book) {
+    Answers(AnswerBook book, Map<String, Style> styles, Map<String, Technique> techniques,
+            Function<String, String> guideTitle, Phrasebook phrases) {
         this.book = book;
+        this.styles = styles;
+        this.techniques = techniques;
+        this.guideTitle = guideTitle;
+        this.phrases = phrases;
     }
 
-    String answer(Conversation conversation, Understanding understanding, Navigator navigator) {
+    String answer(Conversation conversation, Understanding understanding) {
         String intent = understanding.intent().name();
         long named = understanding.entities().stream().filter(e -> e.entity().equals("style")
                 || e.entity().equals(Slots.TECHNIQUE)).count();
@@ -24,16 +36,16 @@ final class Answers {
             var explained = new java.util.ArrayList<String>();
             for (Entity entity : understanding.entities()) {
                 String id = String.valueOf(entity.value());
-                if (entity.entity().equals("style") && book.styles().containsKey(id)) {
-                    var style = book.styles().get(id);
-                    explained.add(navigator.text("explain_style", conversation,
+                if (entity.entity().equals("style") && styles.containsKey(id)) {
+                    var style = styles.get(id);
+                    explained.add(phrases.text("explain_style", conversation,
                             Map.of("name", style.name(), "what", style.what(), "good_for", style.goodFor())));
                 }
-                if (entity.entity().equals(Slots.TECHNIQUE) && book.techniques().containsKey(id)) {
-                    var t = book.techniques().get(id);
-                    explained.add(navigator.text("explain_technique", conversation, Map.of("name", t.name(),
+                if (entity.entity().equals(Slots.TECHNIQUE) && techniques.containsKey(id)) {
+                    var t = techniques.get(id);
+                    explained.add(phrases.text("explain_technique", conversation, Map.of("name", t.name(),
                             "summary", t.summary(), "targets", String.join(", ", t.targets()),
-                            "guide", book.guideTitle(t.source()))));
+                            "guide", guideTitle.apply(t.source()))));
                 }
             }
             if (!explained.isEmpty()) {
@@ -41,7 +53,7 @@ final class Answers {
             }
         }
         String words = String.join(" ", TextNormalizer.words(understanding.text()));
-        return book.answers().answer(intent, words).map(a -> navigator.shaped(conversation, a.text(), a.cautions()))
-                .orElseGet(() -> navigator.text("reply_" + intent, conversation, Map.of()));
+        return book.answer(intent, words).map(a -> phrases.shaped(conversation, a.text(), a.cautions()))
+                .orElseGet(() -> phrases.text("reply_" + intent, conversation, Map.of()));
     }
 }

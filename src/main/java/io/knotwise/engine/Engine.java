@@ -93,8 +93,8 @@ public final class Engine {
         this.store = store;
         this.clock = clock;
         java.util.Arrays.setAll(locks, i -> new Object());
-        this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride);
-        this.safeguard = new Safeguard(book, navigator, auditText);
+        this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride, auditText);
+        this.safeguard = navigator.safeguard();
         this.events = events;
         this.emergencyNumberOverride = emergencyNumberOverride;
         this.defaultLocale = defaultLocale;
@@ -178,7 +178,8 @@ public final class Engine {
                 Slots.fill(conversation, meant);
                 if (!input.isPayload()) {
                     // Several things told at once are confirmed in one line, so a misreading can be put right.
-                    navigator.sayUnderstood(conversation, meant.entities(), 2, reply);
+                    navigator.phrases().understood(conversation, meant.entities(), 2)
+                            .ifPresent(line -> reply.say(Message.TEXT, line));
                 }
             }
             navigator.react(conversation, meant, outcome == Safeguard.Outcome.CAUTIONED, correcting, reply);

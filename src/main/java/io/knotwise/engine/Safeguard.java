@@ -1,11 +1,12 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Guidebook;
+import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.RedFlag;
+import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.Screening;
 import io.knotwise.safety.Tier;
 import java.util.ArrayList;
@@ -24,13 +25,22 @@ final class Safeguard {
     /** How a message's flags left the conversation: nothing raised, a caution raised, or the turn is answered. */
     enum Outcome { NONE, CAUTIONED, STOPPED }
 
-    private final Guidebook book;
-    private final Navigator navigator;
+    private final DialogGraph graph;
+    private final SafetyRules safety;
+    private final Phrasebook phrases;
+    private final Recommender recommender;
+    private final WalkNode walk;
+    private final GoTo go;
     private final boolean auditText;
 
-    Safeguard(Guidebook book, Navigator navigator, boolean auditText) {
-        this.book = book;
-        this.navigator = navigator;
+    Safeguard(DialogGraph graph, SafetyRules safety, Phrasebook phrases, Recommender recommender, WalkNode walk,
+              GoTo go, boolean auditText) {
+        this.graph = graph;
+        this.safety = safety;
+        this.phrases = phrases;
+        this.recommender = recommender;
+        this.walk = walk;
+        this.go = go;
         this.auditText = auditText;
     }
 
@@ -39,7 +49,7 @@ final class Safeguard {
         var flags = new ArrayList<RedFlag>();
         for (Entity entity : entities) {
             if (entity.entity().equals(Slots.CHECKLIST)) {
-                book.safety().checklist().group(String.valueOf(entity.value())).ifPresent(group ->
+                safety.checklist().group(String.valueOf(entity.value())).ifPresent(group ->
                         group.categories().forEach(id -> category(id).ifPresent(c -> flags.add(flag(c)))));
             }
         }
@@ -52,7 +62,7 @@ final class Safeguard {
         var flags = new ArrayList<>(screening.flags());
         flags.addAll(extra);
         String resume = null;
-        if (book.graph().node(conversation.node()).type() == NodeType.CLARIFY && conversation.pending() != null) {
+        if (graph.node(conversation.node()).type() == NodeType.CLARIFY && conversation.pending() != null) {
             String pending = conversation.pending();
             resume = conversation.resolved();
             boolean no = understanding.confident() && understanding.intent().name().equals("deny");
@@ -71,15 +81,15 @@ final class Safeguard {
             return outcome;
         }
         if (resume != null) {
-            reply.say(Message.TEXT, navigator.text("clarify_thanks", conversation, Map.of()));
-            navigator.enter(conversation, resume, reply);
+            reply.say(Message.TEXT, phrases.text("clarify_thanks", conversation));
+            go.go(conversation, resume, reply);
             return Outcome.STOPPED;
         }
         String unsure = screening.unsure().stream().filter(id -> !conversation.flags().contains(id))
                 .findFirst().orElse(null);
-        if (unsure != null && book.graph().node(conversation.node()).type() != NodeType.ESCALATION) {
+        if (unsure != null && graph.node(conversation.node()).type() != NodeType.ESCALATION) {
             conversation.clarify(unsure, conversation.node());
-            navigator.enter(conversation, book.graph().clarify(), reply);
+            go.go(conversation, graph.clarify(), reply);
             return Outcome.STOPPED;
         }
         return outcome;
@@ -106,23 +116,23 @@ final class Safeguard {
             return Outcome.NONE;
         }
         if (walkingSomethingNowUnsafe(conversation)) {
-            reply.say(Message.WARNING, navigator.text("technique_stopped_for_safety", conversation,
-                    Map.of("name", navigator.currentTechnique(conversation).name())));
-            navigator.enter(conversation, navigator.recommendNode(), reply);
+            reply.say(Message.WARNING, phrases.text("technique_stopped_for_safety", conversation,
+                    Map.of("name", walk.current(conversation).name())));
+            go.go(conversation, graph.first(NodeType.RECOMMEND).id(), reply);
             return Outcome.STOPPED;
         }
         return newCautions.isEmpty() ? Outcome.NONE : Outcome.CAUTIONED;
     }
 
     private boolean walkingSomethingNowUnsafe(Conversation conversation) {
-        return book.graph().node(conversation.node()).type() == NodeType.WALK
-                && !navigator.recommender().allowed(navigator.currentTechnique(conversation), conversation);
+        return graph.node(conversation.node()).type() == NodeType.WALK
+                && !recommender.allowed(walk.current(conversation), conversation);
     }
 
     private void escalate(Conversation conversation, List<RedFlag> flags, Tier highest, Reply reply) {
-        String number = navigator.number(conversation);
-        var text = new StringBuilder(book.safety().tierTexts().get(highest).replace("{number}", number)
-                .replace("{urgent_contact}", book.safety().urgentContact(conversation.locale())));
+        String number = phrases.number(conversation);
+        var text = new StringBuilder(safety.tierTexts().get(highest).replace("{number}", number)
+                .replace("{urgent_contact}", safety.urgentContact(conversation.locale())));
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)
                 .map(Category::message)
@@ -131,11 +141,11 @@ final class Safeguard {
                 .forEach(m -> text.append(' ').append(m.replace("{number}", number)));
         reply.say(Message.ESCALATION, text.toString());
         boolean stopped = conversation.tier() == Tier.EMERGENCY || conversation.tier() == Tier.URGENT;
-        navigator.enter(conversation, stopped ? book.graph().escalation() : book.graph().paused(), reply);
+        go.go(conversation, stopped ? graph.escalation() : graph.paused(), reply);
     }
 
     private Optional<Category> category(String id) {
-        return book.safety().category(id);
+        return safety.category(id);
     }
 
     private static RedFlag flag(Category category) {

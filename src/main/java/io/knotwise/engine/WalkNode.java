@@ -1,7 +1,7 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Guidebook;
 import io.knotwise.content.Step;
+import io.knotwise.dialog.DialogGraph;
 import io.knotwise.content.Technique;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
@@ -12,32 +12,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import io.knotwise.safety.SafetyRules;
 
-/** Walks a conversation through a technique, or the techniques of a routine, one step at a time. Stateless. */
-final class Walkthrough {
+/**
+ * {@code walk}: walks a conversation through a technique, or the techniques of a routine, one step at a time (next,
+ * back, repeat, timers); {@code next} follows the last step. Stateless.
+ */
+final class WalkNode implements NodeBehaviour {
 
-    private static final int MISTAKES_SHOWN = 3;
+    private final DialogGraph graph;
+    private final Map<String, Technique> techniques;
+    private final Map<String, String> intentTitles;
+    private final Function<String, String> guideTitle;
+    private final SafetyRules safety;
+    private final Phrasebook phrases;
+    private final Recommender recommender;
+    private final GoTo go;
 
-    private final Guidebook book;
-    private final Navigator navigator;
+    WalkNode(DialogGraph graph, Map<String, Technique> techniques, Map<String, String> intentTitles,
+             Function<String, String> guideTitle, SafetyRules safety, Phrasebook phrases, Recommender recommender,
+             GoTo go) {
+        this.graph = graph;
+        this.techniques = techniques;
+        this.intentTitles = intentTitles;
+        this.guideTitle = guideTitle;
+        this.safety = safety;
+        this.phrases = phrases;
+        this.recommender = recommender;
+        this.go = go;
+    }
 
-    Walkthrough(Guidebook book, Navigator navigator) {
-        this.book = book;
-        this.navigator = navigator;
+    @Override
+    public String enter(Node node, Conversation conversation, Reply reply) {
+        show(conversation, reply, null);
+        return null;
+    }
+
+    @Override
+    public boolean react(Node node, Conversation conversation, Understanding understanding, Moment moment,
+                         Reply reply) {
+        return answer(node, conversation, understanding, reply);
+    }
+
+    @Override
+    public void reprompt(Node node, Conversation conversation, Reply reply) {
+        show(conversation, reply, "back_to_step");
     }
 
     /** Starts walking through a plan of techniques from its first step. */
     void start(Conversation conversation, List<String> plan, Reply reply) {
         conversation.plan(plan);
-        navigator.enter(conversation, book.graph().first(NodeType.WALK).id(), reply);
+        go.go(conversation, graph.first(NodeType.WALK).id(), reply);
     }
 
     Technique current(Conversation conversation) {
-        return book.techniques().get(conversation.plan().get(conversation.planIndex()));
+        return techniques.get(conversation.plan().get(conversation.planIndex()));
     }
 
     TurnState state(Conversation conversation) {
-        Node node = book.graph().node(conversation.node());
+        Node node = graph.node(conversation.node());
         if (node.type() != NodeType.WALK || conversation.plan().isEmpty()) {
             return new TurnState(node.id(), null, null, null);
         }
@@ -50,15 +84,15 @@ final class Walkthrough {
         Technique technique = current(conversation);
         Step step = technique.steps().get(conversation.step());
         if (template == null && conversation.step() == 0) {
-            reply.say(Message.TEXT, navigator.text("technique_intro", conversation, Map.of(
+            reply.say(Message.TEXT, phrases.text("technique_intro", conversation, Map.of(
                     "name", technique.name(), "summary", technique.summary(), "tools", tools(technique, conversation),
-                    "minutes", navigator.minutes(technique, conversation), "guide", book.guideTitle(technique.source()))));
+                    "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique.source()))));
         }
-        String text = navigator.text(template == null ? "step" : template, conversation, Map.of(
+        String text = phrases.text(template == null ? "step" : template, conversation, Map.of(
                 "step", conversation.step() + 1, "total", technique.steps().size(), "text", step.text()));
         reply.add(new Message(Message.STEP, text, step.holdSeconds(), null));
         if (conversation.tier() == Tier.CAUTION) {
-            conversation.flags().stream().map(id -> book.safety().category(id)).flatMap(java.util.Optional::stream)
+            conversation.flags().stream().map(safety::category).flatMap(java.util.Optional::stream)
                     .filter(c -> c.tier() == Tier.CAUTION && c.caution() != null)
                     .forEach(c -> reply.say(Message.WARNING, c.caution()));
         }
@@ -76,7 +110,7 @@ final class Walkthrough {
             intents.add("start_timer");
         }
         intents.add("stop");
-        return intents.stream().map(i -> new QuickReply(book.intentTitles().get(i), "/" + i)).toList();
+        return intents.stream().map(i -> new QuickReply(intentTitles.get(i), "/" + i)).toList();
     }
 
     /** Reacts to a message while a technique is walked through; false leaves it to the general rules. */
@@ -90,11 +124,11 @@ final class Walkthrough {
             case "repeat" -> show(conversation, reply, "step");
             case "start_timer" -> timer(conversation, reply);
             case "discomfort" -> {
-                reply.say(Message.TEXT, navigator.text("discomfort", conversation, Map.of()));
+                reply.say(Message.TEXT, phrases.text("discomfort", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
             case "describe_symptom", "feedback_better", "feedback_worse" -> {
-                reply.say(Message.TEXT, navigator.text("noted_mid_walk", conversation, Map.of()));
+                reply.say(Message.TEXT, phrases.text("noted_mid_walk", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
             case "request_technique", "request_routine" -> {
@@ -102,7 +136,7 @@ final class Walkthrough {
                         && !conversation.slots().containsKey(Slots.ROUTINE)) {
                     return false;
                 }
-                navigator.enter(conversation, navigator.recommendNode(), reply);
+                go.go(conversation, graph.first(NodeType.RECOMMEND).id(), reply);
             }
             default -> {
                 return false;
@@ -126,20 +160,20 @@ final class Walkthrough {
         } else if (nextAllowed(conversation) >= 0) {
             conversation.planIndex(nextAllowed(conversation));
             conversation.step(0);
-            reply.say(Message.TEXT, navigator.text("next_technique", conversation,
+            reply.say(Message.TEXT, phrases.text("next_technique", conversation,
                     Map.of("name", current(conversation).name())));
             show(conversation, reply, null);
         } else {
-            reply.say(Message.TEXT, navigator.text("technique_done", conversation,
+            reply.say(Message.TEXT, phrases.text("technique_done", conversation,
                     Map.of("name", technique.name())));
-            navigator.enter(conversation, node.next(), reply);
+            go.go(conversation, node.next(), reply);
         }
     }
 
     /** The next technique of the plan that is still allowed (a caution may have been raised since), or -1. */
     private int nextAllowed(Conversation conversation) {
         for (int i = conversation.planIndex() + 1; i < conversation.plan().size(); i++) {
-            if (navigator.recommender().allowed(book.techniques().get(conversation.plan().get(i)), conversation)) {
+            if (recommender.allowed(techniques.get(conversation.plan().get(i)), conversation)) {
                 return i;
             }
         }
@@ -153,7 +187,7 @@ final class Walkthrough {
             conversation.planIndex(conversation.planIndex() - 1);
             conversation.step(current(conversation).steps().size() - 1);
         } else {
-            reply.say(Message.TEXT, navigator.text("first_step", conversation, Map.of()));
+            reply.say(Message.TEXT, phrases.text("first_step", conversation, Map.of()));
         }
         show(conversation, reply, "step");
     }
@@ -161,32 +195,17 @@ final class Walkthrough {
     private void timer(Conversation conversation, Reply reply) {
         Step step = current(conversation).steps().get(conversation.step());
         if (step.hasHold()) {
-            reply.add(new Message(Message.TEXT, navigator.text("timer", conversation,
+            reply.add(new Message(Message.TEXT, phrases.text("timer", conversation,
                     Map.of("seconds", step.holdSeconds())), null, step.holdSeconds()));
             reply.offer(controls(conversation, step));
         } else {
-            reply.say(Message.TEXT, navigator.text("no_timer", conversation, Map.of()));
+            reply.say(Message.TEXT, phrases.text("no_timer", conversation, Map.of()));
             show(conversation, reply, "step");
         }
     }
 
-    /** The wrap-up: how it went, how often, the technique's common mistakes, when to see a professional. */
-    void wrapUp(Node node, Conversation conversation, Reply reply) {
-        navigator.say(node, conversation, reply);
-        Technique technique = conversation.plan().isEmpty() ? null
-                : book.techniques().get(conversation.plan().get(0));
-        String mistakes = technique == null ? "" : String.join("\n- ",
-                technique.mistakes().subList(0, Math.min(MISTAKES_SHOWN, technique.mistakes().size())));
-        String frequency = book.answers().answer("ask_frequency", "")
-                .map(a -> navigator.shaped(conversation, a.text(), a.cautions())).orElse("");
-        reply.say(Message.SUMMARY, navigator.text("wrapup_summary", conversation, Map.of(
-                "name", technique == null ? "" : technique.name(), "frequency", frequency, "mistakes", mistakes)));
-    }
-
     private String tools(Technique technique, Conversation conversation) {
-        return technique.tools().isEmpty() ? navigator.text("no_tools", conversation, Map.of())
-                : String.join(", ", technique.tools().stream()
-                        .map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList());
+        return technique.tools().isEmpty() ? phrases.text("no_tools", conversation)
+                : String.join(", ", technique.tools().stream().map(phrases::tool).toList());
     }
-
 }

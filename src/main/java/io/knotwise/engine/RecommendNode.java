@@ -1,37 +1,65 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Guidebook;
 import io.knotwise.content.Routine;
 import io.knotwise.content.Technique;
+import io.knotwise.content.TensionAdvice;
 import io.knotwise.dialog.Node;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.dialog.QuickReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The recommend node: goes straight into a technique or routine the user asked for, or says which techniques fit and
+ * {@code recommend}: goes straight into a technique or routine the user asked for, or says which techniques fit and
  * why, with advice for the kind of tension, offering each as a button; then takes the user's choice. Stateless.
  */
-final class Recommendation {
+final class RecommendNode implements NodeBehaviour {
 
     private static final int HIGH_SEVERITY = 7;
 
-    private final Guidebook book;
+    private final Map<String, Technique> techniques;
+    private final Map<String, Routine> routines;
+    private final Map<String, TensionAdvice> tensionAdvice;
+    private final Function<String, String> guideTitle;
+    private final Phrasebook phrases;
     private final Recommender recommender;
-    private final Navigator navigator;
+    private final WalkNode walk;
+    private final GoTo go;
+    private final String self;
 
-    Recommendation(Guidebook book, Recommender recommender, Navigator navigator) {
-        this.book = book;
+    /** @param self the id of the recommend node, where a choice made elsewhere is taken */
+    RecommendNode(Map<String, Technique> techniques, Map<String, Routine> routines,
+                  Map<String, TensionAdvice> tensionAdvice, Function<String, String> guideTitle, Phrasebook phrases,
+                  Recommender recommender, WalkNode walk, GoTo go, String self) {
+        this.techniques = techniques;
+        this.routines = routines;
+        this.tensionAdvice = tensionAdvice;
+        this.guideTitle = guideTitle;
+        this.phrases = phrases;
         this.recommender = recommender;
-        this.navigator = navigator;
+        this.walk = walk;
+        this.go = go;
+        this.self = self;
     }
 
-    boolean answer(Conversation conversation, Understanding understanding, Reply reply) {
+    @Override
+    public boolean react(Node node, Conversation conversation, Understanding understanding, Moment moment,
+                         Reply reply) {
+        return answer(conversation, understanding, reply);
+    }
+
+    @Override
+    public void reprompt(Node node, Conversation conversation, Reply reply) {
+        reply.say(Message.TEXT, phrases.text("back_to_question", conversation));
+        enter(node, conversation, reply);
+    }
+
+    private boolean answer(Conversation conversation, Understanding understanding, Reply reply) {
         String intent = understanding.intent().name();
         if (conversation.slots().containsKey(Slots.TECHNIQUE) || conversation.slots().containsKey(Slots.ROUTINE)) {
-            navigator.enter(conversation, navigator.recommendNode(), reply);
+            go.go(conversation, self, reply);
             return true;
         }
         if (!understanding.confident()) {
@@ -39,18 +67,18 @@ final class Recommendation {
         }
         if (intent.equals("request_routine")) {
             conversation.slots().put(Slots.ROUTINE, Slots.ANY_ROUTINE);
-            navigator.enter(conversation, navigator.recommendNode(), reply);
+            go.go(conversation, self, reply);
             return true;
         }
         if (intent.equals("affirm") || intent.equals("request_technique")) {
             var best = recommender.recommend(conversation);
             if (best.isEmpty() || intent.equals("request_technique")) {
-                navigator.enter(conversation, navigator.recommendNode(), reply);
+                go.go(conversation, self, reply);
             } else if (best.size() == 1) {
-                navigator.walk().start(conversation, List.of(best.get(0).id()), reply);
+                walk.start(conversation, List.of(best.get(0).id()), reply);
             } else {
                 // "ok" at a list of several means none of them yet: ask, rather than start the first.
-                reply.say(Message.TEXT, navigator.text("choose_which", conversation, Map.of()));
+                reply.say(Message.TEXT, phrases.text("choose_which", conversation, Map.of()));
                 reply.offer(conversation.lastQuickReplies());
             }
             return true;
@@ -59,48 +87,50 @@ final class Recommendation {
     }
 
     /** Offers what fits, or goes straight into the technique or routine the user asked for. */
-    void enter(Node node, Conversation conversation, Reply reply) {
+    @Override
+    public String enter(Node node, Conversation conversation, Reply reply) {
         if (conversation.slots().remove(Slots.CHOSEN) instanceof List<?> chosen) {
             List<String> plan = recommender.feasible(chosen.stream().map(String::valueOf).toList(), conversation);
             if (!plan.isEmpty()) {
-                navigator.walk().start(conversation, plan, reply);
-                return;
+                walk.start(conversation, plan, reply);
+                return null;
             }
-            chosen.stream().map(id -> book.technique(String.valueOf(id))).flatMap(java.util.Optional::stream)
+            chosen.stream().map(id -> java.util.Optional.ofNullable(techniques.get(String.valueOf(id)))).flatMap(java.util.Optional::stream)
                     .findFirst().ifPresent(t -> reply.say(Message.TEXT,
-                            navigator.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
+                            phrases.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
         }
         Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
         Object routineId = conversation.slots().remove(Slots.ROUTINE);
         if (techniqueId != null) {
-            var technique = book.technique(String.valueOf(techniqueId));
+            var technique = java.util.Optional.ofNullable(techniques.get(String.valueOf(techniqueId)));
             if (technique.isPresent() && recommender.allowed(technique.get(), conversation)) {
-                navigator.walk().start(conversation, List.of(technique.get().id()), reply);
-                return;
+                walk.start(conversation, List.of(technique.get().id()), reply);
+                return null;
             }
             technique.ifPresent(t -> reply.say(Message.TEXT,
-                    navigator.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
+                    phrases.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
         }
         if (routineId != null) {
             Routine routine = routineFor(String.valueOf(routineId), conversation);
             List<String> plan = recommender.feasible(routine.techniques(), conversation);
             if (!plan.isEmpty()) {
-                String names = String.join(", ", plan.stream().map(id -> book.techniques().get(id).name()).toList());
-                reply.say(Message.TEXT, navigator.text("routine_intro", conversation, Map.of("name", routine.name(),
+                String names = String.join(", ", plan.stream().map(id -> techniques.get(id).name()).toList());
+                reply.say(Message.TEXT, phrases.text("routine_intro", conversation, Map.of("name", routine.name(),
                         "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
                 List<String> leftOut = routine.techniques().stream().filter(id -> !plan.contains(id))
-                        .map(id -> book.techniques().get(id).name()).toList();
+                        .map(id -> techniques.get(id).name()).toList();
                 if (!leftOut.isEmpty()) {
                     // The routine announces all its techniques: say which are not done, and why, rather than skip.
-                    reply.say(Message.TEXT, navigator.text("routine_left_out", conversation,
+                    reply.say(Message.TEXT, phrases.text("routine_left_out", conversation,
                             Map.of("names", String.join(", ", leftOut))));
                 }
-                navigator.walk().start(conversation, plan, reply);
-                return;
+                walk.start(conversation, plan, reply);
+                return null;
             }
         }
         conversation.node(node.id());
         offer(conversation, reply);
+        return null;
     }
 
     /**
@@ -111,49 +141,49 @@ final class Recommendation {
         Object onset = conversation.slots().get(Slots.ONSET);
         Object minutes = conversation.slots().get(Slots.DURATION);
         boolean accumulated = "weeks".equals(onset) || "months".equals(onset);
-        boolean time = !(minutes instanceof Integer m) || m >= book.routines().get("full_sequence").minutes();
+        boolean time = !(minutes instanceof Integer m) || m >= routines.get("full_sequence").minutes();
         return accumulated && time ? "accumulated" : "occasional";
     }
 
     private Routine routineFor(String id, Conversation conversation) {
-        Routine routine = book.routines().get(id);
+        Routine routine = routines.get(id);
         if (routine != null) {
             return routine;
         }
         Object onset = conversation.slots().get(Slots.ONSET);
         Object minutes = conversation.slots().get(Slots.DURATION);
-        return book.routines().get(book.tensionAdvice().get(tensionKind(conversation)).routine());
+        return routines.get(tensionAdvice.get(tensionKind(conversation)).routine());
     }
 
     void offer(Conversation conversation, Reply reply) {
         List<Technique> best = recommender.recommend(conversation);
         if (conversation.slots().get(Slots.ONSET) != null && conversation.slots().putIfAbsent(Slots.ADVISED, true) == null) {
             // Said once: the advice for the kind of tension, fitted to the time the person has.
-            var advice = book.tensionAdvice().get(tensionKind(conversation));
-            reply.say(Message.TEXT, navigator.shaped(conversation, advice.text(), advice.cautions()));
+            var advice = tensionAdvice.get(tensionKind(conversation));
+            reply.say(Message.TEXT, phrases.shaped(conversation, advice.text(), advice.cautions()));
         }
         if (conversation.slots().get(Slots.SEVERITY) instanceof Integer severity && severity >= HIGH_SEVERITY) {
-            reply.say(Message.TEXT, navigator.text("high_severity", conversation, Map.of("severity", severity)));
+            reply.say(Message.TEXT, phrases.text("high_severity", conversation, Map.of("severity", severity)));
         }
         if (best.isEmpty()) {
-            reply.say(Message.TEXT, navigator.text("recommend_none", conversation, Map.of()));
+            reply.say(Message.TEXT, phrases.text("recommend_none", conversation, Map.of()));
         } else {
             var lines = new ArrayList<String>();
-            lines.add(navigator.text("recommend_intro", conversation, Map.of()));
+            lines.add(phrases.text("recommend_intro", conversation, Map.of()));
             for (int i = 0; i < best.size(); i++) {
                 Technique t = best.get(i);
-                lines.add(navigator.text("recommend_item", conversation, Map.of("index", i + 1, "name", t.name(),
-                        "reason", reason(t, conversation), "guide", book.guideTitle(t.source()))));
+                lines.add(phrases.text("recommend_item", conversation, Map.of("index", i + 1, "name", t.name(),
+                        "reason", reason(t, conversation), "guide", guideTitle.apply(t.source()))));
             }
-            lines.add(navigator.text("recommend_choose", conversation, Map.of()));
+            lines.add(phrases.text("recommend_choose", conversation, Map.of()));
             reply.say(Message.TEXT, String.join("\n", lines));
         }
         var buttons = new ArrayList<QuickReply>();
         best.forEach(t -> buttons.add(new QuickReply(t.name(),
                 "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")));
-        book.routines().values().stream()
+        routines.values().stream()
                 .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty()
-                        && r.techniques().stream().allMatch(id -> recommender.allowed(book.techniques().get(id),
+                        && r.techniques().stream().allMatch(id -> recommender.allowed(techniques.get(id),
                                 conversation)))
                 .sorted(java.util.Comparator.comparingInt(r -> r.minutes()))
                 .limit(1)
@@ -166,17 +196,17 @@ final class Recommendation {
         Object area = conversation.slots().get(Slots.BODY_AREA);
         var parts = new ArrayList<String>();
         if (area != null && technique.bodyAreas().contains(area)) {
-            parts.add(navigator.text("reason_area", conversation, Map.of()));
+            parts.add(phrases.text("reason_area", conversation, Map.of()));
         } else {
-            parts.add(navigator.text("reason_targets", conversation,
+            parts.add(phrases.text("reason_targets", conversation,
                     Map.of("targets", String.join(", ", technique.targets()))));
         }
         List<String> tools = technique.tools().stream().filter(t -> !t.equals("hands")).toList();
-        parts.add(tools.isEmpty() ? navigator.text("reason_no_tools", conversation, Map.of())
-                : navigator.text("reason_tools", conversation, Map.of("tools", String.join(", ",
-                        tools.stream().map(t -> book.vocabulary().tools().getOrDefault(t, t)).toList()))));
-        parts.add(navigator.text("reason_minutes", conversation,
-                Map.of("minutes", navigator.minutes(technique, conversation))));
+        parts.add(tools.isEmpty() ? phrases.text("reason_no_tools", conversation, Map.of())
+                : phrases.text("reason_tools", conversation, Map.of("tools", String.join(", ",
+                        tools.stream().map(phrases::tool).toList()))));
+        parts.add(phrases.text("reason_minutes", conversation,
+                Map.of("minutes", phrases.minutes(technique, conversation))));
         return String.join("; ", parts);
     }
 }

@@ -1,0 +1,162 @@
+package io.knotwise.engine;
+
+import io.knotwise.content.Technique;
+import io.knotwise.content.Vocabulary;
+import io.knotwise.dialog.Node;
+import io.knotwise.dialog.QuickReply;
+import io.knotwise.dialog.Responses;
+import io.knotwise.nlu.Entity;
+import io.knotwise.safety.Category;
+import io.knotwise.safety.SafetyRules;
+import io.knotwise.safety.Tier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the guide says, for one conversation: responses with its values filled in and its cautions' variants chosen,
+ * answers shaped by its cautions, times in words, the emergency number for its locale, and the buttons its cautions
+ * allow. What node types and helpers get instead of the navigator. Stateless and thread-safe.
+ */
+final class Phrasebook {
+
+    private final Responses responses;
+    private final SafetyRules safety;
+    private final Vocabulary vocabulary;
+    private final List<Technique> catalogue;
+    private final Recommender recommender;
+    private final String emergencyNumberOverride;
+
+    Phrasebook(Responses responses, SafetyRules safety, Vocabulary vocabulary, List<Technique> catalogue,
+               Recommender recommender, String emergencyNumberOverride) {
+        this.responses = responses;
+        this.safety = safety;
+        this.vocabulary = vocabulary;
+        this.catalogue = List.copyOf(catalogue);
+        this.recommender = recommender;
+        this.emergencyNumberOverride = emergencyNumberOverride;
+    }
+
+    /**
+     * A response with the conversation's common values filled in, varied by how far the conversation is: the variant
+     * for a raised caution where there is one ({@code discomfort@pregnancy}), else for the conversation's tier
+     * ({@code escalation_followup@urgent}).
+     */
+    String text(String key, Conversation conversation, Map<String, ?> values) {
+        var all = new HashMap<String, Object>(values);
+        all.putIfAbsent("number", number(conversation));
+        all.putIfAbsent("urgent_contact", safety.urgentContact(conversation.locale()));
+        Object area = conversation.slots().get(Slots.BODY_AREA);
+        all.putIfAbsent("area", area == null ? "" : vocabulary.bodyAreas().getOrDefault(area, ""));
+        var ids = new ArrayList<String>(cautions(conversation).stream().map(Category::id).toList());
+        if (conversation.tier() != null) {
+            ids.add(conversation.tier().id());
+        }
+        String variant = ids.stream().map(id -> key + Responses.VARIANT + id).filter(responses::has).findFirst()
+                .orElse(key);
+        return responses.text(variant, conversation.transcript().size() / 2, all);
+    }
+
+    String text(String key, Conversation conversation) {
+        return text(key, conversation, Map.of());
+    }
+
+    /** The caution categories raised in a conversation, in the order they were raised. */
+    List<Category> cautions(Conversation conversation) {
+        return conversation.flags().stream().map(safety::category).flatMap(Optional::stream)
+                .filter(c -> c.tier() == Tier.CAUTION).toList();
+    }
+
+    /** A text as the raised cautions shape it: each one's variant where it has one, else the text itself. */
+    String shaped(Conversation conversation, String text, Map<String, String> variants) {
+        List<String> shaped = cautions(conversation).stream().map(c -> variants.get(c.id()))
+                .filter(Objects::nonNull).distinct().toList();
+        return shaped.isEmpty() ? text : String.join("\n\n", shaped);
+    }
+
+    /** How long a technique takes, in words: "1 minute", "2 to 3 minutes", marked when the figure is ours. */
+    String minutes(Technique technique, Conversation conversation) {
+        var m = technique.minutes();
+        String key = m.min() != m.max() ? "minutes_range" : m.min() == 1 ? "minutes_one" : "minutes_same";
+        String minutes = text(key, conversation, Map.of("min", m.min(), "max", m.max()));
+        return m.estimated() ? text("minutes_estimated", conversation, Map.of("minutes", minutes)) : minutes;
+    }
+
+    /** The emergency number for the conversation's locale, unless one is configured. */
+    String number(Conversation conversation) {
+        return emergencyNumberOverride != null ? emergencyNumberOverride : safety.emergencyNumber(conversation.locale());
+    }
+
+    /** Says what a node says, if anything. */
+    void say(Node node, Conversation conversation, Reply reply) {
+        if (node.say() != null) {
+            reply.say(Message.TEXT, text(node.say(), conversation));
+        }
+    }
+
+    /** Says what a node says and offers its buttons, without those the raised cautions rule out. */
+    void prompt(Node node, Conversation conversation, Reply reply) {
+        say(node, conversation, reply);
+        reply.offer(allowedButtons(conversation, node.quickReplies()));
+    }
+
+    /**
+     * Buttons without the tools no technique the raised cautions allow uses: "A tennis ball" is not offered to someone
+     * on blood thinners.
+     */
+    private List<QuickReply> allowedButtons(Conversation conversation, List<QuickReply> buttons) {
+        if (cautions(conversation).isEmpty()) {
+            return buttons;
+        }
+        var usable = catalogue.stream().filter(t -> recommender.allowed(t, conversation))
+                .flatMap(t -> t.tools().stream()).collect(Collectors.toSet());
+        return buttons.stream().filter(b -> {
+            Object tool = Payload.parse(b.payload()).entities().get(Slots.TOOL);
+            return tool == null || usable.contains(String.valueOf(tool));
+        }).toList();
+    }
+
+    /**
+     * What a message told about the problem, in one line ("Got it: tension between your shoulder blades, for a few
+     * weeks, 6 out of 10, with a tennis ball."), when it told at least {@code atLeast} things.
+     */
+    Optional<String> understood(Conversation conversation, List<Entity> entities, int atLeast) {
+        var parts = new ArrayList<String>();
+        var tools = new ArrayList<String>();
+        for (var entity : entities) {
+            String value = String.valueOf(entity.value());
+            switch (entity.entity()) {
+                case Slots.BODY_AREA -> parts.add(text("understood_area", conversation,
+                        Map.of("area", vocabulary.bodyAreas().getOrDefault(value, value))));
+                case Slots.ONSET -> parts.add(text("understood_onset_" + value, conversation));
+                case Slots.SEVERITY -> parts.add(text("understood_severity", conversation, Map.of("severity", value)));
+                case Slots.DURATION -> parts.add(text("understood_duration", conversation, Map.of("minutes", value)));
+                case Slots.TOOL -> tools.add(vocabulary.tools().getOrDefault(value, value));
+                default -> {
+                    // not about the problem
+                }
+            }
+        }
+        if (!tools.isEmpty()) {
+            parts.add(text("understood_tools", conversation,
+                    Map.of("tools", String.join(" and ", tools.stream().distinct().toList()))));
+        }
+        List<String> distinct = parts.stream().distinct().toList();
+        return distinct.size() < atLeast ? Optional.empty()
+                : Optional.of(text("understood", conversation, Map.of("summary", String.join(", ", distinct))));
+    }
+
+    /** The names of tools, for a sentence ("a tennis ball and a lacrosse ball"). */
+    String tools(List<String> ids) {
+        return String.join(" and ", ids.stream().map(t -> vocabulary.tools().getOrDefault(t, t)).toList());
+    }
+
+    /** The name of a tool, for a sentence ("a tennis ball"). */
+    String tool(String id) {
+        return vocabulary.tools().getOrDefault(id, id);
+    }
+}
