@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -53,14 +54,33 @@ class ConversationScriptsTest {
         });
     }
 
+    /** What the guide says when it did not follow: never the same one twice in a row, in any script. */
+    private static final Set<String> FALLBACKS = fallbacks();
+
+    private static Set<String> fallbacks() {
+        var responses = RealGuide.wiring().book().responses();
+        var texts = new java.util.HashSet<String>();
+        for (String key : List.of("fallback", "not_here", "out_of_scope", "ask_again", "stuck")) {
+            for (int seed = 0; seed < 8; seed++) {
+                texts.add(responses.text(key, seed, java.util.Map.of()));
+            }
+        }
+        return Set.copyOf(texts);
+    }
+
     private static void run(Script script) {
         Engine engine = RealGuide.wiring().engine();
         String id = engine.start(script.locale() == null ? "en-GB" : script.locale()).conversationId();
         int number = 0;
+        Set<String> fellBack = Set.of();
         for (Step step : script.turns()) {
             number++;
             Turn turn = engine.handle(id, step.payload() != null ? Input.payload(step.payload()) : Input.text(step.user()));
             String where = "turn " + number + " (" + (step.user() != null ? step.user() : step.payload()) + ")";
+            Set<String> now = turn.messages().stream().map(Message::text).filter(FALLBACKS::contains)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(now).as(where + ": the same fallback twice in a row").doesNotContainAnyElementsOf(fellBack);
+            fellBack = now;
             if (step.intent() != null) {
                 assertThat(turn.nlu().intent().name()).as(where + " intent").isEqualTo(step.intent());
             }
