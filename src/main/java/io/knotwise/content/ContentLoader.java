@@ -37,6 +37,9 @@ public final class ContentLoader {
             .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     private final List<String> problems = new ArrayList<>();
 
+    /** The version of the dialog files' format that this loader reads. */
+    static final String VERSION = "1";
+
     private ContentLoader(Path root) {
         this.root = root;
     }
@@ -161,11 +164,33 @@ public final class ContentLoader {
             T value = yaml.readValue(file.toFile(), type);
             if (value == null) {
                 problems.add(relative + ": the file is empty");
+            } else {
+                checkVersion(relative, value);
             }
             return value;
         } catch (IOException | IllegalArgumentException e) {
             problems.add(relative + ": " + firstLine(e.getMessage()));
             return null;
+        }
+    }
+
+    /** Every file says which version of its format it is written in: the one this loader reads. */
+    private void checkVersion(String relative, Object file) {
+        if (!(file instanceof Record record)) {
+            return;
+        }
+        for (var component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals("version")) {
+                try {
+                    Object version = component.getAccessor().invoke(record);
+                    if (!VERSION.equals(version)) {
+                        problems.add(relative + ": version must be \"" + VERSION + "\", was "
+                                + (version == null ? "missing" : "\"" + version + "\""));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read the version of " + relative, e);
+                }
+            }
         }
     }
 

@@ -50,9 +50,21 @@ public final class DialogValidator {
         cautions(book);
         requiredResponses.stream().filter(k -> !book.responses().has(k))
                 .forEach(k -> problems.add("responses.yml: " + k + ": missing; the engine says it"));
+        unusedResponses(book);
         book.intentTitles().keySet().forEach(i -> intent("intents.yml", "titles", i));
         lexicon(book);
         return List.copyOf(problems);
+    }
+
+    /** A response nothing says is a mistake waiting to happen: a typo in a key, or a node that was removed. */
+    private void unusedResponses(Guidebook book) {
+        var said = new HashSet<String>(requiredResponses);
+        book.graph().nodes().values().stream().map(Node::say).filter(java.util.Objects::nonNull).forEach(said::add);
+        book.graph().digressions().forEach(intent -> said.add("reply_" + intent));
+        book.responses().keys().stream()
+                .filter(k -> !said.contains(k.split(Responses.VARIANT, 2)[0]))
+                .sorted()
+                .forEach(k -> problems.add("responses.yml: " + k + ": never said (no node or engine step uses it)"));
     }
 
     private void lexicon(Guidebook book) {

@@ -88,6 +88,25 @@ class DialogValidatorTest {
     }
 
     @Test
+    void aResponseNothingSaysAndAFileOfAnotherVersionAreReported(@TempDir Path copy) throws IOException {
+        copyDialogs(copy);
+        Path responses = copy.resolve("responses.yml");
+        Files.writeString(responses, Files.readString(responses).replace("responses:\n",
+                "responses:\n  greting:\n    - \"Hello!\"\n"));
+        Path styles = copy.resolve("styles.yml");
+        Files.writeString(styles, Files.readString(styles).replace("version: \"1\"", "version: \"2\""));
+        var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
+
+        assertThatThrownBy(() -> Main.load(settings))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
+                        "styles.yml: version must be \"1\", was \"2\""));
+        Files.writeString(styles, Files.readString(styles).replace("version: \"2\"", "version: \"1\""));
+        assertThatThrownBy(() -> Main.load(settings))
+                .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
+                        "responses.yml: greting: never said (no node or engine step uses it)"));
+    }
+
+    @Test
     void anUnknownIntentAndAMissingSourceAreReported(@TempDir Path copy) throws IOException {
         copyDialogs(copy);
         Path flow = copy.resolve("flow/guidance.yml");
