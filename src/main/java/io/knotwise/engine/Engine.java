@@ -41,7 +41,7 @@ public final class Engine {
             "minutes_one", "minutes_same", "screen_required",
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
             "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
-            "minutes_estimated", "routine_left_out");
+            "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress");
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);

@@ -45,8 +45,8 @@ final class Navigator {
         this.phrases = new Phrasebook(book.responses(), book.safety(), book.vocabulary(), book.catalogue(),
                 recommender, emergencyNumberOverride);
         GoTo go = this::enter;
-        this.walk = new WalkNode(graph, book.techniques(), intentTitles, book::guideTitle, book.safety(), phrases,
-                recommender, go);
+        this.walk = new WalkNode(graph, book.techniques(), book.setups(), intentTitles, book::guideTitle, book.safety(),
+                phrases, recommender, go);
         this.escalation = new EscalationNode(book.answers(), book.safety(), phrases);
         this.answers = new Answers(book.answers(), book.styles(), book.techniques(), book::guideTitle, phrases);
         this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText);

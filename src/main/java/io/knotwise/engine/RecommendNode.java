@@ -18,6 +18,8 @@ import java.util.function.Function;
 final class RecommendNode implements NodeBehaviour {
 
     private static final int HIGH_SEVERITY = 7;
+    /** The least time a plan of several techniques is offered for (the guides' sessions are about ten minutes). */
+    private static final int PLAN_MINUTES = 10;
 
     private final Map<String, Technique> techniques;
     private final Map<String, Routine> routines;
@@ -150,9 +152,45 @@ final class RecommendNode implements NodeBehaviour {
         if (routine != null) {
             return routine;
         }
-        Object onset = conversation.slots().get(Slots.ONSET);
-        Object minutes = conversation.slots().get(Slots.DURATION);
+        List<String> plan = planFor(conversation);
+        if (id.equals(Slots.PLAN) && !plan.isEmpty()) {
+            int minutes = (Integer) conversation.slots().get(Slots.DURATION);
+            return new Routine(Slots.PLAN, phrases.text("plan_name", conversation, Map.of("minutes", minutes)),
+                    phrases.text("plan_summary", conversation), plan, total(plan), null);
+        }
         return routines.get(tensionAdvice.get(tensionKind(conversation)).routine());
+    }
+
+    /**
+     * A plan for the time the person has (at least {@value #PLAN_MINUTES} minutes): techniques in the guides' own
+     * order (the full sequence, then the other self-massage techniques; with a partner, the partner session, whose
+     * guide gives no order), those their tools and cautions allow, for as long as they fit the time. Empty when
+     * fewer than two fit.
+     */
+    private List<String> planFor(Conversation conversation) {
+        if (!(conversation.slots().get(Slots.DURATION) instanceof Integer budget) || budget < PLAN_MINUTES) {
+            return List.of();
+        }
+        boolean partner = Slots.tools(conversation).contains("partner");
+        var order = new ArrayList<String>(partner ? List.of() : routines.get("full_sequence").techniques());
+        // With a partner: the session of the guide that sets it up once (its techniques share that set-up).
+        techniques.values().stream()
+                .filter(t -> partner ? t.setup() != null : t.performer().equals("self") && !order.contains(t.id()))
+                .forEach(t -> order.add(t.id()));
+        var plan = new ArrayList<String>();
+        int used = 0;
+        for (String id : recommender.feasible(order, conversation)) {
+            int minutes = techniques.get(id).minutes().max();
+            if (used + minutes <= budget) {
+                plan.add(id);
+                used += minutes;
+            }
+        }
+        return plan.size() >= 2 ? List.copyOf(plan) : List.of();
+    }
+
+    private int total(List<String> plan) {
+        return plan.stream().mapToInt(id -> techniques.get(id).minutes().max()).sum();
     }
 
     void offer(Conversation conversation, Reply reply) {
@@ -181,6 +219,16 @@ final class RecommendNode implements NodeBehaviour {
         var buttons = new ArrayList<QuickReply>();
         best.forEach(t -> buttons.add(new QuickReply(t.name(),
                 "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")));
+        // After the numbered techniques, so that "2" is the second one listed.
+        List<String> plan = planFor(conversation);
+        if (!plan.isEmpty()) {
+            int minutes = (Integer) conversation.slots().get(Slots.DURATION);
+            reply.say(Message.TEXT, phrases.text("plan_offer", conversation, Map.of("minutes", minutes,
+                    "plan", String.join(", ", plan.stream().map(id -> techniques.get(id).name()).toList()),
+                    "total", total(plan))));
+            buttons.add(new QuickReply(phrases.text("plan_name", conversation, Map.of("minutes", minutes)),
+                    "/request_routine{\"" + Slots.ROUTINE + "\": \"" + Slots.PLAN + "\"}"));
+        }
         routines.values().stream()
                 .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty()
                         && r.techniques().stream().allMatch(id -> recommender.allowed(techniques.get(id),

@@ -16,6 +16,8 @@ final class Recommender {
 
     /** Tools everybody has, so they never rule a technique out. */
     private static final Set<String> ALWAYS_AT_HAND = Set.of("hands", "wall", "towel");
+    /** What a partner massage also needs, found in any home where there is a partner to give it: oil, a bed. */
+    private static final Set<String> PARTNER_SESSION = Set.of("oil", "bed_or_mat");
     private static final List<String> PRESSURES = List.of("light", "moderate", "firm");
     private static final int SHOWN = 3;
 
@@ -60,7 +62,7 @@ final class Recommender {
             return true;
         }
         return technique.tools().stream().allMatch(t -> ALWAYS_AT_HAND.contains(t) || tools.contains(t)
-                || (t.equals("oil") && tools.contains("partner")));
+                || (PARTNER_SESSION.contains(t) && tools.contains("partner")));
     }
 
     private static boolean fitsTime(Technique technique, Conversation conversation) {

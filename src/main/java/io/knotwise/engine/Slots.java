@@ -27,6 +27,10 @@ final class Slots {
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
     static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, "side", TOOL, DURATION,
             SEVERITY, ONSET, TECHNIQUE, ROUTINE, "style", NUMBER, CHECKLIST, "change");
+    /** The routine of a plan for the time the user has, made for them. */
+    static final String PLAN = "for_my_time";
+    /** The set-up (of partner techniques) already walked through in this conversation: said once. */
+    static final String SET_UP = "set_up";
     /** A routine was asked for without saying which. */
     static final String ANY_ROUTINE = "any";
 

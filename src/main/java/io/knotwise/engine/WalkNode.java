@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.content.Setup;
 import io.knotwise.content.Step;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.content.Technique;
@@ -23,6 +24,7 @@ final class WalkNode implements NodeBehaviour {
 
     private final DialogGraph graph;
     private final Map<String, Technique> techniques;
+    private final Map<String, Setup> setups;
     private final Map<String, String> intentTitles;
     private final Function<String, String> guideTitle;
     private final SafetyRules safety;
@@ -30,11 +32,12 @@ final class WalkNode implements NodeBehaviour {
     private final Recommender recommender;
     private final GoTo go;
 
-    WalkNode(DialogGraph graph, Map<String, Technique> techniques, Map<String, String> intentTitles,
-             Function<String, String> guideTitle, SafetyRules safety, Phrasebook phrases, Recommender recommender,
-             GoTo go) {
+    WalkNode(DialogGraph graph, Map<String, Technique> techniques, Map<String, Setup> setups,
+             Map<String, String> intentTitles, Function<String, String> guideTitle, SafetyRules safety,
+             Phrasebook phrases, Recommender recommender, GoTo go) {
         this.graph = graph;
         this.techniques = techniques;
+        this.setups = setups;
         this.intentTitles = intentTitles;
         this.guideTitle = guideTitle;
         this.safety = safety;
@@ -60,10 +63,22 @@ final class WalkNode implements NodeBehaviour {
         show(conversation, reply, "back_to_step");
     }
 
-    /** Starts walking through a plan of techniques from its first step. */
+    /** Starts walking through a plan of techniques from its first step (past a set-up already done). */
     void start(Conversation conversation, List<String> plan, Reply reply) {
         conversation.plan(plan);
+        conversation.step(firstStep(current(conversation), conversation));
         go.go(conversation, graph.first(NodeType.WALK).id(), reply);
+    }
+
+    /** Where a technique starts: after its set-up when the conversation has been through that set-up already. */
+    private int firstStep(Technique technique, Conversation conversation) {
+        return technique.setup() != null && technique.setup().equals(conversation.slots().get(Slots.SET_UP))
+                ? setUpSteps(technique) : 0;
+    }
+
+    private int setUpSteps(Technique technique) {
+        Setup setup = setups.get(technique.setup());
+        return setup == null ? 0 : setup.steps().size();
     }
 
     Technique current(Conversation conversation) {
@@ -83,13 +98,20 @@ final class WalkNode implements NodeBehaviour {
     void show(Conversation conversation, Reply reply, String template) {
         Technique technique = current(conversation);
         Step step = technique.steps().get(conversation.step());
-        if (template == null && conversation.step() == 0) {
+        if (template == null && conversation.step() == firstStep(technique, conversation)) {
             reply.say(Message.TEXT, phrases.text("technique_intro", conversation, Map.of(
                     "name", technique.name(), "summary", technique.summary(), "tools", tools(technique, conversation),
                     "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique.source()))));
         }
         String text = phrases.text(template == null ? "step" : template, conversation, Map.of(
                 "step", conversation.step() + 1, "total", technique.steps().size(), "text", step.text()));
+        if (conversation.plan().size() > 1) {
+            text = phrases.text("plan_progress", conversation, Map.of("index", conversation.planIndex() + 1,
+                    "count", conversation.plan().size())) + " " + text;
+        }
+        if (technique.setup() != null && conversation.step() >= setUpSteps(technique)) {
+            conversation.slots().put(Slots.SET_UP, technique.setup());
+        }
         reply.add(new Message(Message.STEP, text, step.holdSeconds(), null));
         if (conversation.tier() == Tier.CAUTION) {
             conversation.flags().stream().map(safety::category).flatMap(java.util.Optional::stream)
@@ -159,7 +181,7 @@ final class WalkNode implements NodeBehaviour {
             show(conversation, reply, null);
         } else if (nextAllowed(conversation) >= 0) {
             conversation.planIndex(nextAllowed(conversation));
-            conversation.step(0);
+            conversation.step(firstStep(current(conversation), conversation));
             reply.say(Message.TEXT, phrases.text("next_technique", conversation,
                     Map.of("name", current(conversation).name())));
             show(conversation, reply, null);
