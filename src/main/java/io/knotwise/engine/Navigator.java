@@ -246,7 +246,7 @@ final class Navigator {
                 : Optional.<io.knotwise.content.Answer>empty();
         if (pointer.isPresent()) {
             // Another body part gets a pointer to who can help; privacy, what is kept.
-            reply.say(Message.TEXT, pointer.get().text());
+            reply.say(Message.TEXT, phrases.shaped(conversation, pointer.get().text(), pointer.get().cautions()));
             reprompt(node, conversation, reply);
             return;
         }
