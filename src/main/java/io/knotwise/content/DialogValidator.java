@@ -26,6 +26,7 @@ public final class DialogValidator {
 
     private final Set<String> knownIntents;
     private final Collection<String> requiredResponses;
+    private final Collection<String> requiredIntents;
     private final Map<String, Map<String, List<String>>> lexicon;
     private final List<String> problems = new ArrayList<>();
 
@@ -36,8 +37,15 @@ public final class DialogValidator {
      */
     public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses,
                            Map<String, Map<String, List<String>>> lexicon) {
+        this(knownIntents, requiredResponses, List.of(), lexicon);
+    }
+
+    /** @param requiredIntents the intents the engine branches on: each must be one the model knows */
+    public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses,
+                           Collection<String> requiredIntents, Map<String, Map<String, List<String>>> lexicon) {
         this.knownIntents = Set.copyOf(knownIntents);
         this.requiredResponses = List.copyOf(requiredResponses);
+        this.requiredIntents = List.copyOf(requiredIntents);
         this.lexicon = Map.copyOf(lexicon);
     }
 
@@ -51,6 +59,9 @@ public final class DialogValidator {
         requiredResponses.stream().filter(k -> !book.responses().has(k))
                 .forEach(k -> problems.add("responses.yml: " + k + ": missing; the engine says it"));
         unusedResponses(book);
+        requiredIntents.stream().filter(i -> !knownIntents.contains(i))
+                .forEach(i -> problems.add("the engine branches on the intent '" + i
+                        + "', which the model does not know"));
         book.intentTitles().keySet().forEach(i -> intent("intents.yml", "titles", i));
         lexicon(book);
         return List.copyOf(problems);

@@ -31,7 +31,7 @@ final class Answers {
         String intent = understanding.intent().name();
         long named = understanding.entities().stream().filter(e -> e.entity().equals("style")
                 || e.entity().equals(Slots.TECHNIQUE)).count();
-        if (intent.equals("explain_technique") || named >= 2) {
+        if (intent.equals(Intents.EXPLAIN_TECHNIQUE) || named >= 2) {
             // Every style and technique named, so "Swedish or deep tissue?" compares both.
             var explained = new java.util.ArrayList<String>();
             for (Entity entity : understanding.entities()) {

@@ -54,14 +54,14 @@ final class AskNode implements NodeBehaviour {
         }
         String intent = understanding.intent().name();
         boolean confident = understanding.confident();
-        if (confident && (intent.equals("next") || intent.equals("deny"))) {
+        if (confident && (intent.equals(Intents.NEXT) || intent.equals(Intents.DENY))) {
             conversation.skipped().add(node.slot());
             reply.say(Message.TEXT, phrases.text("skipped_question", conversation));
             go.go(conversation, node.next(), reply);
             return true;
         }
-        boolean elsewhere = confident && !intent.equals("describe_symptom") && !intent.equals("affirm")
-                && (understanding.outOfScope() || intent.equals("repeat") || graph.digressions().contains(intent)
+        boolean elsewhere = confident && !intent.equals(Intents.DESCRIBE_SYMPTOM) && !intent.equals(Intents.AFFIRM)
+                && (understanding.outOfScope() || intent.equals(Intents.REPEAT) || graph.digressions().contains(intent)
                 || graph.transition(node, intent).isPresent());
         if (elsewhere) {
             return false;
@@ -87,7 +87,8 @@ final class AskNode implements NodeBehaviour {
         var excluded = phrases.cautions(conversation).stream().flatMap(c -> c.excludedTools().stream()).toList();
         var named = Slots.tools(conversation).stream().filter(excluded::contains).toList();
         if (!named.isEmpty()) {
-            reply.say(Message.TEXT, phrases.text("tool_ruled_out", conversation, Map.of("tools", phrases.tools(named))));
+            reply.say(Message.TEXT, phrases.text("tool_ruled_out", conversation,
+                    Map.of("tools", phrases.tools(named))));
         }
     }
 

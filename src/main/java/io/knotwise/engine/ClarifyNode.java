@@ -26,8 +26,8 @@ final class ClarifyNode implements NodeBehaviour {
     public String enter(Node node, Conversation conversation, Reply reply) {
         safety.category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT,
                 c.clarify().replace("{number}", phrases.number(conversation))));
-        reply.offer(List.of(new QuickReply(intentTitles.get("affirm"), "/affirm"),
-                new QuickReply(intentTitles.get("deny"), "/deny")));
+        reply.offer(List.of(new QuickReply(intentTitles.get(Intents.AFFIRM), "/affirm"),
+                new QuickReply(intentTitles.get(Intents.DENY), "/deny")));
         return null;
     }
 

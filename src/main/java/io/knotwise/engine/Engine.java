@@ -43,6 +43,9 @@ public final class Engine {
             "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
             "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress");
 
+    /** The intents the engine branches on; the validator checks the model knows each. */
+    public static final List<String> INTENTS = Intents.ALL;
+
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     /** Enough stripes that unrelated conversations rarely wait for each other, even with many requests in flight. */

@@ -157,7 +157,7 @@ final class Navigator {
 
     /**
      * Does what a command phrase says (see {@code commands} in {@code flow/global.yml}); false leaves the message to
-     * the node (in a walk, "go back" is the walk's own "back").
+     * the node (in a walk, "go back" is the walk's own Intents.BACK).
      */
     private boolean command(String command, Node node, Conversation conversation, Reply reply) {
         boolean walking = node.type() == NodeType.WALK;
@@ -167,7 +167,7 @@ final class Navigator {
                 conversation.skipped().clear();
                 conversation.plan(List.of());
                 reply.say(Message.TEXT, phrases.text("start_over", conversation, Map.of()));
-                enter(conversation, graph.globalOn().get("describe_symptom"), reply);
+                enter(conversation, graph.globalOn().get(Intents.DESCRIBE_SYMPTOM), reply);
             }
             case "go_back" -> {
                 if (walking) {
@@ -232,8 +232,8 @@ final class Navigator {
         String intent = understanding.intent().name();
         boolean escalated = node.type() == NodeType.ESCALATION;
         if (!understanding.confident() && Slots.describesSymptoms(understanding.entities())
-                && graph.transition(node, "describe_symptom").isPresent()) {
-            enter(conversation, graph.transition(node, "describe_symptom").get(), reply);
+                && graph.transition(node, Intents.DESCRIBE_SYMPTOM).isPresent()) {
+            enter(conversation, graph.transition(node, Intents.DESCRIBE_SYMPTOM).get(), reply);
             return;
         }
         if ((!understanding.confident() || understanding.outOfScope()) && escalated
@@ -242,7 +242,7 @@ final class Navigator {
         }
         String words = String.join(" ", io.knotwise.nlu.TextNormalizer.words(understanding.text()));
         var pointer = understanding.outOfScope() ? answerBook.topic(Understanding.OUT_OF_SCOPE, words)
-                .or(() -> answerBook.topic("help", words)).or(() -> answerBook.topic("ask_safety", words))
+                .or(() -> answerBook.topic(Intents.HELP, words)).or(() -> answerBook.topic(Intents.ASK_SAFETY, words))
                 : Optional.<io.knotwise.content.Answer>empty();
         if (pointer.isPresent()) {
             // Another body part gets a pointer to who can help; privacy, what is kept.
@@ -269,13 +269,13 @@ final class Navigator {
             reprompt(node, conversation, reply);
             return;
         }
-        if (intent.equals("repeat")) {
+        if (intent.equals(Intents.REPEAT)) {
             conversation.lastMessages().forEach(reply::add);
             reply.offer(conversation.lastQuickReplies());
             return;
         }
         var target = graph.transition(node, intent);
-        if (intent.equals("request_routine") && !conversation.slots().containsKey(Slots.TECHNIQUE)) {
+        if (intent.equals(Intents.REQUEST_ROUTINE) && !conversation.slots().containsKey(Slots.TECHNIQUE)) {
             conversation.slots().putIfAbsent(Slots.ROUTINE, Slots.ANY_ROUTINE);
         }
         if (target.isPresent()) {

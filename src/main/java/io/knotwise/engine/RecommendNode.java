@@ -67,14 +67,14 @@ final class RecommendNode implements NodeBehaviour {
         if (!understanding.confident()) {
             return false;
         }
-        if (intent.equals("request_routine")) {
+        if (intent.equals(Intents.REQUEST_ROUTINE)) {
             conversation.slots().put(Slots.ROUTINE, Slots.ANY_ROUTINE);
             go.go(conversation, self, reply);
             return true;
         }
-        if (intent.equals("affirm") || intent.equals("request_technique")) {
+        if (intent.equals(Intents.AFFIRM) || intent.equals(Intents.REQUEST_TECHNIQUE)) {
             var best = recommender.recommend(conversation);
-            if (best.isEmpty() || intent.equals("request_technique")) {
+            if (best.isEmpty() || intent.equals(Intents.REQUEST_TECHNIQUE)) {
                 go.go(conversation, self, reply);
             } else if (best.size() == 1) {
                 walk.start(conversation, List.of(best.get(0).id()), reply);

@@ -65,7 +65,7 @@ final class Safeguard {
         if (graph.node(conversation.node()).type() == NodeType.CLARIFY && conversation.pending() != null) {
             String pending = conversation.pending();
             resume = conversation.resolved();
-            boolean no = understanding.confident() && understanding.intent().name().equals("deny");
+            boolean no = understanding.confident() && understanding.intent().name().equals(Intents.DENY);
             if (!no && flags.stream().noneMatch(f -> f.id().equals(pending))) {
                 // A yes, or an answer that is not a clear no: the worst case the question asked about.
                 category(pending).ifPresent(c -> flags.add(new RedFlag(c.id(), c.highestTier())));

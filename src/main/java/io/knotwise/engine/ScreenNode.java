@@ -38,19 +38,19 @@ final class ScreenNode implements NodeBehaviour {
         String intent = understanding.intent().name();
         boolean group = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
                 && checklist.group(String.valueOf(e.value())).isPresent());
-        if (moment.cautioned() || group || (understanding.confident() && intent.equals("deny"))) {
+        if (moment.cautioned() || group || (understanding.confident() && intent.equals(Intents.DENY))) {
             conversation.slots().put(Slots.SCREENED, true);
             boolean noted = moment.cautioned() || group || !phrases.cautions(conversation).isEmpty();
             reply.say(Message.TEXT, phrases.text(noted ? "screen_noted" : "screen_clear", conversation));
             go.go(conversation, node.next(), reply);
             return true;
         }
-        if (understanding.confident() && intent.equals("affirm")) {
+        if (understanding.confident() && intent.equals(Intents.AFFIRM)) {
             reply.say(Message.TEXT, phrases.text("screen_which", conversation));
             prompt(reply);
             return true;
         }
-        if (understanding.confident() && intent.equals("next")) {
+        if (understanding.confident() && intent.equals(Intents.NEXT)) {
             // The one question that cannot be skipped: say why, with its buttons.
             reply.say(Message.TEXT, phrases.text("screen_required", conversation));
             prompt(reply);

@@ -44,7 +44,7 @@ final class Slots {
     static void fill(Conversation conversation, Understanding understanding) {
         Map<String, Object> slots = conversation.slots();
         String intent = understanding.intent().name();
-        boolean choosing = intent.equals("request_technique") || intent.equals("request_routine");
+        boolean choosing = intent.equals(Intents.REQUEST_TECHNIQUE) || intent.equals(Intents.REQUEST_ROUTINE);
         for (Entity entity : understanding.entities()) {
             boolean choice = entity.entity().equals(TECHNIQUE) || entity.entity().equals(ROUTINE)
                     || entity.entity().equals("style");

@@ -123,15 +123,15 @@ final class WalkNode implements NodeBehaviour {
 
     private List<QuickReply> controls(Conversation conversation, Step step) {
         var intents = new ArrayList<String>();
-        intents.add("next");
+        intents.add(Intents.NEXT);
         if (conversation.step() > 0 || conversation.planIndex() > 0) {
-            intents.add("back");
+            intents.add(Intents.BACK);
         }
-        intents.add("repeat");
+        intents.add(Intents.REPEAT);
         if (step.hasHold()) {
-            intents.add("start_timer");
+            intents.add(Intents.START_TIMER);
         }
-        intents.add("stop");
+        intents.add(Intents.STOP);
         return intents.stream().map(i -> new QuickReply(intentTitles.get(i), "/" + i)).toList();
     }
 
@@ -140,20 +140,20 @@ final class WalkNode implements NodeBehaviour {
         if (!understanding.confident() && !goOn(understanding)) {
             return false;
         }
-        switch (goOn(understanding) ? "next" : understanding.intent().name()) {
-            case "next", "affirm" -> advance(node, conversation, reply);
-            case "back" -> back(conversation, reply);
-            case "repeat" -> show(conversation, reply, "step");
-            case "start_timer" -> timer(conversation, reply);
-            case "discomfort" -> {
+        switch (goOn(understanding) ? Intents.NEXT : understanding.intent().name()) {
+            case Intents.NEXT, Intents.AFFIRM -> advance(node, conversation, reply);
+            case Intents.BACK -> back(conversation, reply);
+            case Intents.REPEAT -> show(conversation, reply, "step");
+            case Intents.START_TIMER -> timer(conversation, reply);
+            case Intents.DISCOMFORT -> {
                 reply.say(Message.TEXT, phrases.text("discomfort", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
-            case "describe_symptom", "feedback_better", "feedback_worse" -> {
+            case Intents.DESCRIBE_SYMPTOM, Intents.FEEDBACK_BETTER, Intents.FEEDBACK_WORSE -> {
                 reply.say(Message.TEXT, phrases.text("noted_mid_walk", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
-            case "request_technique", "request_routine" -> {
+            case Intents.REQUEST_TECHNIQUE, Intents.REQUEST_ROUTINE -> {
                 if (!conversation.slots().containsKey(Slots.TECHNIQUE)
                         && !conversation.slots().containsKey(Slots.ROUTINE)) {
                     return false;
@@ -167,10 +167,10 @@ final class WalkNode implements NodeBehaviour {
         return true;
     }
 
-    /** In a walk, "yes" and "next" mean the same: go on; a message torn between just those two means go on too. */
+    /** In a walk, "yes" and Intents.NEXT mean the same: go on; a message torn between just those two means go on too. */
     private static boolean goOn(Understanding understanding) {
         var ranking = understanding.ranking();
-        return ranking.size() > 1 && Set.of("next", "affirm").containsAll(
+        return ranking.size() > 1 && Set.of(Intents.NEXT, Intents.AFFIRM).containsAll(
                 Set.of(ranking.get(0).name(), ranking.get(1).name()));
     }
 

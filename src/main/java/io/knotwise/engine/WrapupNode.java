@@ -29,7 +29,7 @@ final class WrapupNode implements NodeBehaviour {
         Technique technique = conversation.plan().isEmpty() ? null : techniques.get(conversation.plan().get(0));
         String mistakes = technique == null ? "" : String.join("\n- ",
                 technique.mistakes().subList(0, Math.min(MISTAKES_SHOWN, technique.mistakes().size())));
-        String frequency = answers.answer("ask_frequency", "")
+        String frequency = answers.answer(Intents.ASK_FREQUENCY, "")
                 .map(a -> phrases.shaped(conversation, a.text(), a.cautions())).orElse("");
         reply.say(Message.SUMMARY, phrases.text("wrapup_summary", conversation, Map.of(
                 "name", technique == null ? "" : technique.name(), "frequency", frequency, "mistakes", mistakes)));
