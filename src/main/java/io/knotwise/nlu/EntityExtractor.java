@@ -32,6 +32,8 @@ public final class EntityExtractor {
     private final PhraseIndex<String> onsetUnits;
     private final PhraseIndex<String> onsetPhrases;
     private final PhraseIndex<String> notOnset;
+    private final java.util.Set<String> toolNegations;
+    private static final int NEGATION_REACH = 3;
     private final PhraseIndex<Integer> durationPhrases;
     private final PhraseIndex<Integer> severityWords;
     private final PhraseIndex<Boolean> severityScales;
@@ -60,6 +62,7 @@ public final class EntityExtractor {
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
+        this.toolNegations = java.util.Set.copyOf(patterns.toolNegations());
         this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
                 .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
@@ -101,11 +104,26 @@ public final class EntityExtractor {
             String phrase = String.join(" ", words.subList(span.getStart(), span.getEnd()));
             for (String entity : entityNames) {
                 String value = values.get(entity + "|" + phrase);
+                boolean tool = entity.equals("tool") && !"hands".equals(value);
+                if (value != null && tool && denied(words, span.getStart())) {
+                    // "no ball", "I don't have a tennis ball", "no partner": not something the user has.
+                    continue;
+                }
                 if (value != null) {
                     add(found, taken, tokens, span.getStart(), span.getEnd(), entity, value);
                 }
             }
         }
+    }
+
+    /** Whether a negation ("no", "don't") comes up to {@value #NEGATION_REACH} words before a phrase. */
+    private boolean denied(List<String> words, int start) {
+        for (int i = Math.max(0, start - NEGATION_REACH); i < start; i++) {
+            if (toolNegations.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param onsetPhrases phrases that name an onset by themselves ("since yesterday": "days")
  * @param severityWords phrases that rate pain on the 0 to 10 scale ("pretty bad": 7)
  * @param severityScales what follows a number to make it a 0 to 10 rating ("out of ten", "/10")
+ * @param toolNegations words that, up to three words before a tool, say the user does not have it ("no ball")
  * @param notOnset words that, right after a number and a unit, say it is not how long the pain has lasted ("24
  *     weeks pregnant", "45 years old")
  */
@@ -24,7 +25,8 @@ public record Patterns(
         Map<String, String> onsetPhrases,
         Map<String, Integer> severityWords,
         List<String> severityScales,
-        List<String> notOnset) {
+        List<String> notOnset,
+        List<String> toolNegations) {
 
     public Patterns {
         numbers = Map.copyOf(numbers);
@@ -35,5 +37,6 @@ public record Patterns(
         severityWords = Map.copyOf(severityWords);
         severityScales = List.copyOf(severityScales);
         notOnset = notOnset == null ? List.of() : List.copyOf(notOnset);
+        toolNegations = toolNegations == null ? List.of() : List.copyOf(toolNegations);
     }
 }

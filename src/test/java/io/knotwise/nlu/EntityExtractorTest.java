@@ -53,4 +53,21 @@ class EntityExtractorTest {
         assertThat(entities).anyMatch(e -> e.entity().equals("tool") && e.value().equals("tennis_ball"));
         assertThat(entities).anyMatch(e -> e.entity().equals("side") && e.value().equals("left"));
     }
+
+    @Test
+    void aToolOrPartnerTheUserDoesNotHaveIsNotExtractedButNoToolsMeansHands() {
+        assertThat(extractor.extract("I don't have a tennis ball")).noneMatch(e -> e.entity().equals("tool"));
+        assertThat(extractor.extract("I live alone, no partner")).noneMatch(e -> e.entity().equals("tool"));
+        assertThat(extractor.extract("a tennis ball but no lacrosse ball")).extracting(Entity::value)
+                .containsExactly("tennis_ball");
+        assertThat(extractor.extract("no tools, just my hands")).allMatch(e -> e.value().equals("hands"));
+    }
+
+    @Test
+    void weeksOfPregnancyAndYearsOfAgeAreNotHowLongItHasHurt() {
+        assertThat(extractor.extract("I'm 24 weeks pregnant")).noneMatch(e -> e.entity().equals("onset"));
+        assertThat(extractor.extract("I am 45 years old")).noneMatch(e -> e.entity().equals("onset"));
+        assertThat(extractor.extract("24 weeks pregnant, pain for 2 weeks")).filteredOn(e -> e.entity().equals("onset"))
+                .hasSize(1);
+    }
 }
