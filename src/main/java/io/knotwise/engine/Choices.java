@@ -69,6 +69,12 @@ final class Choices {
         return Optional.empty();
     }
 
+    /** Whether a reply asks something ("what is effleurage?") rather than choosing. */
+    static boolean asks(String text) {
+        List<String> words = Arrays.asList(TextNormalizer.words(text));
+        return text.contains("?") || (!words.isEmpty() && QUESTION_WORDS.contains(words.get(0)));
+    }
+
     /** The option whose title the words name, when exactly one title shares the most of them, and they are most. */
     private static Optional<QuickReply> named(List<String> content, List<QuickReply> options) {
         if (content.isEmpty()) {

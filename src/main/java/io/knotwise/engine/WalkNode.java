@@ -137,6 +137,15 @@ final class WalkNode implements NodeBehaviour {
 
     /** Reacts to a message while a technique is walked through; false leaves it to the general rules. */
     boolean answer(Node node, Conversation conversation, Understanding understanding, Reply reply) {
+        String named = understanding.entities().stream().filter(e -> e.entity().equals(Slots.TECHNIQUE))
+                .map(e -> String.valueOf(e.value())).filter(techniques::containsKey).findFirst().orElse(null);
+        if (named != null && !named.equals(current(conversation).id()) && !Choices.asks(understanding.text())
+                && !understanding.text().isEmpty()) {
+            // "switch to effleurage", "two ball thoracic release please": another technique, named mid-walk.
+            conversation.slots().put(Slots.TECHNIQUE, named);
+            go.go(conversation, graph.first(NodeType.RECOMMEND).id(), reply);
+            return true;
+        }
         if (!understanding.confident() && !goOn(understanding)) {
             return false;
         }
