@@ -96,7 +96,8 @@ public final class Engine {
         this.store = store;
         this.clock = clock;
         java.util.Arrays.setAll(locks, i -> new Object());
-        this.navigator = new Navigator(book, new Recommender(book), emergencyNumberOverride, auditText);
+        this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()), emergencyNumberOverride,
+                auditText);
         this.safeguard = navigator.safeguard();
         this.events = events;
         this.emergencyNumberOverride = emergencyNumberOverride;

@@ -1,8 +1,8 @@
 package io.knotwise.engine;
 
-import io.knotwise.content.Guidebook;
 import io.knotwise.content.Technique;
 import io.knotwise.safety.Category;
+import io.knotwise.safety.SafetyRules;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +21,18 @@ final class Recommender {
     private static final List<String> PRESSURES = List.of("light", "moderate", "firm");
     private static final int SHOWN = 3;
 
-    private final Guidebook book;
+    private final Map<String, Technique> techniques;
+    private final SafetyRules safety;
 
-    Recommender(Guidebook book) {
-        this.book = book;
+    Recommender(Map<String, Technique> techniques, SafetyRules safety) {
+        this.techniques = techniques;
+        this.safety = safety;
     }
 
     /** The best few techniques for what the user said, honouring every raised caution. */
     List<Technique> recommend(Conversation conversation) {
         String area = (String) conversation.slots().get(Slots.BODY_AREA);
-        return book.catalogue().stream()
+        return techniques.values().stream()
                 .filter(t -> allowed(t, conversation) && fitsTools(t, conversation) && fitsTime(t, conversation))
                 .sorted(Comparator.comparingDouble((Technique t) -> score(t, area, conversation)).reversed())
                 .limit(SHOWN)
@@ -40,7 +42,7 @@ final class Recommender {
     /** Whether the raised cautions (tools to avoid, highest pressure) allow a technique. */
     boolean allowed(Technique technique, Conversation conversation) {
         for (String flag : conversation.flags()) {
-            Category category = book.safety().category(flag).orElse(null);
+            Category category = safety.category(flag).orElse(null);
             if (category == null) {
                 continue;
             }
@@ -91,7 +93,7 @@ final class Recommender {
 
     /** Techniques of a plan that the user can do now, in order. */
     List<String> feasible(List<String> plan, Conversation conversation) {
-        Map<String, Technique> all = book.techniques();
+        Map<String, Technique> all = techniques;
         return plan.stream()
                 .filter(all::containsKey)
                 .filter(id -> allowed(all.get(id), conversation) && fitsTools(all.get(id), conversation))
