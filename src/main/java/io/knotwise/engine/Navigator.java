@@ -126,9 +126,15 @@ final class Navigator {
      * that names no single option.
      */
     Optional<Payload> chosen(Conversation conversation, Understanding understanding) {
-        NodeType type = graph.node(conversation.node()).type();
-        boolean choosing = type == NodeType.RECOMMEND || type == NodeType.CHOICE;
-        if (!choosing || understanding.text().isEmpty()) {
+        Node node = graph.node(conversation.node());
+        NodeType type = node.type();
+        // At a question with buttons a number is a button's ("2" at "where is the tension?"), except where the
+        // answer itself is a number (how bad, how many minutes).
+        boolean numeric = Slots.SEVERITY.equals(node.slot()) || Slots.DURATION.equals(node.slot());
+        boolean choosing = type == NodeType.RECOMMEND || type == NodeType.CHOICE || (type == NodeType.ASK && !numeric);
+        if (!choosing || understanding.text().isEmpty()
+                || graph.command(List.of(io.knotwise.nlu.TextNormalizer.words(understanding.text()))).isPresent()) {
+            // A command ("I'm back", "go back") is a command even where a button says the same.
             return Optional.empty();
         }
         var techniques = type != NodeType.RECOMMEND ? List.<QuickReply>of() : catalogue.stream()

@@ -22,6 +22,9 @@ import io.knotwise.safety.SafetyRules;
  */
 final class WalkNode implements NodeBehaviour {
 
+    /** A rating of the pain during a step from which the guide says to ease off (firm is 5 to 7 out of 10). */
+    private static final int TOO_MUCH = 8;
+
     private final DialogGraph graph;
     private final Map<String, Technique> techniques;
     private final Map<String, Setup> setups;
@@ -137,6 +140,13 @@ final class WalkNode implements NodeBehaviour {
 
     /** Reacts to a message while a technique is walked through; false leaves it to the general rules. */
     boolean answer(Node node, Conversation conversation, Understanding understanding, Reply reply) {
+        if (understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.SEVERITY)
+                && e.value() instanceof Integer rating && rating >= TOO_MUCH)) {
+            // "it's like 9/10": whatever else the message asks, the answer is to ease off.
+            reply.say(Message.TEXT, phrases.text("discomfort", conversation));
+            show(conversation, reply, "back_to_step");
+            return true;
+        }
         String named = understanding.entities().stream().filter(e -> e.entity().equals(Slots.TECHNIQUE))
                 .map(e -> String.valueOf(e.value())).filter(techniques::containsKey).findFirst().orElse(null);
         if (named != null && !named.equals(current(conversation).id()) && !Choices.asks(understanding.text())
