@@ -6,9 +6,12 @@ import io.knotwise.dialog.Node;
 final class ChoiceNode implements NodeBehaviour {
 
     private final Phrasebook phrases;
+    private final String start;
 
-    ChoiceNode(Phrasebook phrases) {
+    /** @param start the node a conversation starts at, whose greeting is not said twice */
+    ChoiceNode(Phrasebook phrases, String start) {
         this.phrases = phrases;
+        this.start = start;
     }
 
     @Override
@@ -20,6 +23,12 @@ final class ChoiceNode implements NodeBehaviour {
     @Override
     public void reprompt(Node node, Conversation conversation, Reply reply) {
         reply.say(Message.TEXT, phrases.text("back_to_question", conversation));
-        phrases.prompt(node, conversation, reply);
+        if (node.id().equals(start)) {
+            // Not the whole introduction again: the question and the buttons.
+            reply.say(Message.TEXT, phrases.text("greeting_again", conversation));
+            phrases.offer(node, conversation, reply);
+        } else {
+            phrases.prompt(node, conversation, reply);
+        }
     }
 }

@@ -41,7 +41,8 @@ public final class Engine {
             "minutes_one", "minutes_same", "screen_required",
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
             "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
-            "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress");
+            "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress",
+            "greeting_again");
 
     /** The intents the engine branches on; the validator checks the model knows each. */
     public static final List<String> INTENTS = Intents.ALL;

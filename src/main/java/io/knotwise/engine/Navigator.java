@@ -56,7 +56,7 @@ final class Navigator {
         behaviours.put(NodeType.RECOMMEND, new RecommendNode(book.techniques(), book.routines(), book.tensionAdvice(),
                 book::guideTitle, phrases, recommender, walk, go, graph.first(NodeType.RECOMMEND).id()));
         behaviours.put(NodeType.WALK, walk);
-        behaviours.put(NodeType.CHOICE, new ChoiceNode(phrases));
+        behaviours.put(NodeType.CHOICE, new ChoiceNode(phrases, graph.start()));
         behaviours.put(NodeType.WRAPUP, new WrapupNode(book.techniques(), book.answers(), phrases));
         behaviours.put(NodeType.ESCALATION, escalation);
         behaviours.put(NodeType.CLARIFY, new ClarifyNode(book.safety(), phrases, intentTitles));

@@ -101,6 +101,11 @@ final class Phrasebook {
     /** Says what a node says and offers its buttons, without those the raised cautions rule out. */
     void prompt(Node node, Conversation conversation, Reply reply) {
         say(node, conversation, reply);
+        offer(node, conversation, reply);
+    }
+
+    /** Offers a node's buttons, without those the raised cautions rule out. */
+    void offer(Node node, Conversation conversation, Reply reply) {
         reply.offer(allowedButtons(conversation, node.quickReplies()));
     }
 
