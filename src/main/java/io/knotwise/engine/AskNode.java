@@ -78,8 +78,7 @@ final class AskNode implements NodeBehaviour {
 
     @Override
     public void reprompt(Node node, Conversation conversation, Reply reply) {
-        reply.say(Message.TEXT, phrases.text("back_to_question", conversation));
-        phrases.prompt(node, conversation, reply);
+        phrases.reprompt(node, conversation, reply);
     }
 
     /** Says which of the tools the user has a raised caution rules out ("we won't use a lacrosse ball"). */

@@ -22,13 +22,13 @@ final class ChoiceNode implements NodeBehaviour {
 
     @Override
     public void reprompt(Node node, Conversation conversation, Reply reply) {
-        reply.say(Message.TEXT, phrases.text("back_to_question", conversation));
         if (node.id().equals(start)) {
             // Not the whole introduction again: the question and the buttons.
+            reply.say(Message.TEXT, phrases.text("back_to_question", conversation));
             reply.say(Message.TEXT, phrases.text("greeting_again", conversation));
             phrases.offer(node, conversation, reply);
         } else {
-            phrases.prompt(node, conversation, reply);
+            phrases.reprompt(node, conversation, reply);
         }
     }
 }

@@ -25,7 +25,7 @@ final class Choices {
             "8th", "9th", "10th");
     /** Words that say nothing about which option: "the tennis ball one please". */
     private static final Set<String> FILLER = Set.of("the", "a", "an", "one", "ones", "please", "pls", "plz", "option",
-            "number", "no", "num", "i", "i'll", "ill", "i'd", "id", "take", "do", "lets", "let's", "let", "us",
+            "number", "num", "i", "i'll", "ill", "i'd", "id", "take", "do", "lets", "let's", "let", "us",
             "want", "go", "with", "for", "me", "that", "this", "ok", "okay", "k", "then", "try", "like", "to", "and",
             "thanks", "thank", "you", "ty", "thx", "way", "much", "really", "very", "so", "bit", "lot", "just",
             "it", "feels", "feel", "feeling", "i'm", "im", "is", "its", "it's", "now", "yes", "yeah", "yep", "sure",

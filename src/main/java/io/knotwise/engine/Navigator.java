@@ -2,7 +2,6 @@ package io.knotwise.engine;
 
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Guidebook;
-import io.knotwise.content.Technique;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
@@ -28,7 +27,8 @@ final class Navigator {
 
     private final DialogGraph graph;
     private final Map<String, String> intentTitles;
-    private final List<Technique> catalogue;
+    /** Every technique as the button that asks for it: a name typed at a recommendation may name any of them. */
+    private final List<QuickReply> techniqueChoices;
     private final AnswerBook answerBook;
     private final Phrasebook phrases;
     private final Answers answers;
@@ -40,7 +40,8 @@ final class Navigator {
     Navigator(Guidebook book, Recommender recommender, String emergencyNumberOverride, boolean auditText) {
         this.graph = book.graph();
         this.intentTitles = book.intentTitles();
-        this.catalogue = book.catalogue();
+        this.techniqueChoices = book.catalogue().stream().map(t -> new QuickReply(t.name(),
+                "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")).toList();
         this.answerBook = book.answers();
         this.phrases = new Phrasebook(book.responses(), book.safety(), book.vocabulary(), book.catalogue(),
                 recommender, emergencyNumberOverride);
@@ -137,9 +138,7 @@ final class Navigator {
             // A command ("I'm back", "go back") is a command even where a button says the same.
             return Optional.empty();
         }
-        var techniques = type != NodeType.RECOMMEND ? List.<QuickReply>of() : catalogue.stream()
-                .map(t -> new QuickReply(t.name(), "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}"))
-                .toList();
+        var techniques = type == NodeType.RECOMMEND ? techniqueChoices : List.<QuickReply>of();
         return Choices.pick(understanding.text(), conversation.lastQuickReplies(), techniques)
                 .map(option -> Payload.parse(option.payload()));
     }
@@ -163,7 +162,7 @@ final class Navigator {
 
     /**
      * Does what a command phrase says (see {@code commands} in {@code flow/global.yml}); false leaves the message to
-     * the node (in a walk, "go back" is the walk's own Intents.BACK).
+     * the node (in a walk, "go back" is the walk's own "back").
      */
     private boolean command(String command, Node node, Conversation conversation, Reply reply) {
         boolean walking = node.type() == NodeType.WALK;

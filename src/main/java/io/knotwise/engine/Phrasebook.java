@@ -104,6 +104,12 @@ final class Phrasebook {
         offer(node, conversation, reply);
     }
 
+    /** Back at a node after a digression: says so, then asks again with its buttons. */
+    void reprompt(Node node, Conversation conversation, Reply reply) {
+        reply.say(Message.TEXT, text("back_to_question", conversation));
+        prompt(node, conversation, reply);
+    }
+
     /** Offers a node's buttons, without those the raised cautions rule out. */
     void offer(Node node, Conversation conversation, Reply reply) {
         reply.offer(allowedButtons(conversation, node.quickReplies()));

@@ -152,8 +152,8 @@ final class RecommendNode implements NodeBehaviour {
         if (routine != null) {
             return routine;
         }
-        List<String> plan = planFor(conversation);
-        if (id.equals(Slots.PLAN) && !plan.isEmpty()) {
+        List<String> plan = id.equals(Slots.PLAN) ? planFor(conversation) : List.of();
+        if (!plan.isEmpty()) {
             int minutes = (Integer) conversation.slots().get(Slots.DURATION);
             return new Routine(Slots.PLAN, phrases.text("plan_name", conversation, Map.of("minutes", minutes)),
                     phrases.text("plan_summary", conversation), plan, total(plan), null);

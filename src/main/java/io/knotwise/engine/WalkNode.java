@@ -186,7 +186,7 @@ final class WalkNode implements NodeBehaviour {
         return true;
     }
 
-    /** In a walk, "yes" and Intents.NEXT mean the same: go on; a message torn between just those two means go on too. */
+    /** In a walk, "yes" and "next" mean the same: go on; a message torn between just those two means go on too. */
     private static boolean goOn(Understanding understanding) {
         var ranking = understanding.ranking();
         return ranking.size() > 1 && Set.of(Intents.NEXT, Intents.AFFIRM).containsAll(
