@@ -19,6 +19,9 @@ final class ConText {
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
+    /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
+    private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
+            "it", "that", "which", "each", "everyth", "everything");
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
@@ -31,6 +34,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> answers;
     private final List<PhraseIndex.Match<Boolean>> stops;
     private final List<PhraseIndex.Match<Boolean>> past;
+    private final List<PhraseIndex.Match<Boolean>> ongoing;
     private final List<PhraseIndex.Match<Boolean>> others;
     private final List<PhraseIndex.Match<Boolean>> othersAfter;
     private final List<PhraseIndex.Match<Boolean>> firstPerson;
@@ -65,7 +69,9 @@ final class ConText {
                         lexicon.hypothetical().find(words).stream())
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
                 .toList();
-        this.after = lexicon.postTriggers().find(words);
+        this.after = lexicon.postTriggers().find(words).stream()
+                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
+                .toList();
         var allAnswers = lexicon.answers().find(words).stream()
                 .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
                 .toList();
@@ -74,6 +80,7 @@ final class ConText {
                 .toList();
         this.stops = lexicon.terminators().find(words);
         this.past = lexicon.pastMarkers().find(words);
+        this.ongoing = lexicon.ongoing().find(words);
         this.others = lexicon.others().find(words);
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
@@ -99,7 +106,7 @@ final class ConText {
     record Lexicon(int window, int othersWindow, PhraseIndex<Boolean> triggers, PhraseIndex<Boolean> hypothetical,
                    PhraseIndex<Boolean> pseudoTriggers, PhraseIndex<Boolean> postTriggers,
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
-                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
+                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives) {
@@ -272,7 +279,35 @@ final class ConText {
                 return true;
             }
         }
-        return followedBy(after, term, window);
+        for (PhraseIndex.Match<Boolean> t : after) {
+            if (t.from() >= term.to() && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from())
+                    && !ownSubject(term, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a post-trigger after a comma says something of another subject: "can't get my words out, typing is
+     * fine" keeps the words; "numbness, tingling, all fine" denies both.
+     */
+    private boolean ownSubject(PhraseIndex.Match<Boolean> term, PhraseIndex.Match<Boolean> trigger) {
+        int clause = -1;
+        for (int i = term.to() - 1; i < trigger.from(); i++) {
+            if (standalone.contains(i)) {
+                clause = i + 1;
+            }
+        }
+        if (clause < 0) {
+            return false;
+        }
+        for (int i = clause; i < trigger.from(); i++) {
+            if (!LIST_WORDS.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -317,10 +352,16 @@ final class ConText {
 
     /**
      * Whether a past marker is near the mention in its sentence, on either side: unlike negation, across "but"
-     * ("I cracked a rib, but that was years ago").
+     * ("I cracked a rib, but that was years ago"); not where the sentence says it goes on ("I take rivaroxaban, the
+     * doctor started me on it years ago").
      */
     private boolean inThePast(PhraseIndex.Match<Boolean> term) {
-        for (PhraseIndex.Match<Boolean> t : past) {
+        return near(past, term) && !near(ongoing, term);
+    }
+
+    /** Whether one of the markers is in the mention's sentence, at most {@link #PAST_REACH} words away. */
+    private boolean near(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> t : markers) {
             boolean after = t.from() >= term.to() && t.from() - term.to() <= PAST_REACH
                     && !sentenceBetween(term.to(), t.from());
             boolean before = t.to() <= term.from() && term.from() - t.to() <= PAST_REACH

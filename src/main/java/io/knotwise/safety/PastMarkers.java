@@ -5,15 +5,19 @@ import java.util.List;
 /**
  * Words that put an event in the past ("ten years ago", "fine since"), negating a following-window term of the
  * given categories only: a past accident is not a flag, a past cancer still is. Immutable.
+ *
+ * @param ongoing words that say what began in the past goes on ("I take rivaroxaban, started years ago", "been on
+ *     clopidogrel since my stent went in years back"): a past marker does not date a mention in their sentence
  */
-public record PastMarkers(List<String> categories, List<String> terms) {
+public record PastMarkers(List<String> categories, List<String> terms, List<String> ongoing) {
 
     public PastMarkers {
         categories = categories == null ? List.of() : List.copyOf(categories);
         terms = terms == null ? List.of() : List.copyOf(terms);
+        ongoing = ongoing == null ? List.of() : List.copyOf(ongoing);
     }
 
     public static PastMarkers none() {
-        return new PastMarkers(List.of(), List.of());
+        return new PastMarkers(List.of(), List.of(), List.of());
     }
 }

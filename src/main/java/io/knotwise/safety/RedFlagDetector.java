@@ -48,6 +48,12 @@ public final class RedFlagDetector {
             "shes", "she's", "thats", "that's", "whats", "what's", "theres", "there's", "youre", "you're",
             "theyre", "they're");
     private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()";
+    /** A number glued to the word after it ("20wks", "6kg", "102f"), but not "80s", "3am" or "2nd". */
+    private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)(?!(?:s|am|pm|st|nd|rd|th)\\b)(?=[a-z])",
+            Pattern.CASE_INSENSITIVE);
+    /** What a body temperature of 38 °C (100.4 °F) or more is read as, a fever term of {@code safety.yml}. */
+    private static final String FEVER_READING = "feverreading";
+    private static final Set<String> DEGREES = Set.of("c", "f", "degrees", "degree", "deg", "celsius", "fahrenheit");
 
     private final SafetyRules rules;
     private final Set<String> exactWords;
@@ -109,6 +115,7 @@ public final class RedFlagDetector {
         this.scopeLexicon = new ConText.Lexicon(negation.window(), experiencer.window(), index(negation.triggers()),
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
+                index(rules.pastMarkers().ongoing()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
                 index(negation.questionStarts()), index(negation.affirmatives()));
@@ -369,7 +376,9 @@ public final class RedFlagDetector {
 
     /**
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
-     * at the label's tier) unless they found the message vague (then they ask); one it is unsure of, or one it ranks
+     * at the label's tier) unless they found the message vague (then they ask, except about another category's
+     * emergency: "my hand won't do what I tell it and my face feels funny" is a stroke, whatever the rules ask about
+     * the hand); one it is unsure of, or one it ranks
      * below "harmless", of an emergency or urgent category, earns the clarifying question. Below {@code ungrounded}
      * it acts only on categories whose concepts the message mentions.
      */
@@ -402,7 +411,8 @@ public final class RedFlagDetector {
             if (already != null && !tier.isHigherThan(already.tier())) {
                 continue;
             }
-            if (score.confidence() >= thresholds.raise() && vague.isEmpty() && !belowNone) {
+            boolean rulesAsk = !vague.isEmpty() && (tier != Tier.EMERGENCY || vague.contains(category.id()));
+            if (score.confidence() >= thresholds.raise() && !rulesAsk && !belowNone) {
                 if (!(general && tier != Tier.EMERGENCY)) {
                     found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));
                     unsure.remove(category.id());
@@ -521,7 +531,8 @@ public final class RedFlagDetector {
 
     /** The ConText reading of a text; {@code questions} false reads general questions as statements. */
     private ConText scope(String text, boolean questions) {
-        List<Token> tokens = TextNormalizer.tokens(text);
+        String spaced = GLUED_UNIT.matcher(text).replaceAll("$1 ");
+        List<Token> tokens = TextNormalizer.tokens(spaced);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         var standalone = new HashSet<Integer>();
@@ -529,9 +540,10 @@ public final class RedFlagDetector {
         for (int i = 0; i < tokens.size(); i++) {
             String age = ageAt(tokens, i);
             String word = tokens.get(i).text();
-            words.add(age != null ? form(age) : pastYear(word) ? PAST_YEAR : form(speller.apply(word)));
-            String gap = text.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
-                    : text.length());
+            words.add(feverReading(spaced, tokens, i) ? form(FEVER_READING) : age != null ? form(age)
+                    : pastYear(word) ? PAST_YEAR : form(speller.apply(word)));
+            String gap = spaced.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
+                    : spaced.length());
             if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
                     || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
@@ -539,7 +551,8 @@ public final class RedFlagDetector {
             if (gap.indexOf('?') >= 0 || gap.indexOf(':') >= 0) {
                 asking.add(i);
             }
-            if (i > 0 && endsSentence(text.substring(tokens.get(i - 1).end(), tokens.get(i).start()))) {
+            if (i > 0 && endsSentence(spaced.substring(tokens.get(i - 1).end(), tokens.get(i).start()))
+                    && !decimal(spaced, tokens, i - 1)) {
                 sentenceStarts.add(i);
             }
         }
@@ -552,6 +565,35 @@ public final class RedFlagDetector {
             }
         }
         return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions);
+    }
+
+    /**
+     * Whether a number is said as a body temperature of 38 °C or 100.4 °F and more: with a decimal ("38.5", "101.3")
+     * or a unit ("39 degrees", "102f", "39°").
+     */
+    private static boolean feverReading(String text, List<Token> tokens, int i) {
+        String word = tokens.get(i).text();
+        if (word.length() < 2 || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int value = Integer.parseInt(word);
+        if (!(value >= 38 && value <= 42) && !(value >= 100 && value <= 107)) {
+            return false;
+        }
+        boolean degreeSign = text.startsWith("\u00B0", tokens.get(i).end());
+        boolean unit = i + 1 < tokens.size() && DEGREES.contains(tokens.get(i + 1).text());
+        return degreeSign || unit || decimal(text, tokens, i);
+    }
+
+    /** Whether the number at a token goes on with a decimal point and a digit ("38.5"). */
+    private static boolean decimal(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(i + 1).text();
+        return tokens.get(i).text().chars().allMatch(Character::isDigit) && !next.isEmpty()
+                && next.chars().allMatch(Character::isDigit)
+                && text.substring(tokens.get(i).end(), tokens.get(i + 1).start()).equals(".");
     }
 
     /** Whether a word is a year from 1900 up to last year. */
