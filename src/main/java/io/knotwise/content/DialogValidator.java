@@ -165,9 +165,7 @@ public final class DialogValidator {
             target(graph, node.file(), node.id() + ": on." + intent, target);
         });
         for (QuickReply reply : node.quickReplies()) {
-            String payload = reply.payload();
-            String intent = payload.startsWith("/") ? payload.substring(1).split("\\{", 2)[0] : payload;
-            intent(node.file(), node.id(), intent);
+            intent(node.file(), node.id(), reply.payload().intent());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.SafetyRules;
@@ -26,8 +27,8 @@ final class ClarifyNode implements NodeBehaviour {
     public String enter(Node node, Conversation conversation, Reply reply) {
         safety.category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT,
                 c.clarify().replace("{number}", phrases.number(conversation))));
-        reply.offer(List.of(new QuickReply(intentTitles.get(Intents.AFFIRM), "/affirm"),
-                new QuickReply(intentTitles.get(Intents.DENY), "/deny")));
+        reply.offer(List.of(new QuickReply(intentTitles.get(Intents.AFFIRM), Payload.of(Intents.AFFIRM)),
+                new QuickReply(intentTitles.get(Intents.DENY), Payload.of(Intents.DENY))));
         return null;
     }
 

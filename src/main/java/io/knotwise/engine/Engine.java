@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.StoreUnavailableException;
@@ -306,7 +307,7 @@ public final class Engine {
 
     /** What the user saw on the button they pressed, or the payload itself when it was not on offer. */
     private static String titleOf(Conversation conversation, String payload) {
-        return conversation.lastQuickReplies().stream().filter(q -> q.payload().equals(payload))
+        return conversation.lastQuickReplies().stream().filter(q -> q.payload().sameAs(payload))
                 .map(QuickReply::title).findFirst().orElse(payload);
     }
 

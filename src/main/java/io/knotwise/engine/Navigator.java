@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
@@ -41,7 +42,7 @@ final class Navigator {
         this.graph = book.graph();
         this.intentTitles = book.intentTitles();
         this.techniqueChoices = book.catalogue().stream().map(t -> new QuickReply(t.name(),
-                "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")).toList();
+                Payload.of(Intents.REQUEST_TECHNIQUE, Slots.TECHNIQUE, t.id()))).toList();
         this.answerBook = book.answers();
         this.phrases = new Phrasebook(book.responses(), book.safety(), book.vocabulary(), book.catalogue(),
                 recommender, emergencyNumberOverride);
@@ -140,7 +141,7 @@ final class Navigator {
         }
         var techniques = type == NodeType.RECOMMEND ? techniqueChoices : List.<QuickReply>of();
         return Choices.pick(understanding.text(), conversation.lastQuickReplies(), techniques)
-                .map(option -> Payload.parse(option.payload()));
+                .map(QuickReply::payload);
     }
 
     /** Reacts to one understood message at the conversation's current node. */
@@ -190,7 +191,7 @@ final class Navigator {
             }
             case "pause" -> {
                 reply.say(Message.TEXT, phrases.text("pause", conversation, Map.of()));
-                reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), "/repeat")));
+                reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents.REPEAT))));
             }
             default -> {
                 // where_was_i, resume: where we are, said again
@@ -314,7 +315,7 @@ final class Navigator {
                 .map(IntentScore::name)
                 .filter(name -> !name.equals(Understanding.OUT_OF_SCOPE) && intentTitles.containsKey(name))
                 .limit(LIKELY_OPTIONS)
-                .map(name -> new QuickReply(intentTitles.get(name), "/" + name))
+                .map(name -> new QuickReply(intentTitles.get(name), Payload.of(name)))
                 .toList();
     }
 

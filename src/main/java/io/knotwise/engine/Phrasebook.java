@@ -126,7 +126,7 @@ final class Phrasebook {
         var usable = catalogue.stream().filter(t -> recommender.allowed(t, conversation))
                 .flatMap(t -> t.tools().stream()).collect(Collectors.toSet());
         return buttons.stream().filter(b -> {
-            Object tool = Payload.parse(b.payload()).entities().get(Slots.TOOL);
+            Object tool = b.payload().entities().get(Slots.TOOL);
             return tool == null || usable.contains(String.valueOf(tool));
         }).toList();
     }

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.content.Routine;
 import io.knotwise.content.Technique;
 import io.knotwise.content.TensionAdvice;
@@ -218,7 +219,7 @@ final class RecommendNode implements NodeBehaviour {
         }
         var buttons = new ArrayList<QuickReply>();
         best.forEach(t -> buttons.add(new QuickReply(t.name(),
-                "/request_technique{\"" + Slots.TECHNIQUE + "\": \"" + t.id() + "\"}")));
+                Payload.of(Intents.REQUEST_TECHNIQUE, Slots.TECHNIQUE, t.id()))));
         // After the numbered techniques, so that "2" is the second one listed.
         List<String> plan = planFor(conversation);
         if (!plan.isEmpty()) {
@@ -227,7 +228,7 @@ final class RecommendNode implements NodeBehaviour {
                     "plan", String.join(", ", plan.stream().map(id -> techniques.get(id).name()).toList()),
                     "total", total(plan))));
             buttons.add(new QuickReply(phrases.text("plan_name", conversation, Map.of("minutes", minutes)),
-                    "/request_routine{\"" + Slots.ROUTINE + "\": \"" + Slots.PLAN + "\"}"));
+                    Payload.of(Intents.REQUEST_ROUTINE, Slots.ROUTINE, Slots.PLAN)));
         }
         routines.values().stream()
                 .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty()
@@ -236,7 +237,7 @@ final class RecommendNode implements NodeBehaviour {
                 .sorted(java.util.Comparator.comparingInt(r -> r.minutes()))
                 .limit(1)
                 .forEach(r -> buttons.add(new QuickReply(r.name(),
-                        "/request_routine{\"" + Slots.ROUTINE + "\": \"" + r.id() + "\"}")));
+                        Payload.of(Intents.REQUEST_ROUTINE, Slots.ROUTINE, r.id()))));
         reply.offer(buttons);
     }
 

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.Understanding;
@@ -69,9 +70,9 @@ final class ScreenNode implements NodeBehaviour {
     private void prompt(Reply reply) {
         reply.say(Message.TEXT, checklist.text());
         var buttons = new ArrayList<QuickReply>();
-        buttons.add(new QuickReply(checklist.noneTitle(), "/deny"));
+        buttons.add(new QuickReply(checklist.noneTitle(), Payload.of(Intents.DENY)));
         checklist.groups().forEach(g -> buttons.add(
-                new QuickReply(g.title(), "/affirm{\"" + Slots.CHECKLIST + "\": \"" + g.id() + "\"}")));
+                new QuickReply(g.title(), Payload.of(Intents.AFFIRM, Slots.CHECKLIST, g.id()))));
         reply.offer(buttons);
     }
 }

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.Payload;
 import io.knotwise.content.Setup;
 import io.knotwise.content.Step;
 import io.knotwise.dialog.DialogGraph;
@@ -135,7 +136,7 @@ final class WalkNode implements NodeBehaviour {
             intents.add(Intents.START_TIMER);
         }
         intents.add(Intents.STOP);
-        return intents.stream().map(i -> new QuickReply(intentTitles.get(i), "/" + i)).toList();
+        return intents.stream().map(i -> new QuickReply(intentTitles.get(i), Payload.of(i))).toList();
     }
 
     /** Reacts to a message while a technique is walked through; false leaves it to the general rules. */

@@ -72,7 +72,7 @@ class ChecklistInvariantTest {
                 continue;
             }
             var tried = new LinkedHashSet<>(inputs);
-            state.offered().forEach(q -> tried.add(q.payload()));
+            state.offered().forEach(q -> tried.add(q.payload().text()));
             for (String input : tried) {
                 store.delete(ID);
                 store.save(Conversation.restore(state.conversation()), 0);

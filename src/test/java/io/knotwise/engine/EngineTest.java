@@ -352,9 +352,9 @@ class EngineTest {
         Turn recommended = answerQuestions(engine, id);
 
         assertThat(recommended.state().node()).isEqualTo("recommend");
-        assertThat(recommended.quickReplies()).noneMatch(q -> q.payload().contains("tennis_ball_wall")
-                || q.payload().contains("trigger_point_pressure") || q.payload().contains("two_ball"));
-        Turn walk = engine.handle(id, Input.payload(recommended.quickReplies().get(0).payload()));
+        assertThat(recommended.quickReplies()).noneMatch(q -> q.payload().text().contains("tennis_ball_wall")
+                || q.payload().text().contains("trigger_point_pressure") || q.payload().text().contains("two_ball"));
+        Turn walk = engine.handle(id, Input.payload(recommended.quickReplies().get(0).payload().text()));
         assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.STEP));
         assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.WARNING));
         assertThat(walk.triage().tier()).isEqualTo(Tier.CAUTION);

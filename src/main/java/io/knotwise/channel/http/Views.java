@@ -25,7 +25,7 @@ final class Views {
         json.put("conversation_id", turn.conversationId());
         json.put("messages", turn.messages().stream().map(Views::message).toList());
         json.put("quick_replies", turn.quickReplies().stream()
-                .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
+                .map(q -> Map.of("title", q.title(), "payload", q.payload().text())).toList());
         json.put("state", state(turn.state()));
         json.put("triage", triage(turn.triage()));
         json.put("nlu", turn.nlu() == null ? null : nlu(turn.nlu(), turn.redFlags()));
@@ -114,7 +114,7 @@ final class Views {
         var last = new LinkedHashMap<String, Object>();
         last.put("messages", conversation.lastMessages().stream().map(Views::message).toList());
         last.put("quick_replies", conversation.lastQuickReplies().stream()
-                .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
+                .map(q -> Map.of("title", q.title(), "payload", q.payload().text())).toList());
         last.put("state", state(state));
         last.put("triage", triage(conversation.triage()));
         json.put("conversation_id", conversation.id());

@@ -83,7 +83,7 @@ public final class RasaRestChannel {
             json.put("text", message.text());
             if (!message.buttons().isEmpty()) {
                 json.put("buttons", message.buttons().stream()
-                        .map(q -> Map.of("title", q.title(), "payload", q.payload())).toList());
+                        .map(q -> Map.of("title", q.title(), "payload", q.payload().text())).toList());
             }
             return (Map<String, Object>) json;
         }).toList();

@@ -75,14 +75,14 @@ final class SlackBlocks {
     private List<ObjectNode> actions(List<QuickReply> replies) {
         List<ObjectNode> buttons = new ArrayList<>();
         for (QuickReply reply : replies) {
-            if (reply.payload().length() > MAX_BUTTON_VALUE) {
+            if (reply.payload().text().length() > MAX_BUTTON_VALUE) {
                 LOG.warn("quick reply '{}' left out: its payload is longer than Slack's {} characters", reply.title(),
                         MAX_BUTTON_VALUE);
                 continue;
             }
             ObjectNode button = json.createObjectNode().put("type", "button");
             button.putObject("text").put("type", "plain_text").put("text", shorten(reply.title()));
-            button.put("value", reply.payload()).put("action_id", "kw_" + buttons.size());
+            button.put("value", reply.payload().text()).put("action_id", "kw_" + buttons.size());
             buttons.add(button);
         }
         List<ObjectNode> blocks = new ArrayList<>();

@@ -183,7 +183,7 @@ public final class TelegramChannel {
         var rows = new ArrayList<List<Map<String, String>>>();
         for (int i = 0; i < replies.size(); i += BUTTONS_PER_ROW) {
             rows.add(replies.subList(i, Math.min(i + BUTTONS_PER_ROW, replies.size())).stream()
-                    .map(q -> Map.of("text", q.title(), "callback_data", callbackData(q.payload()))).toList());
+                    .map(q -> Map.of("text", q.title(), "callback_data", callbackData(q.payload().text()))).toList());
         }
         return rows;
     }

@@ -50,7 +50,7 @@ public final class TerminalChat {
         if (line.matches("\\d{1,2}")) {
             int n = Integer.parseInt(line);
             if (n >= 1 && n <= choices.size()) {
-                return Input.payload(choices.get(n - 1).payload());
+                return Input.payload(choices.get(n - 1).payload().text());
             }
         }
         return Input.text(line);

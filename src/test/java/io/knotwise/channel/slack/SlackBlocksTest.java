@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
@@ -38,7 +39,7 @@ class SlackBlocksTest {
 
     @Test
     void moreThanTwentyFiveButtonsGoInSeveralActionsBlocksWithUniqueIds() {
-        List<QuickReply> replies = IntStream.range(0, 30).mapToObj(i -> new QuickReply("Option " + i, "/pick" + i))
+        List<QuickReply> replies = IntStream.range(0, 30).mapToObj(i -> new QuickReply("Option " + i, Payload.of("pick", "n", i)))
                 .toList();
 
         JsonNode body = blocks.messages("C1", turn(List.of(Message.of(Message.TEXT, "Pick one")), replies)).get(0);
@@ -47,13 +48,13 @@ class SlackBlocksTest {
         assertThat(body.at("/blocks/1/elements")).hasSize(25);
         assertThat(body.at("/blocks/2/elements")).hasSize(5);
         assertThat(body.at("/blocks/2/elements/4/action_id").asText()).isEqualTo("kw_29");
-        assertThat(body.at("/blocks/2/elements/4/value").asText()).isEqualTo("/pick29");
+        assertThat(body.at("/blocks/2/elements/4/value").asText()).isEqualTo("/pick{\"n\": 29}");
     }
 
     @Test
     void overlongTitlesAreShortenedAndOverlongPayloadsLeftOut() {
-        List<QuickReply> replies = List.of(new QuickReply("t".repeat(100), "/ok"),
-                new QuickReply("Too long", "/x" + "y".repeat(2000)));
+        List<QuickReply> replies = List.of(new QuickReply("t".repeat(100), Payload.of("ok")),
+                new QuickReply("Too long", Payload.of("x" + "y".repeat(2000))));
 
         JsonNode elements = blocks.messages("C1", turn(List.of(), replies)).get(0).at("/blocks/0/elements");
 
@@ -80,7 +81,7 @@ class SlackBlocksTest {
             messages.add(Message.of(Message.TEXT, "line " + i));
         }
 
-        List<ObjectNode> bodies = blocks.messages("C1", turn(messages, List.of(new QuickReply("Next", "/next"))));
+        List<ObjectNode> bodies = blocks.messages("C1", turn(messages, List.of(new QuickReply("Next", Payload.of("next")))));
 
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(0).get("blocks")).hasSize(50);

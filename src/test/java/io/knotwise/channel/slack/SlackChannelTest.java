@@ -165,7 +165,7 @@ class SlackChannelTest {
         assertThat(actions.get("elements")).hasSize(offered.size());
         ObjectNode expected = JSON.createObjectNode().put("type", "button");
         expected.putObject("text").put("type", "plain_text").put("text", offered.get(0).title());
-        expected.put("value", offered.get(0).payload()).put("action_id", "kw_0");
+        expected.put("value", offered.get(0).payload().text()).put("action_id", "kw_0");
         assertThat(actions.get("elements").get(0)).isEqualTo(expected);
     }
 
