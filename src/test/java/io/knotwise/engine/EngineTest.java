@@ -113,6 +113,22 @@ class EngineTest {
     }
 
     @Test
+    void theSameResponseTwiceInARowIsWordedDifferently() {
+        Engine engine = engine(null);
+        String id = engine.start("en-GB").conversationId();
+        say(engine, id, "between my shoulder blades");
+
+        Turn first = engine.handle(id, Input.payload("/next"));
+        Turn second = engine.handle(id, Input.payload("/next"));
+
+        assertThat(first.state().node()).isEqualTo("ask_severity");
+        assertThat(second.state().node()).isEqualTo("ask_tools");
+        assertThat(first.messages().get(0).text()).startsWith("No problem")
+                .isNotEqualTo(second.messages().get(0).text());
+        assertThat(second.messages().get(0).text()).startsWith("No problem");
+    }
+
+    @Test
     void noPathThroughTheGraphLeadsBackToATechniqueAfterAnEmergency() {
         Engine engine = engine(null);
         String id = engine.start("en-GB").conversationId();

@@ -236,7 +236,7 @@ class SlackChannelTest {
         settle();
 
         assertThat(slackApi.calls()).hasSize(13);
-        assertThat(slackApi.lastCall().sections()).anyMatch(t -> t.contains("How does your upper back feel"));
+        assertThat(slackApi.lastCall().sections()).anyMatch(t -> t.contains("better, about the same, or worse"));
         assertThat(slackApi.calls()).allMatch(c -> c.body().get("channel").asText().equals(SlackSender.CHANNEL));
     }
 

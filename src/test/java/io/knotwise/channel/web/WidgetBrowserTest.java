@@ -200,7 +200,7 @@ class WidgetBrowserTest {
         press("Next step");
         press("Next step");
 
-        assertThat(guideTexts()).anyMatch(t -> t.contains("How does your upper back feel now"));
+        assertThat(guideTexts()).anyMatch(t -> t.contains("better, about the same, or worse"));
         press("Better");
         assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-guide[data-kind='summary']"))).isNotEmpty();
     }
