@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.knotwise.InvalidDataException;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.Responses;
 import io.knotwise.safety.SafetyCorpus;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class ContentLoader {
     private final Path root;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addMixIn(Payload.class, FileFormats.PayloadForm.class)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // A null in a list or map ("- ~", "key: [~]") is a mistake in the file, not a value to stumble on later.

@@ -2,6 +2,7 @@ package io.knotwise.content;
 
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Ages;
 import io.knotwise.safety.Category;
@@ -25,6 +26,16 @@ import java.util.Map;
 final class FileFormats {
 
     private FileFormats() {
+    }
+
+    /** A quick reply's payload as the dialog files write it: {@code {intent: next, entities: {...}}}. */
+    abstract static class PayloadForm {
+
+        @com.fasterxml.jackson.annotation.JsonCreator(
+                mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static Payload from(Object value) {
+            return Payload.from(value);
+        }
     }
 
     record VocabularyFile(String version, Map<String, String> bodyAreas, Map<String, String> tools) {

@@ -1,7 +1,5 @@
 package io.knotwise.dialog;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.knotwise.BadInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,9 +67,11 @@ public record Payload(String intent, Map<String, Object> entities) {
         }
     }
 
-    /** Reads a payload from the dialog files (an object with intent and entities) or a stored conversation (text). */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static Payload read(Object value) {
+    /**
+     * A payload as the dialog files write it (a map with {@code intent} and {@code entities}) or as channels and
+     * stored conversations do (text in Rasa's form).
+     */
+    public static Payload from(Object value) {
         if (value instanceof String text) {
             return parse(text);
         }
@@ -88,7 +88,6 @@ public record Payload(String intent, Map<String, Object> entities) {
     }
 
     /** The payload in Rasa's form, as sent to and from channels: {@code /intent{"entity": "value"}}. */
-    @JsonValue
     public String text() {
         if (entities.isEmpty()) {
             return "/" + intent;

@@ -39,7 +39,7 @@ public final class Engine {
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
             "clarify_thanks", "tool_ruled_out", "stuck", "start_over", "go_back_none", "where_was_i", "pause",
             "resume_title", "choose_which",
-            "minutes_one", "minutes_same", "screen_required",
+            "minutes_one", "minutes_same", "seconds", "screen_required",
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
             "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
             "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress",

@@ -86,6 +86,14 @@ final class Phrasebook {
         return m.estimated() ? text("minutes_estimated", conversation, Map.of("minutes", minutes)) : minutes;
     }
 
+    /** How long a timer runs, in words: "30 seconds", or "3 minutes" from two whole minutes on. */
+    String duration(int seconds, Conversation conversation) {
+        if (seconds >= 120 && seconds % 60 == 0) {
+            return text("minutes_same", conversation, Map.of("min", seconds / 60));
+        }
+        return text("seconds", conversation, Map.of("seconds", seconds));
+    }
+
     /** The emergency number for the conversation's locale, unless one is configured. */
     String number(Conversation conversation) {
         return emergencyNumberOverride != null ? emergencyNumberOverride : safety.emergencyNumber(conversation.locale());

@@ -238,7 +238,7 @@ final class WalkNode implements NodeBehaviour {
         Step step = current(conversation).steps().get(conversation.step());
         if (step.hasHold()) {
             reply.add(new Message(Message.TEXT, phrases.text("timer", conversation,
-                    Map.of("seconds", step.holdSeconds())), null, step.holdSeconds()));
+                    Map.of("duration", phrases.duration(step.holdSeconds(), conversation))), null, step.holdSeconds()));
             reply.offer(controls(conversation, step));
         } else {
             reply.say(Message.TEXT, phrases.text("no_timer", conversation, Map.of()));

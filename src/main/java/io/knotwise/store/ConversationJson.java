@@ -1,9 +1,12 @@
 package io.knotwise.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.knotwise.KnotwiseException;
+import io.knotwise.dialog.Payload;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationSnapshot;
 
@@ -11,7 +14,20 @@ import io.knotwise.engine.ConversationSnapshot;
 final class ConversationJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addMixIn(Payload.class, PayloadText.class);
+
+    /** A button's payload is stored as the text channels send back ({@code /intent{"entity": "value"}}). */
+    abstract static class PayloadText {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Payload from(Object value) {
+            return Payload.from(value);
+        }
+
+        @JsonValue
+        abstract String text();
+    }
 
     private ConversationJson() {
     }

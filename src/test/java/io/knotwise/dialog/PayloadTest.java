@@ -3,8 +3,6 @@ package io.knotwise.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.knotwise.BadInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,27 +10,19 @@ import org.junit.jupiter.api.Test;
 class PayloadTest {
 
     @Test
-    void aPayloadWrittenAsDataInADialogFileIsSentInRasasForm() throws Exception {
-        var yaml = new ObjectMapper(new YAMLFactory());
+    void aPayloadWrittenAsDataIsSentInRasasForm() {
+        Payload payload = Payload.from(Map.of("intent", "describe_symptom", "entities", Map.of("body_area", "neck_base")));
 
-        QuickReply reply = yaml.readValue(
-                "{title: Base of my neck, payload: {intent: describe_symptom, entities: {body_area: neck_base}}}",
-                QuickReply.class);
-
-        assertThat(reply.payload()).isEqualTo(Payload.of("describe_symptom", "body_area", "neck_base"));
-        assertThat(reply.payload().text()).isEqualTo("/describe_symptom{\"body_area\": \"neck_base\"}");
-        assertThat(new ObjectMapper().writeValueAsString(reply))
-                .isEqualTo("{\"title\":\"Base of my neck\",\"payload\":\"/describe_symptom{\\\"body_area\\\": \\\"neck_base\\\"}\"}");
+        assertThat(payload).isEqualTo(Payload.of("describe_symptom", "body_area", "neck_base"));
+        assertThat(payload.text()).isEqualTo("/describe_symptom{\"body_area\": \"neck_base\"}");
+        assertThat(Payload.from(Map.of("intent", "next")).text()).isEqualTo("/next");
     }
 
     @Test
-    void aStoredQuickReplyWithItsPayloadAsTextReadsBack() throws Exception {
-        var json = new ObjectMapper();
+    void aPayloadInRasasFormReadsBackAsTheSamePayload() {
+        Payload severity = new Payload("describe_symptom", Map.of("severity", 8));
 
-        QuickReply reply = json.readValue("{\"title\":\"Bad\",\"payload\":\"/describe_symptom{\\\"severity\\\": 8}\"}",
-                QuickReply.class);
-
-        assertThat(reply.payload()).isEqualTo(new Payload("describe_symptom", Map.of("severity", 8)));
+        assertThat(Payload.from(severity.text())).isEqualTo(severity);
     }
 
     @Test
@@ -53,10 +43,8 @@ class PayloadTest {
     }
 
     @Test
-    void aDialogFilePayloadWithUnknownKeysIsRefused() {
-        var yaml = new ObjectMapper(new YAMLFactory());
-
-        assertThatThrownBy(() -> yaml.readValue("{title: X, payload: {intnet: next}}", QuickReply.class))
+    void aPayloadWithAMistypedKeyInADialogFileIsRefused() {
+        assertThatThrownBy(() -> Payload.from(Map.of("intnet", "next")))
                 .hasMessageContaining("a payload is {intent: name, entities: {name: value}}");
     }
 }

@@ -2,6 +2,8 @@ package io.knotwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.dialog.Payload;
+import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationSnapshot;
 import java.time.Duration;
@@ -62,6 +64,21 @@ abstract class ConversationStoreContract {
         assertThat(found.conversation().node()).isEqualTo("ask_onset");
         assertThat(found.conversation().transcript()).singleElement()
                 .satisfies(e -> assertThat(e.text()).isEqualTo("knots between my shoulder blades"));
+    }
+
+    @Test
+    void theButtonsOfferedLastAreFoundWithTheirPayloads() {
+        Store store = store(LONG);
+        var buttons = List.of(new QuickReply("Base of my neck", Payload.of("describe_symptom", "body_area", "neck_base")),
+                new QuickReply("Bad (7-10)", Payload.of("describe_symptom", "severity", 8)),
+                new QuickReply("Skip", Payload.of("next")));
+        Conversation offered = Conversation.restore(new ConversationSnapshot("c1", "en-GB", "2026-11-22T10:00:00Z",
+                "ask_area", Map.of(), List.of(), null, Map.of(), List.of(), 0, 0, 0, null, null, List.of(), buttons,
+                List.of()));
+
+        store.save(offered, 0);
+
+        assertThat(store.find("c1").orElseThrow().conversation().lastQuickReplies()).isEqualTo(buttons);
     }
 
     @Test
