@@ -285,6 +285,9 @@ final class Navigator {
             conversation.slots().putIfAbsent(Slots.ROUTINE, Slots.ANY_ROUTINE);
         }
         if (target.isPresent()) {
+            // A request that asks something on the way ("what stretches can I do?") gets its answer first.
+            answerBook.topic(intent, words).ifPresent(aside -> reply.say(Message.TEXT,
+                    phrases.shaped(conversation, aside.text(), aside.cautions())));
             enter(conversation, target.get(), reply);
         } else if (graph.digressions().contains(intent)) {
             reply.say(Message.TEXT, answers.answer(conversation, understanding));
