@@ -1,13 +1,13 @@
 package io.knotwise.channel;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.knotwise.NotFoundException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import io.knotwise.store.ChannelLinks;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

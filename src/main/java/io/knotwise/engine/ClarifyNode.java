@@ -1,7 +1,7 @@
 package io.knotwise.engine;
 
-import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.Node;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.SafetyRules;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.knotwise.engine;
 
-import io.knotwise.dialog.Payload;
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.Understanding;
@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Moves a conversation through the dialog graph: enters nodes and reacts to each understood message by the
@@ -38,7 +40,9 @@ final class Navigator {
     private final Safeguard safeguard;
     private final Map<NodeType, NodeBehaviour> behaviours = new EnumMap<>(NodeType.class);
 
-    Navigator(Guidebook book, Recommender recommender, String emergencyNumberOverride, boolean auditText) {
+    /** @param denials the red-flag categories a message denies (for answers to the checklist) */
+    Navigator(Guidebook book, Recommender recommender, Function<String, Set<String>> denials,
+              String emergencyNumberOverride, boolean auditText) {
         this.graph = book.graph();
         this.intentTitles = book.intentTitles();
         this.techniqueChoices = book.catalogue().stream().map(t -> new QuickReply(t.name(),
@@ -54,7 +58,7 @@ final class Navigator {
         this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText);
         behaviours.put(NodeType.SAY, new SayNode(phrases));
         behaviours.put(NodeType.ASK, new AskNode(graph, phrases, go));
-        behaviours.put(NodeType.SCREEN, new ScreenNode(book.safety().checklist(), phrases, go));
+        behaviours.put(NodeType.SCREEN, new ScreenNode(book.safety().checklist(), denials, phrases, go));
         behaviours.put(NodeType.RECOMMEND, new RecommendNode(book.techniques(), book.routines(), book.tensionAdvice(),
                 book::guideTitle, phrases, recommender, walk, go, graph.first(NodeType.RECOMMEND).id()));
         behaviours.put(NodeType.WALK, walk);

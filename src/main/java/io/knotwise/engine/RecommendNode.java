@@ -1,12 +1,12 @@
 package io.knotwise.engine;
 
-import io.knotwise.dialog.Payload;
 import io.knotwise.content.Routine;
 import io.knotwise.content.Technique;
 import io.knotwise.content.TensionAdvice;
 import io.knotwise.dialog.Node;
-import io.knotwise.nlu.Understanding;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
+import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,25 +1,35 @@
 package io.knotwise.engine;
 
-import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.Node;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
+import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.Checklist;
+import io.knotwise.safety.ChecklistGroup;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code screen}: the red-flag checklist, asked once before any technique (the navigator routes every way into a
  * technique through it). It is answered with "none of these", a group's button, or a flag in the user's own words;
- * it cannot be skipped.
+ * it cannot be skipped. An answer that rules out only some items ("no chest pain or numbness") is asked about the
+ * rest once before it counts as "none of these".
  */
 final class ScreenNode implements NodeBehaviour {
 
     private final Checklist checklist;
+    private final Function<String, Set<String>> denials;
     private final Phrasebook phrases;
     private final GoTo go;
 
-    ScreenNode(Checklist checklist, Phrasebook phrases, GoTo go) {
+    /** @param denials the red-flag categories a message denies */
+    ScreenNode(Checklist checklist, Function<String, Set<String>> denials, Phrasebook phrases, GoTo go) {
         this.checklist = checklist;
+        this.denials = denials;
         this.phrases = phrases;
         this.go = go;
     }
@@ -39,7 +49,11 @@ final class ScreenNode implements NodeBehaviour {
         String intent = understanding.intent().name();
         boolean group = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
                 && checklist.group(String.valueOf(e.value())).isPresent());
-        if (moment.cautioned() || group || (understanding.confident() && intent.equals(Intents.DENY))) {
+        boolean denial = understanding.confident() && intent.equals(Intents.DENY);
+        if (denial && !moment.cautioned() && !group && asksAboutTheRest(conversation, understanding.text(), reply)) {
+            return true;
+        }
+        if (moment.cautioned() || group || denial) {
             conversation.slots().put(Slots.SCREENED, true);
             boolean noted = moment.cautioned() || group || !phrases.cautions(conversation).isEmpty();
             reply.say(Message.TEXT, phrases.text(noted ? "screen_noted" : "screen_clear", conversation));
@@ -58,6 +72,32 @@ final class ScreenNode implements NodeBehaviour {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a denial ruled out only some groups, the first time: then the guide names the rest and asks about them,
+     * with their buttons.
+     */
+    private boolean asksAboutTheRest(Conversation conversation, String text, Reply reply) {
+        if (conversation.slots().containsKey(Slots.RULED_OUT)
+                || checklist.deniesAll(List.of(TextNormalizer.words(text)))) {
+            return false;
+        }
+        Set<String> denied = denials.apply(text);
+        List<ChecklistGroup> rest = checklist.groups().stream()
+                .filter(g -> g.categories().stream().noneMatch(denied::contains)).toList();
+        if (rest.size() == checklist.groups().size() || rest.isEmpty()) {
+            return false;
+        }
+        conversation.slots().put(Slots.RULED_OUT, checklist.groups().stream().filter(g -> !rest.contains(g))
+                .map(ChecklistGroup::id).toList());
+        reply.say(Message.TEXT, phrases.text("screen_rest", conversation, Map.of("rest",
+                String.join("; ", rest.stream().map(g -> g.title().toLowerCase(java.util.Locale.ROOT)).toList()))));
+        var buttons = new ArrayList<QuickReply>();
+        buttons.add(new QuickReply(checklist.noneTitle(), Payload.of(Intents.DENY)));
+        rest.forEach(g -> buttons.add(new QuickReply(g.title(), Payload.of(Intents.AFFIRM, Slots.CHECKLIST, g.id()))));
+        reply.offer(buttons);
+        return true;
     }
 
     @Override

@@ -1,21 +1,21 @@
 package io.knotwise.engine;
 
-import io.knotwise.dialog.Payload;
 import io.knotwise.content.Setup;
 import io.knotwise.content.Step;
-import io.knotwise.dialog.DialogGraph;
 import io.knotwise.content.Technique;
+import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
+import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.Understanding;
+import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import io.knotwise.safety.SafetyRules;
 
 /**
  * {@code walk}: walks a conversation through a technique, or the techniques of a routine, one step at a time (next,

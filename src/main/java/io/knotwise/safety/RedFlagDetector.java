@@ -11,8 +11,8 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -455,6 +455,23 @@ public final class RedFlagDetector {
     public boolean isCorrection(String text) {
         ConText scope = scope(text);
         return affirmed(scope, corrections, false, Others.NEVER) || screens.stream().anyMatch(s -> scope.denied(s.terms()));
+    }
+
+    /** The categories a message denies ("no chest pain, no numbness"): what an answer to the checklist rules out. */
+    public Set<String> denied(String text) {
+        ConText scope = scope(text);
+        var denied = screens.stream().filter(s -> scope.denied(s.terms())).map(s -> s.category().id())
+                .collect(Collectors.toCollection(HashSet::new));
+        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+            if (mention.prefix().equals("neg|")) {
+                grounds.forEach((key, ground) -> {
+                    if (mention.concepts().stream().anyMatch(ground::contains)) {
+                        denied.add(key.split(":", 2)[0]);
+                    }
+                });
+            }
+        }
+        return Set.copyOf(denied);
     }
 
     /** A modifier raises what comes with it one tier, up to urgent: it never makes an emergency on its own. */
