@@ -55,7 +55,7 @@ final class EscalationNode implements NodeBehaviour {
             return false;
         }
         reply.say(Message.TEXT, answer.get().text().replace("{number}", phrases.number(conversation))
-                .replace("{urgent_contact}", safety.urgentContact(conversation.locale())));
+                .replace("{urgent_contact}", phrases.urgentContact(conversation, conversation.flags())));
         reply.offer(node.quickReplies());
         return true;
     }

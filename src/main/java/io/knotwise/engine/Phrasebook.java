@@ -49,7 +49,7 @@ final class Phrasebook {
     String text(String key, Conversation conversation, Map<String, ?> values) {
         var all = new HashMap<String, Object>(values);
         all.putIfAbsent("number", number(conversation));
-        all.putIfAbsent("urgent_contact", safety.urgentContact(conversation.locale()));
+        all.putIfAbsent("urgent_contact", urgentContact(conversation, conversation.flags()));
         Object area = conversation.slots().get(Slots.BODY_AREA);
         all.putIfAbsent("area", area == null ? "" : vocabulary.bodyAreas().getOrDefault(area, ""));
         var ids = new ArrayList<String>(cautions(conversation).stream().map(Category::id).toList());
@@ -92,6 +92,15 @@ final class Phrasebook {
             return text("minutes_same", conversation, Map.of("min", seconds / 60));
         }
         return text("seconds", conversation, Map.of("seconds", seconds));
+    }
+
+    /**
+     * Who to contact today about the raised flags: the first one's own contact where it has one (a midwife for
+     * pregnancy warning signs), else the locale's urgent contact.
+     */
+    String urgentContact(Conversation conversation, java.util.Collection<String> flags) {
+        return flags.stream().map(safety::category).flatMap(Optional::stream).map(Category::contact)
+                .filter(Objects::nonNull).findFirst().orElseGet(() -> safety.urgentContact(conversation.locale()));
     }
 
     /** The emergency number for the conversation's locale, unless one is configured. */

@@ -132,7 +132,7 @@ final class Safeguard {
     private void escalate(Conversation conversation, List<RedFlag> flags, Tier highest, Reply reply) {
         String number = phrases.number(conversation);
         var text = new StringBuilder(safety.tierTexts().get(highest).replace("{number}", number)
-                .replace("{urgent_contact}", safety.urgentContact(conversation.locale())));
+                .replace("{urgent_contact}", phrases.urgentContact(conversation, flags.stream().map(RedFlag::id).toList())));
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)
                 .map(Category::message)

@@ -15,6 +15,8 @@ import java.util.List;
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
  * @param restricts what a caution changes in every answer while it is raised, of {@link #SUBJECTS}: an answer about
  *     one of them needs a variant for this category
+ * @param contact who to contact today when this category is raised, where that is not the locale's urgent contact
+ *     (a midwife or maternity unit for pregnancy warning signs); null for the locale's
  */
 public record Category(
         String id,
@@ -31,6 +33,7 @@ public record Category(
         List<String> excludedTools,
         String maxPressure,
         List<String> restricts,
+        String contact,
         List<String> sources) {
 
     /**
