@@ -134,7 +134,8 @@ final class FileFormats {
                         List<List<List<String>>> emergencyAllOf, List<String> unsureTerms,
                         List<List<List<String>>> unsureAllOf, String clarify,
                         List<String> excludedTools,
-                        String maxPressure, List<String> restricts, String contact, List<String> sources) {
+                        String maxPressure, List<String> restricts, String contact, String stopped,
+                        List<String> sources) {
     }
 
     record ModifiersSpec(List<String> terms) {
@@ -152,7 +153,7 @@ final class FileFormats {
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(),
-                    c.maxPressure(), c.restricts(), c.contact(), c.sources())).toList();
+                    c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, urgentContacts, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
                     exactWords, checklist, secondOpinion, concepts);

@@ -133,9 +133,10 @@ final class Safeguard {
         String number = phrases.number(conversation);
         var text = new StringBuilder(safety.tierTexts().get(highest).replace("{number}", number)
                 .replace("{urgent_contact}", phrases.urgentContact(conversation, flags.stream().map(RedFlag::id).toList())));
+        boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)
-                .map(Category::message)
+                .map(c -> walking && c.stopped() != null ? c.stopped() : c.message())
                 .filter(m -> m != null && !m.isBlank())
                 .distinct()
                 .forEach(m -> text.append(' ').append(m.replace("{number}", number)));

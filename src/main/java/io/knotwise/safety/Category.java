@@ -17,6 +17,8 @@ import java.util.List;
  *     one of them needs a variant for this category
  * @param contact who to contact today when this category is raised, where that is not the locale's urgent contact
  *     (a midwife or maternity unit for pregnancy warning signs); null for the locale's
+ * @param stopped what is said instead of {@code message} when the category stops a technique in progress (sharp or
+ *     spreading pain during a step is not pain that has lasted weeks); null for the message
  */
 public record Category(
         String id,
@@ -34,6 +36,7 @@ public record Category(
         String maxPressure,
         List<String> restricts,
         String contact,
+        String stopped,
         List<String> sources) {
 
     /**
