@@ -6,6 +6,7 @@ import io.knotwise.content.TensionAdvice;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
+import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,12 @@ final class RecommendNode implements NodeBehaviour {
     private boolean answer(Conversation conversation, Understanding understanding, Reply reply) {
         String intent = understanding.intent().name();
         if (conversation.slots().containsKey(Slots.TECHNIQUE) || conversation.slots().containsKey(Slots.ROUTINE)) {
+            go.go(conversation, self, reply);
+            return true;
+        }
+        if (understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.TOOL)
+                || e.entity().equals(EntityExtractor.WITHOUT_TOOL))) {
+            // "I live alone, no partner", "I found a tennis ball": what fits has changed, not a no to the list.
             go.go(conversation, self, reply);
             return true;
         }

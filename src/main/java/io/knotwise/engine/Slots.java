@@ -2,6 +2,7 @@ package io.knotwise.engine;
 
 import io.knotwise.BadInputException;
 import io.knotwise.nlu.Entity;
+import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,10 @@ final class Slots {
             }
             if (entity.entity().equals(TOOL)) {
                 store(conversation, TOOL, entity.value(), List.of(entity));
+            } else if (entity.entity().equals(EntityExtractor.WITHOUT_TOOL)) {
+                var tools = new ArrayList<>(tools(conversation));
+                tools.remove(entity.value());
+                slots.put(TOOL, List.copyOf(tools));
             } else if (!entity.entity().equals(NUMBER) && !entity.entity().equals(CHECKLIST)) {
                 slots.put(entity.entity(), entity.value());
             }

@@ -22,6 +22,9 @@ import opennlp.tools.util.StringList;
  */
 public final class EntityExtractor {
 
+    /** A tool the user says they do not have ("no partner", "I don't have a ball"). */
+    public static final String WITHOUT_TOOL = "without_tool";
+
     /** Every lexicon phrase of every entity, so one name finder pass finds them all. */
     private final Dictionary dictionary = new Dictionary(false);
     private final List<String> entityNames = new ArrayList<>();
@@ -106,7 +109,8 @@ public final class EntityExtractor {
                 String value = values.get(entity + "|" + phrase);
                 boolean tool = entity.equals("tool") && !"hands".equals(value);
                 if (value != null && tool && denied(words, span.getStart())) {
-                    // "no ball", "I don't have a tennis ball", "no partner": not something the user has.
+                    // "no ball", "I don't have a tennis ball", "no partner": something the user does not have.
+                    add(found, taken, tokens, span.getStart(), span.getEnd(), WITHOUT_TOOL, value);
                     continue;
                 }
                 if (value != null) {

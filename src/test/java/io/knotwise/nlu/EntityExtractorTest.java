@@ -55,11 +55,13 @@ class EntityExtractorTest {
     }
 
     @Test
-    void aToolOrPartnerTheUserDoesNotHaveIsNotExtractedButNoToolsMeansHands() {
+    void aToolTheUserDoesNotHaveIsExtractedAsWithoutToolAndNoToolsMeansHands() {
         assertThat(extractor.extract("I don't have a tennis ball")).noneMatch(e -> e.entity().equals("tool"));
-        assertThat(extractor.extract("I live alone, no partner")).noneMatch(e -> e.entity().equals("tool"));
-        assertThat(extractor.extract("a tennis ball but no lacrosse ball")).extracting(Entity::value)
-                .containsExactly("tennis_ball");
+        assertThat(extractor.extract("I live alone, no partner")).singleElement()
+                .satisfies(e -> assertThat(e.entity() + "=" + e.value()).isEqualTo("without_tool=partner"));
+        assertThat(extractor.extract("a tennis ball but no lacrosse ball"))
+                .extracting(e -> e.entity() + "=" + e.value())
+                .containsExactly("tool=tennis_ball", "without_tool=lacrosse_ball");
         assertThat(extractor.extract("no tools, just my hands")).allMatch(e -> e.value().equals("hands"));
     }
 
