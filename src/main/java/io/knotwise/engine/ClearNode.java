@@ -14,6 +14,7 @@ final class ClearNode implements NodeBehaviour {
     @Override
     public String enter(Node node, Conversation conversation, Reply reply) {
         conversation.withdrawStoppingFlags();
+        conversation.slots().remove(Slots.STOPPED_BY);
         phrases.say(node, conversation, reply);
         return node.next();
     }

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  */
 final class Phrasebook {
 
+    /** How much of the user's words the guide quotes back. */
+    private static final int QUOTE_LENGTH = 160;
+
     private final Responses responses;
     private final SafetyRules safety;
     private final Vocabulary vocabulary;
@@ -50,6 +53,9 @@ final class Phrasebook {
         var all = new HashMap<String, Object>(values);
         all.putIfAbsent("number", number(conversation));
         all.putIfAbsent("urgent_contact", urgentContact(conversation, conversation.flags()));
+        if (key.startsWith("confirm_correction")) {
+            all.putIfAbsent("said", said(conversation));
+        }
         Object area = conversation.slots().get(Slots.BODY_AREA);
         all.putIfAbsent("area", area == null ? "" : vocabulary.bodyAreas().getOrDefault(area, ""));
         var ids = new ArrayList<String>(cautions(conversation).stream().map(Category::id).toList());
@@ -101,6 +107,19 @@ final class Phrasebook {
     String urgentContact(Conversation conversation, java.util.Collection<String> flags) {
         return flags.stream().map(safety::category).flatMap(Optional::stream).map(Category::contact)
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> safety.urgentContact(conversation.locale()));
+    }
+
+    /** "I stopped because you said: ..." with the user's words that stopped the guidance, or nothing. */
+    private String said(Conversation conversation) {
+        Object words = conversation.slots().get(Slots.STOPPED_BY);
+        if (words == null) {
+            return "";
+        }
+        String quote = String.valueOf(words);
+        if (quote.length() > QUOTE_LENGTH) {
+            quote = quote.substring(0, QUOTE_LENGTH).strip() + "...";
+        }
+        return text("stopped_because", conversation, Map.of("quote", quote)) + " ";
     }
 
     /** The emergency number for the conversation's locale, unless one is configured. */

@@ -78,6 +78,11 @@ final class Safeguard {
         }
         Outcome outcome = raise(conversation, flags, reply);
         if (outcome == Outcome.STOPPED) {
+            if (!screening.flags().isEmpty() && !understanding.text().isBlank()) {
+                conversation.slots().put(Slots.STOPPED_BY, understanding.text().strip());
+            } else {
+                conversation.slots().remove(Slots.STOPPED_BY);
+            }
             return outcome;
         }
         if (resume != null) {

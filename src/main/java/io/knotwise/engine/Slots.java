@@ -23,6 +23,8 @@ final class Slots {
     static final String SCREENED = "screened";
     /** The checklist's groups the user has ruled out one by one ("no chest pain or numbness"), before the rest. */
     static final String RULED_OUT = "ruled_out";
+    /** What the user said that stopped the guidance, quoted back when they say they were misunderstood. */
+    static final String STOPPED_BY = "stopped_by";
     /** The advice for the kind of tension has been given (it is said once per conversation). */
     static final String ADVISED = "advised";
     /** The techniques chosen before the checklist was answered: walked once it has been (as far as it allows). */
