@@ -161,10 +161,10 @@ final class FileFormats {
     }
 
     record ConceptsFile(String version, Map<String, List<String>> concepts, Map<String, List<String>> grounds,
-                        Map<String, List<List<String>>> patterns) {
+                        Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts) {
 
         Concepts toConcepts() {
-            return new Concepts(concepts, grounds, patterns);
+            return new Concepts(concepts, grounds, patterns, contradicts);
         }
     }
 }

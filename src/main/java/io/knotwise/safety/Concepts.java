@@ -11,13 +11,17 @@ import java.util.Map;
  * category (the learned second opinion acts on a category only where one of them is mentioned), and the patterns of
  * concepts that raise a category by themselves (keyed {@code category} or {@code category:tier}; each group of a
  * pattern is a concept or alternatives {@code a|b}). Immutable.
+ *
+ * @param contradicts concepts that argue against a category when none of its grounds is mentioned: a sneeze or a
+ *     small stumble is a minor trigger, the opposite of major trauma, so the second opinion may not raise it from them
  */
 public record Concepts(Map<String, List<String>> lexicon, Map<String, List<String>> grounds,
-                       Map<String, List<List<String>>> patterns) {
+                       Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts) {
 
     public Concepts {
         lexicon = copy(lexicon);
         grounds = copy(grounds);
+        contradicts = copy(contradicts);
         var byCategory = new LinkedHashMap<String, List<List<String>>>();
         if (patterns != null) {
             patterns.forEach((k, v) -> byCategory.put(k, v.stream().map(List::copyOf).toList()));
@@ -34,6 +38,6 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
     }
 
     public static Concepts none() {
-        return new Concepts(Map.of(), Map.of(), Map.of());
+        return new Concepts(Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

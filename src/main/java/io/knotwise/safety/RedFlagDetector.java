@@ -402,8 +402,10 @@ public final class RedFlagDetector {
                 continue;
             }
             Set<String> ground = grounds.getOrDefault(score.name(), grounds.getOrDefault(category.id(), Set.of()));
-            if (!grounds.isEmpty() && ground.stream().noneMatch(mentioned::contains)
-                    && score.confidence() < thresholds.ungrounded()) {
+            boolean grounded = ground.stream().anyMatch(mentioned::contains);
+            if (!grounds.isEmpty() && !grounded && (score.confidence() < thresholds.ungrounded()
+                    || rules.concepts().contradicts().getOrDefault(category.id(), List.of()).stream()
+                    .anyMatch(mentioned::contains))) {
                 continue;
             }
             Tier tier = label.length > 1 ? Tier.fromId(label[1]) : category.tier();
