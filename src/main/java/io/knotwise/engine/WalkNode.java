@@ -169,7 +169,16 @@ final class WalkNode implements NodeBehaviour {
                 reply.say(Message.TEXT, phrases.text("discomfort", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
-            case Intents.DESCRIBE_SYMPTOM, Intents.FEEDBACK_BETTER, Intents.FEEDBACK_WORSE -> {
+            case Intents.FEEDBACK_WORSE -> {
+                // Getting worse as they go is a reason to ease off or stop now, not to wait for the check-in.
+                reply.say(Message.TEXT, phrases.text("worse_mid_walk", conversation, Map.of()));
+                show(conversation, reply, "back_to_step");
+            }
+            case Intents.FEEDBACK_BETTER -> {
+                reply.say(Message.TEXT, phrases.text("better_mid_walk", conversation, Map.of()));
+                show(conversation, reply, "back_to_step");
+            }
+            case Intents.DESCRIBE_SYMPTOM -> {
                 reply.say(Message.TEXT, phrases.text("noted_mid_walk", conversation, Map.of()));
                 show(conversation, reply, "back_to_step");
             }
