@@ -24,6 +24,10 @@ public final class EntityExtractor {
 
     /** A tool the user says they do not have ("no partner", "I don't have a ball"). */
     public static final String WITHOUT_TOOL = "without_tool";
+    /** "5ish": a number said roughly. */
+    private static final String ROUGHLY = "ish";
+    /** Up to how many words an answer is short enough that "six" in it is a number on its own. */
+    private static final int SHORT_ANSWER = 4;
 
     /** Every lexicon phrase of every entity, so one name finder pass finds them all. */
     private final Dictionary dictionary = new Dictionary(false);
@@ -152,7 +156,9 @@ public final class EntityExtractor {
                 add(found, taken, tokens, i, onset.to(), "onset", onset.value());
             } else if (scale != null && number <= 10) {
                 add(found, taken, tokens, i, scale.to(), "severity", number);
-            } else if (words.get(i).chars().allMatch(Character::isDigit)) {
+            } else if (plainNumber(words.get(i)) || (words.size() <= SHORT_ANSWER && spoken.to() == 1
+                    && number >= 2 && number <= 10)) {
+                // "6", "6ish", and in a short answer "six" or "about a six": a number on its own.
                 add(found, taken, tokens, i, after, "number", number);
             }
         }
@@ -161,11 +167,17 @@ public final class EntityExtractor {
     /** The number spoken at word {@code i} (digits, or words such as "a couple of"), its end relative to i. */
     private PhraseIndex.Match<Integer> numberAt(List<String> words, int i) {
         String word = words.get(i);
-        if (!word.isEmpty() && word.length() <= 4 && word.chars().allMatch(Character::isDigit)) {
-            return new PhraseIndex.Match<>(0, 1, Integer.parseInt(word));
+        if (plainNumber(word)) {
+            return new PhraseIndex.Match<>(0, 1, Integer.parseInt(word.replace(ROUGHLY, "")));
         }
         var match = numbers.matchAt(words, i);
         return match == null ? null : new PhraseIndex.Match<>(0, match.to() - i, match.value());
+    }
+
+    /** Digits, or digits said roughly ("5ish"). */
+    private static boolean plainNumber(String word) {
+        String digits = word.endsWith(ROUGHLY) ? word.substring(0, word.length() - ROUGHLY.length()) : word;
+        return !digits.isEmpty() && digits.length() <= 4 && digits.chars().allMatch(Character::isDigit);
     }
 
     private static void add(List<Entity> found, boolean[] taken, List<Token> tokens, int from, int to,
