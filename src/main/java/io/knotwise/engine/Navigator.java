@@ -193,6 +193,7 @@ final class Navigator {
                     enter(conversation, previous.id(), reply);
                 }
             }
+            case "goodbye" -> enter(conversation, graph.globalOn().get(Intents.GOODBYE), reply);
             case "pause" -> {
                 reply.say(Message.TEXT, phrases.text("pause", conversation, Map.of()));
                 reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents.REPEAT))));
