@@ -267,11 +267,16 @@ final class Navigator {
             return;
         }
         if (!understanding.confident()) {
-            reply.say(Message.TEXT, phrases.text("fallback", conversation, Map.of()));
+            var options = node.type() == NodeType.WALK ? List.<QuickReply>of() : likelyOptions(understanding);
+            // "Did you mean one of these?" only when there are some to show.
+            reply.say(Message.TEXT, phrases.text(options.isEmpty() ? "fallback_plain" : "fallback", conversation,
+                    Map.of()));
             if (node.type() == NodeType.WALK) {
                 walk.show(conversation, reply, "back_to_step");
+            } else if (options.isEmpty()) {
+                reprompt(node, conversation, reply);
             } else {
-                reply.offer(likelyOptions(understanding));
+                reply.offer(options);
             }
             return;
         }

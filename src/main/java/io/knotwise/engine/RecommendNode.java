@@ -206,7 +206,11 @@ final class RecommendNode implements NodeBehaviour {
         if (conversation.slots().get(Slots.ONSET) != null && conversation.slots().putIfAbsent(Slots.ADVISED, true) == null) {
             // Said once: the advice for the kind of tension, fitted to the time the person has.
             var advice = tensionAdvice.get(tensionKind(conversation));
-            reply.say(Message.TEXT, phrases.shaped(conversation, advice.text(), advice.cautions()));
+            var routine = routines.get(advice.routine());
+            boolean lacksATool = routine != null && advice.withWhatTheyHave() != null
+                    && recommender.feasible(routine.techniques(), conversation).size() < routine.techniques().size();
+            reply.say(Message.TEXT, phrases.shaped(conversation,
+                    lacksATool ? advice.withWhatTheyHave() : advice.text(), advice.cautions()));
         }
         if (conversation.slots().get(Slots.SEVERITY) instanceof Integer severity && severity >= HIGH_SEVERITY) {
             reply.say(Message.TEXT, phrases.text("high_severity", conversation, Map.of("severity", severity)));

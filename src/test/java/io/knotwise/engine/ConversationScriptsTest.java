@@ -60,7 +60,7 @@ class ConversationScriptsTest {
     private static Set<String> fallbacks() {
         var responses = RealGuide.wiring().book().responses();
         var texts = new java.util.HashSet<String>();
-        for (String key : List.of("fallback", "not_here", "out_of_scope", "ask_again", "stuck")) {
+        for (String key : List.of("fallback", "fallback_plain", "not_here", "out_of_scope", "ask_again", "stuck")) {
             for (int seed = 0; seed < 8; seed++) {
                 texts.add(responses.text(key, seed, java.util.Map.of()));
             }
