@@ -125,10 +125,12 @@ final class RecommendNode implements NodeBehaviour {
             List<String> plan = recommender.feasible(routine.techniques(), conversation);
             if (!plan.isEmpty()) {
                 String names = String.join(", ", plan.stream().map(id -> techniques.get(id).name()).toList());
-                reply.say(Message.TEXT, phrases.text("routine_intro", conversation, Map.of("name", routine.name(),
-                        "plan", names, "minutes", routine.minutes(), "summary", routine.summary())));
                 List<String> leftOut = routine.techniques().stream().filter(id -> !plan.contains(id))
                         .map(id -> techniques.get(id).name()).toList();
+                // With techniques left out, the time is what is left, not the whole routine's.
+                int minutes = leftOut.isEmpty() ? routine.minutes() : total(plan);
+                reply.say(Message.TEXT, phrases.text("routine_intro", conversation, Map.of("name", routine.name(),
+                        "plan", names, "minutes", minutes, "summary", routine.summary())));
                 if (!leftOut.isEmpty()) {
                     // The routine announces all its techniques: say which are not done, and why, rather than skip.
                     reply.say(Message.TEXT, phrases.text("routine_left_out", conversation,
