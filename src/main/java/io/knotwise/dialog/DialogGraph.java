@@ -41,7 +41,7 @@ public record DialogGraph(String start, Map<String, Node> nodes, Map<String, Str
 
     /** The commands the engine carries out: a phrase list in {@code flow/global.yml} may name only these. */
     public static final List<String> COMMANDS = List.of("start_over", "go_back", "where_was_i", "pause", "resume",
-            "goodbye");
+            "goodbye", "this_step");
 
     /** Longer messages say more than a command: they go to the intent model. */
     private static final int MAX_COMMAND_WORDS = 7;

@@ -35,7 +35,7 @@ public final class Engine {
             "high_severity", "minutes_range", "next_technique", "no_timer", "no_tools", "not_here", "noted_mid_walk",
             "out_of_scope", "reason_area", "reason_minutes", "reason_no_tools", "reason_targets", "reason_tools",
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
-            "screen_clear", "screen_noted", "screen_which", "screen_rest", "fallback_plain", "stopped_because", "worse_mid_walk",
+            "screen_clear", "screen_noted", "screen_which", "screen_rest", "this_step", "fallback_plain", "stopped_because", "worse_mid_walk",
             "better_mid_walk", "skipped_question", "step", "technique_done",
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
             "clarify_thanks", "tool_ruled_out", "stuck", "start_over", "go_back_none", "where_was_i", "pause",

@@ -199,9 +199,10 @@ final class Navigator {
                 reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents.REPEAT))));
             }
             default -> {
-                // where_was_i, resume: where we are, said again
+                // where_was_i, resume, this_step ("how many reps?"): where we are, said again
                 if (walking) {
-                    reply.say(Message.TEXT, phrases.text("where_was_i", conversation, Map.of()));
+                    reply.say(Message.TEXT, phrases.text(command.equals("this_step") ? "this_step" : "where_was_i",
+                            conversation, Map.of()));
                     walk.show(conversation, reply, "step");
                 } else {
                     reprompt(node, conversation, reply);
