@@ -194,15 +194,22 @@ final class Navigator {
                 }
             }
             case "goodbye" -> enter(conversation, graph.globalOn().get(Intents.GOODBYE), reply);
+            case "this_step" -> {
+                if (!walking) {
+                    // Outside a technique "how long should I hold?" is a question for the answers.
+                    return false;
+                }
+                reply.say(Message.TEXT, phrases.text("this_step", conversation, Map.of()));
+                walk.show(conversation, reply, "step");
+            }
             case "pause" -> {
                 reply.say(Message.TEXT, phrases.text("pause", conversation, Map.of()));
                 reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents.REPEAT))));
             }
             default -> {
-                // where_was_i, resume, this_step ("how many reps?"): where we are, said again
+                // where_was_i, resume: where we are, said again
                 if (walking) {
-                    reply.say(Message.TEXT, phrases.text(command.equals("this_step") ? "this_step" : "where_was_i",
-                            conversation, Map.of()));
+                    reply.say(Message.TEXT, phrases.text("where_was_i", conversation, Map.of()));
                     walk.show(conversation, reply, "step");
                 } else {
                     reprompt(node, conversation, reply);

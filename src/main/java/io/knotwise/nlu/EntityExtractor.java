@@ -28,6 +28,9 @@ public final class EntityExtractor {
     private static final String ROUGHLY = "ish";
     /** Up to how many words an answer is short enough that "six" in it is a number on its own. */
     private static final int SHORT_ANSWER = 4;
+    private static final String PARTNER = "partner";
+    /** How many words after a person a helper cue ("can", "will do it") may come. */
+    private static final int HELPER_REACH = 4;
 
     /** Every lexicon phrase of every entity, so one name finder pass finds them all. */
     private final Dictionary dictionary = new Dictionary(false);
@@ -40,6 +43,7 @@ public final class EntityExtractor {
     private final PhraseIndex<String> onsetPhrases;
     private final PhraseIndex<String> notOnset;
     private final java.util.Set<String> toolNegations;
+    private final PhraseIndex<String> helperCues;
     private static final int NEGATION_REACH = 3;
     private final PhraseIndex<Integer> durationPhrases;
     private final PhraseIndex<Integer> severityWords;
@@ -70,6 +74,8 @@ public final class EntityExtractor {
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
         this.toolNegations = java.util.Set.copyOf(patterns.toolNegations());
+        this.helperCues = PhraseIndex.of(patterns.helperCues().stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
                 .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
@@ -117,11 +123,33 @@ public final class EntityExtractor {
                     add(found, taken, tokens, span.getStart(), span.getEnd(), WITHOUT_TOOL, value);
                     continue;
                 }
+                if (value != null && PARTNER.equals(value) && !helping(words, span.getStart(), span.getEnd())) {
+                    // "a lacrosse ball my son left behind": someone mentioned, not someone to help.
+                    continue;
+                }
                 if (value != null) {
                     add(found, taken, tokens, span.getStart(), span.getEnd(), entity, value);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a person named in a message is there to help: a short answer ("my husband"), a word that says so
+     * ("partner", "someone to help"), or a helper cue within a few words ("my son can", "will my wife").
+     */
+    private boolean helping(List<String> words, int from, int to) {
+        String phrase = String.join(" ", words.subList(from, to));
+        if (words.size() <= SHORT_ANSWER || phrase.contains("partner") || phrase.contains("help")
+                || phrase.contains("some") || phrase.contains("another")) {
+            return true;
+        }
+        for (PhraseIndex.Match<String> cue : helperCues.find(words)) {
+            if (cue.from() >= to && cue.from() - to <= HELPER_REACH || cue.to() <= from && from - cue.to() <= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a negation ("no", "don't") comes up to {@value #NEGATION_REACH} words before a phrase. */

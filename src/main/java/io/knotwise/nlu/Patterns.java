@@ -16,6 +16,8 @@ import java.util.Map;
  * @param toolNegations words that, up to three words before a tool, say the user does not have it ("no ball")
  * @param notOnset words that, right after a number and a unit, say it is not how long the pain has lasted ("24
  *     weeks pregnant", "45 years old")
+ * @param helperCues words near a person ("my son can help", "my wife will do it") that make them a partner to help;
+ *     without one, a person mentioned in a longer message ("a ball my son left behind") is not a partner
  */
 public record Patterns(
         Map<String, Integer> numbers,
@@ -26,7 +28,8 @@ public record Patterns(
         Map<String, Integer> severityWords,
         List<String> severityScales,
         List<String> notOnset,
-        List<String> toolNegations) {
+        List<String> toolNegations,
+        List<String> helperCues) {
 
     public Patterns {
         numbers = Map.copyOf(numbers);
@@ -38,5 +41,6 @@ public record Patterns(
         severityScales = List.copyOf(severityScales);
         notOnset = notOnset == null ? List.of() : List.copyOf(notOnset);
         toolNegations = toolNegations == null ? List.of() : List.copyOf(toolNegations);
+        helperCues = helperCues == null ? List.of() : List.copyOf(helperCues);
     }
 }

@@ -44,7 +44,8 @@ class RestartTest {
 
     private static io.knotwise.nlu.Patterns emptyPatterns() {
         return new io.knotwise.nlu.Patterns(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of());
     }
 
     @Test
