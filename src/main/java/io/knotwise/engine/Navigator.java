@@ -250,7 +250,10 @@ final class Navigator {
     private void general(Node node, Conversation conversation, Understanding understanding, Reply reply) {
         String intent = understanding.intent().name();
         boolean escalated = node.type() == NodeType.ESCALATION;
-        if (!understanding.confident() && Slots.describesSymptoms(understanding.entities())
+        // A message that names where it hurts, how long or how bad is about the upper back, whatever the intent
+        // model made of the rest of it ("my boyfriend will massage me tonight, knots around my shoulder blade").
+        if ((!understanding.confident() || understanding.outOfScope())
+                && Slots.describesSymptoms(understanding.entities())
                 && graph.transition(node, Intents.DESCRIBE_SYMPTOM).isPresent()) {
             enter(conversation, graph.transition(node, Intents.DESCRIBE_SYMPTOM).get(), reply);
             return;
