@@ -25,12 +25,13 @@ final class Intents {
     static final String HELP = "help";
     static final String ASK_SAFETY = "ask_safety";
     static final String ASK_FREQUENCY = "ask_frequency";
+    static final String ASK_EQUIPMENT = "ask_equipment";
     static final String GOODBYE = "goodbye";
 
     /** Every intent above. */
     static final List<String> ALL = List.of(AFFIRM, DENY, NEXT, BACK, REPEAT, START_TIMER, STOP, DISCOMFORT,
             DESCRIBE_SYMPTOM, REQUEST_TECHNIQUE, REQUEST_ROUTINE, EXPLAIN_TECHNIQUE, FEEDBACK_BETTER, FEEDBACK_WORSE,
-            HELP, ASK_SAFETY, ASK_FREQUENCY, GOODBYE);
+            HELP, ASK_SAFETY, ASK_FREQUENCY, ASK_EQUIPMENT, GOODBYE);
 
     private Intents() {
     }
