@@ -172,22 +172,26 @@ final class Phrasebook {
      * weeks, 6 out of 10, with a tennis ball."), when it told at least {@code atLeast} things.
      */
     Optional<String> understood(Conversation conversation, List<Entity> entities, int atLeast) {
-        var parts = new ArrayList<String>();
+        // One part per slot, the last value said winning as it does in the slots ("a few weeks, no, months").
+        var bySlot = new java.util.LinkedHashMap<String, String>();
         var tools = new ArrayList<String>();
         for (var entity : entities) {
             String value = String.valueOf(entity.value());
             switch (entity.entity()) {
-                case Slots.BODY_AREA -> parts.add(text("understood_area", conversation,
+                case Slots.BODY_AREA -> bySlot.put(Slots.BODY_AREA, text("understood_area", conversation,
                         Map.of("area", vocabulary.bodyAreas().getOrDefault(value, value))));
-                case Slots.ONSET -> parts.add(text("understood_onset_" + value, conversation));
-                case Slots.SEVERITY -> parts.add(text("understood_severity", conversation, Map.of("severity", value)));
-                case Slots.DURATION -> parts.add(text("understood_duration", conversation, Map.of("minutes", value)));
+                case Slots.ONSET -> bySlot.put(Slots.ONSET, text("understood_onset_" + value, conversation));
+                case Slots.SEVERITY -> bySlot.put(Slots.SEVERITY, text("understood_severity", conversation,
+                        Map.of("severity", value)));
+                case Slots.DURATION -> bySlot.put(Slots.DURATION, text("understood_duration", conversation,
+                        Map.of("minutes", value)));
                 case Slots.TOOL -> tools.add(vocabulary.tools().getOrDefault(value, value));
                 default -> {
                     // not about the problem
                 }
             }
         }
+        var parts = new ArrayList<>(bySlot.values());
         if (!tools.isEmpty()) {
             parts.add(text("understood_tools", conversation,
                     Map.of("tools", String.join(" and ", tools.stream().distinct().toList()))));
