@@ -357,6 +357,9 @@ public final class DialogValidator {
             }
             c.excludedTools().stream().filter(t -> !book.vocabulary().tools().containsKey(t))
                     .forEach(t -> problems.add("safety.yml: " + c.id() + ": excluded tool '" + t + "' is unknown"));
+            c.excludedTechniques().stream().filter(t -> !book.techniques().containsKey(t))
+                    .forEach(t -> problems.add("safety.yml: " + c.id() + ": excluded technique '" + t
+                            + "' is not in the catalogue"));
         });
         rules.checklist().groups().forEach(g -> g.categories().stream().filter(c -> !ids.contains(c))
                 .forEach(c -> problems.add("safety.yml: checklist." + g.id() + ": unknown category '" + c + "'")));

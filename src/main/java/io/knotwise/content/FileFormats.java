@@ -133,7 +133,7 @@ final class FileFormats {
                         List<List<List<String>>> allOf, List<String> emergencyTerms,
                         List<List<List<String>>> emergencyAllOf, List<String> unsureTerms,
                         List<List<List<String>>> unsureAllOf, String clarify,
-                        List<String> excludedTools,
+                        List<String> excludedTools, List<String> excludedTechniques,
                         String maxPressure, List<String> restricts, String contact, String stopped,
                         List<String> sources) {
     }
@@ -152,7 +152,7 @@ final class FileFormats {
             var texts = new EnumMap<Tier, String>(Tier.class);
             tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
-                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(),
+                    c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(), c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, urgentContacts, texts, negation, experiencer, idioms, list,
                     modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,

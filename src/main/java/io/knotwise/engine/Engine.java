@@ -182,6 +182,11 @@ public final class Engine {
             boolean correcting = escalated && detector.isCorrection(understanding.text());
             Understanding meant = navigator.chosen(conversation, understanding).map(Engine::fromPayload)
                     .orElse(understanding);
+            if (outcome == Safeguard.Outcome.CAUTIONED && conversation.slots().containsKey(Slots.BODY_AREA)) {
+                // "I've got sunburn on the tops of my shoulders": where the caution is, not where the tension is.
+                meant = new Understanding(meant.text(), meant.intent(), meant.ranking(), meant.entities().stream()
+                        .filter(e -> !e.entity().equals(Slots.BODY_AREA)).toList(), meant.confident());
+            }
             if (!asksAQuestion(meant)) {
                 Slots.fill(conversation, meant);
                 if (!input.isPayload()) {

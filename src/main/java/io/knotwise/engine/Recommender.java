@@ -46,7 +46,8 @@ final class Recommender {
             if (category == null) {
                 continue;
             }
-            if (technique.tools().stream().anyMatch(category.excludedTools()::contains)) {
+            if (technique.tools().stream().anyMatch(category.excludedTools()::contains)
+                    || category.excludedTechniques().contains(technique.id())) {
                 return false;
             }
             if (category.maxPressure() != null

@@ -12,6 +12,7 @@ import java.util.List;
  * @param unsureAllOf vague combinations ("chest" with "funny") that earn the clarifying question too
  * @param clarify the clarifying question; a yes (or an unclear answer) raises the category
  * @param excludedTools tools no technique may use while this (caution) category is raised
+ * @param excludedTechniques techniques not offered while it is raised (skin rolling over sunburnt skin)
  * @param maxPressure the highest pressure a technique may ask for while it is raised, or null
  * @param restricts what a caution changes in every answer while it is raised, of {@link #SUBJECTS}: an answer about
  *     one of them needs a variant for this category
@@ -33,6 +34,7 @@ public record Category(
         List<List<List<String>>> unsureAllOf,
         String clarify,
         List<String> excludedTools,
+        List<String> excludedTechniques,
         String maxPressure,
         List<String> restricts,
         String contact,
@@ -53,6 +55,7 @@ public record Category(
         emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
         unsureTerms = unsureTerms == null ? List.of() : List.copyOf(unsureTerms);
         excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
+        excludedTechniques = excludedTechniques == null ? List.of() : List.copyOf(excludedTechniques);
         restricts = restricts == null ? List.of() : List.copyOf(restricts);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
