@@ -19,6 +19,8 @@ final class ConText {
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
+    /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
+    static final String SUPPOSED = "hyp|";
     /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
@@ -30,6 +32,8 @@ final class ConText {
     private final int window;
     private final int othersWindow;
     private final List<PhraseIndex.Match<Boolean>> before;
+    /** The triggers of {@link #before} that are not hypothetical ("if", "what if" scope like negation for the rules). */
+    private final List<PhraseIndex.Match<Boolean>> notSupposed;
     private final List<PhraseIndex.Match<Boolean>> after;
     private final List<PhraseIndex.Match<Boolean>> answers;
     private final List<PhraseIndex.Match<Boolean>> stops;
@@ -65,9 +69,11 @@ final class ConText {
         this.othersWindow = lexicon.othersWindow();
         var pseudo = lexicon.pseudoTriggers().find(words);
         // A trigger that starts inside a pseudo-trigger is part of it: "as if" holds the "if" of "if somebody".
-        this.before = Stream.concat(lexicon.triggers().find(words).stream(),
-                        lexicon.hypothetical().find(words).stream())
+        this.notSupposed = lexicon.triggers().find(words).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
+                .toList();
+        this.before = Stream.concat(notSupposed.stream(), lexicon.hypothetical().find(words).stream()
+                        .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to())))
                 .toList();
         this.after = lexicon.postTriggers().find(words).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
@@ -197,10 +203,13 @@ final class ConText {
         return found;
     }
 
-    /** The mark of a mention, the first that applies: negated, asked about, someone else's, in the past. */
+    /**
+     * The mark of a mention, the first that applies: hypothetical (only an "if" scopes it), negated, asked about,
+     * someone else's, in the past.
+     */
     private String mark(PhraseIndex.Match<Boolean> term) {
         if (negated(term)) {
-            return "neg|";
+            return onlySupposed(term) ? SUPPOSED : "neg|";
         }
         if (asked[term.from()]) {
             return "asked|";
@@ -262,10 +271,23 @@ final class ConText {
         return asked;
     }
 
+    /**
+     * Whether a negated mention is negated only by a hypothetical trigger: "is it ok to use the ball if my chest feels
+     * squeezed?" often says the user has it, "should I stop if my fingers ever buzz?" does not; the second opinion
+     * learns which from the words, the rules do not count it.
+     */
+    private boolean onlySupposed(PhraseIndex.Match<Boolean> term) {
+        return !negatedBy(notSupposed, term);
+    }
+
     private boolean negated(PhraseIndex.Match<Boolean> term) {
+        return negatedBy(before, term);
+    }
+
+    private boolean negatedBy(List<PhraseIndex.Match<Boolean>> triggers, PhraseIndex.Match<Boolean> term) {
         // A trigger that starts before the term negates it, even when the two share words ("never had" and
         // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
-        for (PhraseIndex.Match<Boolean> t : before) {
+        for (PhraseIndex.Match<Boolean> t : triggers) {
             if (t.from() < term.from() && term.from() - t.to() <= window
                     && !stoppedBetween(Math.min(t.to(), term.from()), term.from())) {
                 return true;

@@ -363,11 +363,15 @@ public final class RedFlagDetector {
         return Map.copyOf(byCategory);
     }
 
-    /** The concepts a message mentions that ConText does not dismiss (not negated, not in the past). */
+    /**
+     * The concepts a message mentions that ConText does not dismiss (not negated, not in the past); a mention only
+     * supposed ("... if my chest feels squeezed?") grounds the second opinion too, which learned when that is a
+     * statement.
+     */
     private Set<String> groundingConcepts(ConText scope) {
         var found = new HashSet<String>();
         for (ConText.ConceptMention mention : scope.concepts(concepts)) {
-            if (mention.kept(true)) {
+            if (mention.kept(true) || mention.prefix().equals(ConText.SUPPOSED)) {
                 found.addAll(mention.concepts());
             }
         }
