@@ -22,11 +22,11 @@ import java.util.Set;
  */
 public final class DialogValidator {
 
-    private static final Set<String> SLOTS = Set.of("body_area", "onset", "severity", "tool", "duration");
 
     private final Set<String> knownIntents;
     private final Collection<String> requiredResponses;
     private final Collection<String> requiredIntents;
+    private final Set<String> slots;
     private final Map<String, Map<String, List<String>>> lexicon;
     private final List<String> problems = new ArrayList<>();
 
@@ -36,16 +36,21 @@ public final class DialogValidator {
      * @param lexicon the entity lexicon of models/entities.yml, whose values must name what dialogs/ declares
      */
     public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses,
-                           Map<String, Map<String, List<String>>> lexicon) {
-        this(knownIntents, requiredResponses, List.of(), lexicon);
+                           Collection<String> slots, Map<String, Map<String, List<String>>> lexicon) {
+        this(knownIntents, requiredResponses, List.of(), slots, lexicon);
     }
 
-    /** @param requiredIntents the intents the engine branches on: each must be one the model knows */
+    /**
+     * @param requiredIntents the intents the engine branches on: each must be one the model knows
+     * @param slots the slots the engine fills, which an {@code ask} node may ask for
+     */
     public DialogValidator(Collection<String> knownIntents, Collection<String> requiredResponses,
-                           Collection<String> requiredIntents, Map<String, Map<String, List<String>>> lexicon) {
+                           Collection<String> requiredIntents, Collection<String> slots,
+                           Map<String, Map<String, List<String>>> lexicon) {
         this.knownIntents = Set.copyOf(knownIntents);
         this.requiredResponses = List.copyOf(requiredResponses);
         this.requiredIntents = List.copyOf(requiredIntents);
+        this.slots = Set.copyOf(slots);
         this.lexicon = Map.copyOf(lexicon);
     }
 
@@ -154,8 +159,9 @@ public final class DialogValidator {
         if (node.type() == NodeType.CHOICE && node.on().isEmpty()) {
             problems.add(where + "dead end: a choice node needs transitions under on");
         }
-        if (node.type() == NodeType.ASK && !SLOTS.contains(String.valueOf(node.slot()))) {
-            problems.add(where + "asks for unknown slot '" + node.slot() + "' (known: " + SLOTS + ")");
+        if (node.type() == NodeType.ASK && !slots.contains(String.valueOf(node.slot()))) {
+            problems.add(where + "asks for unknown slot '" + node.slot() + "' (known: "
+                    + new java.util.TreeSet<>(slots) + ")");
         }
         if (node.next() != null) {
             target(graph, node.file(), node.id() + ": next", node.next());

@@ -48,6 +48,8 @@ public final class Engine {
 
     /** The intents the engine branches on; the validator checks the model knows each. */
     public static final List<String> INTENTS = Intents.ALL;
+    /** The slots an {@code ask} node may ask for. */
+    public static final java.util.Set<String> SLOTS = Slots.ASKABLE;
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);

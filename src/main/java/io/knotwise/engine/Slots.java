@@ -32,6 +32,8 @@ final class Slots {
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
     static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, "side", TOOL, DURATION,
             SEVERITY, ONSET, TECHNIQUE, ROUTINE, "style", NUMBER, CHECKLIST, "change");
+    /** The slots an {@code ask} node of the dialog files may ask for (the validator checks them). */
+    static final java.util.Set<String> ASKABLE = java.util.Set.of(BODY_AREA, ONSET, SEVERITY, TOOL, DURATION);
     /** The routine of a plan for the time the user has, made for them. */
     static final String PLAN = "for_my_time";
     /** The set-up (of partner techniques) already walked through in this conversation: said once. */

@@ -61,7 +61,7 @@ class ContentLoaderFuzzTest {
         files = List.copyOf(read.keySet());
         var nlu = new NluDataLoader(Path.of("models"));
         validator = new DialogValidator(nlu.examples().stream().map(Example::intent).distinct().toList(),
-                Engine.RESPONSES, nlu.lexicon());
+                Engine.RESPONSES, Engine.SLOTS, nlu.lexicon());
     }
 
     @AfterAll

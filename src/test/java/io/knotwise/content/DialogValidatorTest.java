@@ -26,7 +26,7 @@ class DialogValidatorTest {
         var intents = new io.knotwise.nlu.NluDataLoader(Path.of("models")).examples().stream()
                 .map(io.knotwise.nlu.Example::intent).distinct().toList();
         var lexicon = new io.knotwise.nlu.NluDataLoader(Path.of("models")).lexicon();
-        assertThat(new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, lexicon).validate(book)).isEmpty();
+        assertThat(new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS, lexicon).validate(book)).isEmpty();
     }
 
     @Test
