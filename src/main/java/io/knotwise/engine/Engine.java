@@ -184,6 +184,12 @@ public final class Engine {
             boolean correcting = escalated && detector.isCorrection(understanding.text());
             Understanding meant = navigator.chosen(conversation, understanding).map(Engine::fromPayload)
                     .orElse(understanding);
+            if (meant.intent().name().equals(Intents.BACK)
+                    && meant.entities().stream().anyMatch(e -> e.entity().equals(Slots.BODY_AREA))) {
+                // "my back hurts" names the body part; "back" alone, or "go back", is the command.
+                meant = new Understanding(meant.text(), new IntentScore(Intents.DESCRIBE_SYMPTOM,
+                        meant.intent().confidence()), meant.ranking(), meant.entities(), meant.confident());
+            }
             if (outcome == Safeguard.Outcome.CAUTIONED && conversation.slots().containsKey(Slots.BODY_AREA)) {
                 // "I've got sunburn on the tops of my shoulders": where the caution is, not where the tension is.
                 meant = new Understanding(meant.text(), meant.intent(), meant.ranking(), meant.entities().stream()
