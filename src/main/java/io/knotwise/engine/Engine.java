@@ -183,7 +183,7 @@ public final class Engine {
         if (outcome != Safeguard.Outcome.STOPPED) {
             boolean correcting = escalated && detector.isCorrection(understanding.text());
             Understanding meant = navigator.chosen(conversation, understanding).map(Engine::fromPayload)
-                    .orElse(understanding);
+                    .map(chosen -> alsoSaid(chosen, understanding)).orElse(understanding);
             if (meant.intent().name().equals(Intents.BACK)
                     && meant.entities().stream().anyMatch(e -> e.entity().equals(Slots.BODY_AREA))) {
                 // "my back hurts" names the body part; "back" alone, or "go back", is the command.
@@ -313,6 +313,17 @@ public final class Engine {
                 0, 0)));
         var intent = new IntentScore(payload.intent(), 1.0);
         return new Understanding("", intent, List.of(intent), entities, true);
+    }
+
+    /**
+     * A typed choice with what else its message said: "the top of my left shoulder is tight" picks "Tight top of my
+     * shoulders" and still says which side.
+     */
+    private static Understanding alsoSaid(Understanding chosen, Understanding typed) {
+        var names = chosen.entities().stream().map(Entity::entity).collect(java.util.stream.Collectors.toSet());
+        var entities = new ArrayList<>(chosen.entities());
+        typed.entities().stream().filter(e -> !names.contains(e.entity())).forEach(entities::add);
+        return new Understanding(chosen.text(), chosen.intent(), chosen.ranking(), entities, chosen.confident());
     }
 
     /** A question mentions things ("is a massage gun safe?") without saying the user has or wants them. */

@@ -19,6 +19,8 @@ final class Slots {
     static final String TECHNIQUE = "technique";
     static final String ROUTINE = "routine";
     static final String NUMBER = "number";
+    /** The side the tension is mostly on ("left", "right", "both"). */
+    static final String SIDE = "side";
     static final String CHECKLIST = "checklist";
     static final String SCREENED = "screened";
     /** The checklist's groups the user has ruled out one by one ("no chest pain or numbness"), before the rest. */
@@ -30,7 +32,7 @@ final class Slots {
     /** The techniques chosen before the checklist was answered: walked once it has been (as far as it allows). */
     static final String CHOSEN = "chosen";
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
-    static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, "side", TOOL, DURATION,
+    static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, SIDE, TOOL, DURATION,
             SEVERITY, ONSET, TECHNIQUE, ROUTINE, "style", NUMBER, CHECKLIST, "change");
     /** The slots an {@code ask} node of the dialog files may ask for (the validator checks them). */
     static final java.util.Set<String> ASKABLE = java.util.Set.of(BODY_AREA, ONSET, SEVERITY, TOOL, DURATION);

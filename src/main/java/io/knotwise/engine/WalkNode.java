@@ -108,7 +108,8 @@ final class WalkNode implements NodeBehaviour {
                     "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique.source()))));
         }
         String text = phrases.text(template == null ? "step" : template, conversation, Map.of(
-                "step", conversation.step() + 1, "total", technique.steps().size(), "text", step.text()));
+                "step", conversation.step() + 1, "total", technique.steps().size(),
+                "text", step.text(String.valueOf(conversation.slots().get(Slots.SIDE)))));
         if (conversation.plan().size() > 1) {
             text = phrases.text("plan_progress", conversation, Map.of("index", conversation.planIndex() + 1,
                     "count", conversation.plan().size())) + " " + text;

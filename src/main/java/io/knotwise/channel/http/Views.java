@@ -150,7 +150,7 @@ final class Views {
         if (withSteps) {
             json.put("steps", t.steps().stream().map(s -> {
                 var step = new LinkedHashMap<String, Object>();
-                step.put("text", s.text());
+                step.put("text", s.text(null));
                 if (s.holdSeconds() != null) {
                     step.put("hold_seconds", s.holdSeconds());
                 }
