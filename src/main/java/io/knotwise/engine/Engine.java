@@ -35,8 +35,8 @@ public final class Engine {
             "high_severity", "minutes_range", "next_technique", "no_timer", "no_tools", "not_here", "noted_mid_walk",
             "out_of_scope", "reason_area", "reason_minutes", "reason_no_tools", "reason_targets", "reason_tools",
             "recommend_choose", "recommend_intro", "recommend_item", "recommend_none", "routine_intro",
-            "screen_clear", "screen_noted", "screen_which", "screen_rest", "this_step", "fallback_plain", "stopped_because", "worse_mid_walk",
-            "better_mid_walk", "skipped_question", "step", "technique_done",
+            "screen_clear", "screen_noted", "screen_which", "screen_rest", "this_step", "fallback_plain",
+            "stopped_because", "worse_mid_walk", "better_mid_walk", "skipped_question", "step", "technique_done",
             "technique_intro", "technique_not_allowed", "technique_stopped_for_safety", "timer", "wrapup_summary",
             "clarify_thanks", "tool_ruled_out", "stuck", "start_over", "go_back_none", "where_was_i", "pause",
             "resume_title", "choose_which",
@@ -187,13 +187,12 @@ public final class Engine {
             if (meant.intent().name().equals(Intents.BACK)
                     && meant.entities().stream().anyMatch(e -> e.entity().equals(Slots.BODY_AREA))) {
                 // "my back hurts" names the body part; "back" alone, or "go back", is the command.
-                meant = new Understanding(meant.text(), new IntentScore(Intents.DESCRIBE_SYMPTOM,
-                        meant.intent().confidence()), meant.ranking(), meant.entities(), meant.confident());
+                meant = meant.withIntent(new IntentScore(Intents.DESCRIBE_SYMPTOM, meant.intent().confidence()));
             }
             if (outcome == Safeguard.Outcome.CAUTIONED && conversation.slots().containsKey(Slots.BODY_AREA)) {
                 // "I've got sunburn on the tops of my shoulders": where the caution is, not where the tension is.
-                meant = new Understanding(meant.text(), meant.intent(), meant.ranking(), meant.entities().stream()
-                        .filter(e -> !e.entity().equals(Slots.BODY_AREA)).toList(), meant.confident());
+                meant = meant.withEntities(meant.entities().stream()
+                        .filter(e -> !e.entity().equals(Slots.BODY_AREA)).toList());
             }
             if (!asksAQuestion(meant)) {
                 Slots.fill(conversation, meant);
@@ -323,7 +322,7 @@ public final class Engine {
         var names = chosen.entities().stream().map(Entity::entity).collect(java.util.stream.Collectors.toSet());
         var entities = new ArrayList<>(chosen.entities());
         typed.entities().stream().filter(e -> !names.contains(e.entity())).forEach(entities::add);
-        return new Understanding(chosen.text(), chosen.intent(), chosen.ranking(), entities, chosen.confident());
+        return chosen.withEntities(entities);
     }
 
     /** A question mentions things ("is a massage gun safe?") without saying the user has or wants them. */

@@ -25,9 +25,6 @@ import java.util.function.Function;
  */
 final class Navigator {
 
-    private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "which", "can", "could", "should", "is",
-            "are", "do", "does", "why", "when");
-
     private static final int MAX_HOPS = 32;
     private static final int LIKELY_OPTIONS = 3;
 
@@ -312,7 +309,7 @@ final class Navigator {
             // A request that asks something on the way gets its answer first: "what stretches can I do?", "I have
             // a foam roller, how do I use it on my upper back?".
             answerBook.topic(intent, words)
-                    .or(() -> asks(understanding.text()) ? answerBook.topic(Intents.ASK_EQUIPMENT, words)
+                    .or(() -> Choices.asks(understanding.text()) ? answerBook.topic(Intents.ASK_EQUIPMENT, words)
                             : Optional.empty())
                     .ifPresent(aside -> reply.say(Message.TEXT,
                             phrases.shaped(conversation, aside.text(), aside.cautions())));
@@ -329,12 +326,6 @@ final class Navigator {
             reply.say(Message.TEXT, phrases.text("not_here", conversation, Map.of()));
             reprompt(node, conversation, reply);
         }
-    }
-
-    /** Whether a message asks something: a question mark, or a question word first. */
-    private static boolean asks(String text) {
-        var words = io.knotwise.nlu.TextNormalizer.words(text);
-        return text.indexOf('?') >= 0 || (words.length > 0 && QUESTION_WORDS.contains(words[0]));
     }
 
     /**

@@ -53,9 +53,7 @@ final class Phrasebook {
         var all = new HashMap<String, Object>(values);
         all.putIfAbsent("number", number(conversation));
         all.putIfAbsent("urgent_contact", urgentContact(conversation, conversation.flags()));
-        if (key.startsWith("confirm_correction")) {
-            all.putIfAbsent("said", said(conversation));
-        }
+        all.putIfAbsent("said", said(conversation));
         Object area = conversation.slots().get(Slots.BODY_AREA);
         all.putIfAbsent("area", area == null ? "" : vocabulary.bodyAreas().getOrDefault(area, ""));
         var ids = new ArrayList<String>(cautions(conversation).stream().map(Category::id).toList());
@@ -119,7 +117,8 @@ final class Phrasebook {
         if (quote.length() > QUOTE_LENGTH) {
             quote = quote.substring(0, QUOTE_LENGTH).strip() + "...";
         }
-        return text("stopped_because", conversation, Map.of("quote", quote)) + " ";
+        // Straight from the responses: the common values are not needed, and asking for them would ask for this.
+        return responses.text("stopped_because", conversation.transcript().size() / 2, Map.of("quote", quote)) + " ";
     }
 
     /** The emergency number for the conversation's locale, unless one is configured. */

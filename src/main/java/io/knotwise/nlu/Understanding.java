@@ -16,6 +16,16 @@ public record Understanding(String text, IntentScore intent, List<IntentScore> r
         entities = List.copyOf(entities);
     }
 
+    /** The same understanding read as another intent ("my back hurts" is not "go back"). */
+    public Understanding withIntent(IntentScore meant) {
+        return new Understanding(text, meant, ranking, entities, confident);
+    }
+
+    /** The same understanding with other entities. */
+    public Understanding withEntities(List<Entity> others) {
+        return new Understanding(text, intent, ranking, others, confident);
+    }
+
     /** Whether the message is out of scope: the classifier said so, or it was not confident of anything. */
     public boolean outOfScope() {
         return OUT_OF_SCOPE.equals(decided().name());

@@ -21,6 +21,8 @@ final class ConText {
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
     /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
     static final String SUPPOSED = "hyp|";
+    /** The mark of a negated mention ("no chest pain"). */
+    static final String NEGATED = "neg|";
     /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
@@ -68,12 +70,8 @@ final class ConText {
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
         var pseudo = lexicon.pseudoTriggers().find(words);
-        // A trigger that starts inside a pseudo-trigger is part of it: "as if" holds the "if" of "if somebody".
-        this.notSupposed = lexicon.triggers().find(words).stream()
-                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
-                .toList();
-        this.before = Stream.concat(notSupposed.stream(), lexicon.hypothetical().find(words).stream()
-                        .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to())))
+        this.notSupposed = outside(lexicon.triggers().find(words), pseudo);
+        this.before = Stream.concat(notSupposed.stream(), outside(lexicon.hypothetical().find(words), pseudo).stream())
                 .toList();
         this.after = lexicon.postTriggers().find(words).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
@@ -95,6 +93,14 @@ final class ConText {
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
 
+    /** The triggers that do not start inside a pseudo-trigger: "as if" holds the "if" of "if somebody". */
+    private static List<PhraseIndex.Match<Boolean>> outside(List<PhraseIndex.Match<Boolean>> triggers,
+                                                           List<PhraseIndex.Match<Boolean>> pseudo) {
+        return triggers.stream()
+                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
+                .toList();
+    }
+
     /**
      * Whether an answer is one of a list answered without punctuation ("chest pain no breathless no numb no"):
      * another answer follows within three words. "chest pain, no fever" is not such a list.
@@ -112,7 +118,8 @@ final class ConText {
     record Lexicon(int window, int othersWindow, PhraseIndex<Boolean> triggers, PhraseIndex<Boolean> hypothetical,
                    PhraseIndex<Boolean> pseudoTriggers, PhraseIndex<Boolean> postTriggers,
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
-                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> others, PhraseIndex<Boolean> othersAfter,
+                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> others,
+                   PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives) {
@@ -209,7 +216,7 @@ final class ConText {
      */
     private String mark(PhraseIndex.Match<Boolean> term) {
         if (negated(term)) {
-            return onlySupposed(term) ? SUPPOSED : "neg|";
+            return onlySupposed(term) ? SUPPOSED : NEGATED;
         }
         if (asked[term.from()]) {
             return "asked|";

@@ -469,7 +469,7 @@ public final class RedFlagDetector {
         var denied = screens.stream().filter(s -> scope.denied(s.terms())).map(s -> s.category().id())
                 .collect(Collectors.toCollection(HashSet::new));
         for (ConText.ConceptMention mention : scope.concepts(concepts)) {
-            if (mention.prefix().equals("neg|")) {
+            if (mention.prefix().equals(ConText.NEGATED)) {
                 grounds.forEach((key, ground) -> {
                     if (mention.concepts().stream().anyMatch(ground::contains)) {
                         denied.add(key.split(":", 2)[0]);
