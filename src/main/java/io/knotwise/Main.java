@@ -259,7 +259,8 @@ public final class Main {
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.dialogs());
         var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
-        List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS,
+        List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, Engine.INTENTS,
+                Engine.SLOTS,
                 nluData.lexicon())
                 .validate(book);
         if (!problems.isEmpty()) {

@@ -18,7 +18,8 @@ public record Payload(String intent, Map<String, Object> entities) {
 
     private static final Pattern INTENT = Pattern.compile("[a-z_]+");
     private static final Pattern FORM = Pattern.compile("/([a-z_]+)(\\{.*})?", Pattern.DOTALL);
-    private static final Pattern PAIR = Pattern.compile("\\s*\"([a-z_]+)\"\\s*:\\s*(?:\"([^\"\\\\]*)\"|(\\d{1,4}))\\s*");
+    private static final Pattern PAIR =
+            Pattern.compile("\\s*\"([a-z_]+)\"\\s*:\\s*(?:\"([^\"\\\\]*)\"|(\\d{1,4}))\\s*");
 
     public Payload {
         if (intent == null || !INTENT.matcher(intent).matches()) {

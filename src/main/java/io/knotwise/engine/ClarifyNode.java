@@ -26,7 +26,7 @@ final class ClarifyNode implements NodeBehaviour {
     @Override
     public String enter(Node node, Conversation conversation, Reply reply) {
         safety.category(conversation.pending()).ifPresent(c -> reply.say(Message.TEXT,
-                c.clarify().replace("{number}", phrases.number(conversation))));
+                phrases.withContacts(c.clarify(), conversation, conversation.flags())));
         reply.offer(List.of(new QuickReply(intentTitles.get(Intents.AFFIRM), Payload.of(Intents.AFFIRM)),
                 new QuickReply(intentTitles.get(Intents.DENY), Payload.of(Intents.DENY))));
         return null;

@@ -54,8 +54,7 @@ final class EscalationNode implements NodeBehaviour {
         if (answer.isEmpty()) {
             return false;
         }
-        reply.say(Message.TEXT, answer.get().text().replace("{number}", phrases.number(conversation))
-                .replace("{urgent_contact}", phrases.urgentContact(conversation, conversation.flags())));
+        reply.say(Message.TEXT, phrases.withContacts(answer.get().text(), conversation, conversation.flags()));
         reply.offer(node.quickReplies());
         return true;
     }

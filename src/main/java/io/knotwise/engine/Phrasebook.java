@@ -121,6 +121,15 @@ final class Phrasebook {
         return responses.text("stopped_because", conversation.transcript().size() / 2, Map.of("quote", quote)) + " ";
     }
 
+    /**
+     * A safety text (a tier's, a category's, an answer after an escalation) with who to call filled in: the emergency
+     * {@code {number}} and the {@code {urgent_contact}} for the flags raised.
+     */
+    String withContacts(String text, Conversation conversation, java.util.Collection<String> flags) {
+        return text.replace("{number}", number(conversation))
+                .replace("{urgent_contact}", urgentContact(conversation, flags));
+    }
+
     /** The emergency number for the conversation's locale, unless one is configured. */
     String number(Conversation conversation) {
         return emergencyNumberOverride != null ? emergencyNumberOverride : safety.emergencyNumber(conversation.locale());

@@ -135,16 +135,15 @@ final class Safeguard {
     }
 
     private void escalate(Conversation conversation, List<RedFlag> flags, Tier highest, Reply reply) {
-        String number = phrases.number(conversation);
-        var text = new StringBuilder(safety.tierTexts().get(highest).replace("{number}", number)
-                .replace("{urgent_contact}", phrases.urgentContact(conversation, flags.stream().map(RedFlag::id).toList())));
+        List<String> ids = flags.stream().map(RedFlag::id).toList();
+        var text = new StringBuilder(phrases.withContacts(safety.tierTexts().get(highest), conversation, ids));
         boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)
                 .map(c -> walking && c.stopped() != null ? c.stopped() : c.message())
                 .filter(m -> m != null && !m.isBlank())
                 .distinct()
-                .forEach(m -> text.append(' ').append(m.replace("{number}", number)));
+                .forEach(m -> text.append(' ').append(phrases.withContacts(m, conversation, ids)));
         reply.say(Message.ESCALATION, text.toString());
         boolean stopped = conversation.tier() == Tier.EMERGENCY || conversation.tier() == Tier.URGENT;
         go.go(conversation, stopped ? graph.escalation() : graph.paused(), reply);

@@ -93,10 +93,7 @@ final class ScreenNode implements NodeBehaviour {
                 .map(ChecklistGroup::id).toList());
         reply.say(Message.TEXT, phrases.text("screen_rest", conversation, Map.of("rest",
                 String.join("; ", rest.stream().map(g -> g.title().toLowerCase(java.util.Locale.ROOT)).toList()))));
-        var buttons = new ArrayList<QuickReply>();
-        buttons.add(new QuickReply(checklist.noneTitle(), Payload.of(Intents.DENY)));
-        rest.forEach(g -> buttons.add(new QuickReply(g.title(), Payload.of(Intents.AFFIRM, Slots.CHECKLIST, g.id()))));
-        reply.offer(buttons);
+        reply.offer(buttons(rest));
         return true;
     }
 
@@ -109,10 +106,15 @@ final class ScreenNode implements NodeBehaviour {
     /** The checklist, with "none of these" and a button for each group. */
     private void prompt(Reply reply) {
         reply.say(Message.TEXT, checklist.text());
+        reply.offer(buttons(checklist.groups()));
+    }
+
+    /** "None of these", then a button for each of the groups. */
+    private List<QuickReply> buttons(List<ChecklistGroup> groups) {
         var buttons = new ArrayList<QuickReply>();
         buttons.add(new QuickReply(checklist.noneTitle(), Payload.of(Intents.DENY)));
-        checklist.groups().forEach(g -> buttons.add(
+        groups.forEach(g -> buttons.add(
                 new QuickReply(g.title(), Payload.of(Intents.AFFIRM, Slots.CHECKLIST, g.id()))));
-        reply.offer(buttons);
+        return buttons;
     }
 }
