@@ -69,10 +69,12 @@ final class ConText {
         this.asking = Set.copyOf(asking);
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
+        this.stops = lexicon.terminators().find(words);
         var pseudo = lexicon.pseudoTriggers().find(words);
         this.notSupposed = outside(lexicon.triggers().find(words), pseudo);
-        this.before = Stream.concat(notSupposed.stream(), outside(lexicon.hypothetical().find(words), pseudo).stream())
-                .toList();
+        var stated = outside(lexicon.stated().find(words), pseudo);
+        this.before = Stream.concat(notSupposed.stream(), outside(lexicon.hypothetical().find(words), pseudo).stream()
+                .filter(t -> !realConditional(t, stated))).toList();
         this.after = lexicon.postTriggers().find(words).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
                 .toList();
@@ -82,7 +84,6 @@ final class ConText {
         this.answers = allAnswers.stream()
                 .filter(a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers))
                 .toList();
-        this.stops = lexicon.terminators().find(words);
         this.past = lexicon.pastMarkers().find(words);
         this.ongoing = lexicon.ongoing().find(words);
         this.others = lexicon.others().find(words);
@@ -99,6 +100,20 @@ final class ConText {
         return triggers.stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
                 .toList();
+    }
+
+    /**
+     * Whether a hypothetical trigger's clause states what is happening: "if I've had a temperature since Tuesday",
+     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker).
+     */
+    private boolean realConditional(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> stated) {
+        for (PhraseIndex.Match<Boolean> marker : stated) {
+            if (marker.from() >= trigger.to() && marker.from() - trigger.to() <= 2 * window
+                    && !stoppedBetween(trigger.to(), marker.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -122,7 +137,7 @@ final class ConText {
                    PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
-                   PhraseIndex<Boolean> affirmatives) {
+                   PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated) {
     }
 
     /** Every match of the terms, in the words of this message. */

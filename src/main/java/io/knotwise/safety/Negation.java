@@ -9,11 +9,13 @@ import java.util.List;
  * before them when they stand alone, across a question mark: a checklist answered in one line ("Fever? No."). A
  * question (a sentence ending in "?" or opening with one of {@code questionStarts}) with no first-person word in it
  * asks about a topic without saying the user has it ("is fever a reason to skip massage?"), unless the next sentence
- * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). Immutable.
+ * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). A hypothetical trigger followed in its
+ * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
+ * control this week?" says the user has. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
-                       List<String> questionStarts, List<String> affirmatives) {
+                       List<String> questionStarts, List<String> affirmatives, List<String> stated) {
 
     public Negation {
         if (window < 1) {
@@ -27,5 +29,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         answers = answers == null ? List.of() : List.copyOf(answers);
         questionStarts = questionStarts == null ? List.of() : List.copyOf(questionStarts);
         affirmatives = affirmatives == null ? List.of() : List.copyOf(affirmatives);
+        stated = stated == null ? List.of() : List.copyOf(stated);
     }
 }

@@ -47,6 +47,9 @@ public final class RedFlagDetector {
     private static final Map<String, String> APOSTROPHE_DROPPED = Map.of("im", "i'm", "ive", "i've", "hes", "he's",
             "shes", "she's", "thats", "that's", "whats", "what's", "theres", "there's", "youre", "you're",
             "theyre", "they're");
+    /** Words whose "'s" is part of a phrase ("what's a", "it's normal"); a noun's is dropped ("my chest's tight"). */
+    private static final Set<String> KEEPS_ITS_S = Set.of("it's", "that's", "what's", "there's", "here's", "he's",
+            "she's", "who's", "where's", "how's", "let's");
     private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()";
     /** A number glued to the word after it ("20wks", "6kg", "102f"), but not "80s", "3am" or "2nd". */
     private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)(?!(?:s|am|pm|st|nd|rd|th)\\b)(?=[a-z])",
@@ -118,7 +121,7 @@ public final class RedFlagDetector {
                 index(rules.pastMarkers().ongoing()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
-                index(negation.questionStarts()), index(negation.affirmatives()));
+                index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -215,12 +218,16 @@ public final class RedFlagDetector {
 
     /**
      * The form a word is matched in: its stem, unless its ending matters ("legs" is not "leg"); a contraction typed
-     * without its apostrophe is read with it ("doesnt" is "doesn't", "im" is "i'm"), in the terms and the messages alike.
+     * without its apostrophe is read with it ("doesnt" is "doesn't", "im" is "i'm"), a noun without its "'s" ("my
+     * chest's tight", "mum's breathless"), in the terms and the messages alike.
      */
     private String form(String word) {
         String full = word.endsWith("nt") && WITHOUT_APOSTROPHE.matcher(word).matches()
                 ? word.substring(0, word.length() - 1) + "'t"
                 : APOSTROPHE_DROPPED.getOrDefault(word, word);
+        if (full.endsWith("'s") && !KEEPS_ITS_S.contains(full)) {
+            full = full.substring(0, full.length() - 2);
+        }
         return exactWords.contains(full) ? full : Stemmer.stem(full);
     }
 

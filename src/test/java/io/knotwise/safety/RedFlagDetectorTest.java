@@ -262,6 +262,26 @@ class RedFlagDetectorTest {
         assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "can I still use the peanut ball if I've wet myself without noticing twice this week? | bladder_bowel_saddle_legs",
+        "is heat better than the roller if my chest has been heavy and tight since lunch? | cardiac_warning_signs"})
+    void aConditionalThatSaysWhatHasBeenHappeningStatesIt(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
+    @Test
+    void aConditionalAboutWhetherSomethingEverHappenedStaysAHypothetical() {
+        assertThat(flags("would the roller be a bad idea if I've ever had a clot in my leg?"))
+                .doesNotContain("suspected_dvt");
+    }
+
+    @Test
+    void aNounsContractedIsStillReadAsTheNoun() {
+        assertThat(detector.detect("my chest's gone heavy and tight", false))
+                .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
+    }
+
     @Test
     void aQuestionUsingSomethingIsNotAboutUs() {
         assertThat(flags("Can using the roller cause a blood clot?")).doesNotContain("suspected_dvt");
