@@ -19,6 +19,10 @@ final class ConText {
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
+    /** The most words of a follow-up question between a checklist item and its answer ("Pregnant? At 68? No."). */
+    private static final int FOLLOW_UP_WORDS = 3;
+    /** How many words may come between a claim and the condition it claims ("had a bowel cancer"). */
+    private static final int CLAIM_GAP = 2;
     /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
     static final String SUPPOSED = "hyp|";
     /** The mark of a negated mention ("no chest pain"). */
@@ -45,6 +49,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> othersAfter;
     private final List<PhraseIndex.Match<Boolean>> firstPerson;
     private final List<PhraseIndex.Match<Boolean>> othersPast;
+    private final List<PhraseIndex.Match<Boolean>> work;
+    private final List<PhraseIndex.Match<Boolean>> claims;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
     private final Set<PhraseIndex<Boolean>> live;
@@ -90,6 +96,10 @@ final class ConText {
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
+        // "Receptionist at the oncology clinic": a sentence that opens with a job noun says what the user does.
+        this.work = Stream.concat(lexicon.work().find(words).stream(), lexicon.jobs().find(words).stream()
+                .filter(j -> j.from() == 0 || sentenceStarts.contains(j.from()))).toList();
+        this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
         this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
@@ -137,7 +147,8 @@ final class ConText {
                    PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
-                   PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated) {
+                   PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
+                   PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -365,12 +376,39 @@ final class ConText {
         if (item < 0 || !asking.contains(item) || term.to() - 1 > item) {
             return false;
         }
-        int start = item;
-        while (start > 0 && !sentenceStarts.contains(start) && !asking.contains(start - 1)) {
-            start--;
+        while (true) {
+            int start = item;
+            while (start > 0 && !sentenceStarts.contains(start) && !asking.contains(start - 1)) {
+                start--;
+            }
+            if (term.from() >= start) {
+                return !firstPersonBetween(start, item + 1) && noStopWordBetween(term.to(), item + 1);
+            }
+            // A short follow-up question hands the answer back to the item before it: "Pregnant? At 68? No."
+            if (item - start >= FOLLOW_UP_WORDS || start == 0 || !asking.contains(start - 1)) {
+                return false;
+            }
+            item = start - 1;
         }
-        return term.from() >= start && !firstPersonBetween(start, item + 1)
-                && noStopWordBetween(term.to(), item + 1);
+    }
+
+    /** Whether the mention's sentence says what the user's job is ("I'm a radiographer, I X-ray broken bones"). */
+    boolean atWork(PhraseIndex.Match<Boolean> term) {
+        return near(work, term) && !claimed(term);
+    }
+
+    /**
+     * Whether a claim is part of the mention or ends at most {@link #CLAIM_GAP} words before it ("had bowel cancer",
+     * "on warfarin").
+     */
+    private boolean claimed(PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> c : claims) {
+            if (c.from() >= term.from() && c.to() <= term.to()
+                    || c.to() <= term.from() && term.from() - c.to() <= CLAIM_GAP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Someone else's: after an experiencer trigger in the same stretch, with no first-person word between. */

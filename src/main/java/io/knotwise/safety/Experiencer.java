@@ -18,11 +18,12 @@ import java.util.List;
  * @param namedConditions words that name a diagnosis or treatment rather than a symptom ("dvt", "chemo"): someone
  *     else's named condition is their history, not a symptom to answer
  * @param notForOthers urgent categories that are never raised for someone else (a relative's cancer)
+ * @param work how the user says what their job is: it puts the sentence's named conditions on someone else too
  */
 public record Experiencer(int window, List<String> triggers, List<String> backward, List<String> subject,
                           List<String> self,
                           List<String> firstPerson,
-                          List<String> past, List<String> namedConditions, List<String> notForOthers) {
+                          List<String> past, List<String> namedConditions, List<String> notForOthers, Work work) {
 
     public Experiencer {
         if (window < 1) {
@@ -36,9 +37,11 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
         past = past == null ? List.of() : List.copyOf(past);
         namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
         notForOthers = notForOthers == null ? List.of() : List.copyOf(notForOthers);
+        work = work == null ? Work.none() : work;
     }
 
     public static Experiencer none() {
-        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Work.none());
     }
 }

@@ -119,9 +119,12 @@ public final class RedFlagDetector {
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
                 index(rules.pastMarkers().ongoing()),
-                index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
+                index(Stream.concat(experiencer.triggers().stream(), experiencer.work().markers().stream()).toList()),
+                index(experiencer.backward()), index(experiencer.firstPerson()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
-                index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()));
+                index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
+                index(experiencer.work().markers()), index(experiencer.work().jobs()),
+                index(experiencer.work().claims()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -514,12 +517,17 @@ public final class RedFlagDetector {
 
     /**
      * Whether some mention of the terms counts: not negated or asked about, not in the past when the past does not
-     * count, and the user's own, or someone else's current one as far as {@code forOthers} allows.
+     * count, not a condition named where the user says what their job is, and the user's own, or someone else's
+     * current one as far as {@code forOthers} allows.
      */
     private boolean affirmed(ConText scope, PhraseIndex<Boolean> terms, boolean pastCounts, Others forOthers) {
         List<PhraseIndex.Match<Boolean>> matches = scope.matches(terms);
         for (int i = 0; i < matches.size(); i++) {
-            if (scope.counts(matches.get(i), pastCounts, (match, theirPast) -> forOthers != Others.NEVER && !theirPast
+            var mention = matches.get(i);
+            if (scope.atWork(mention) && namesACondition(scope, mention)) {
+                continue;
+            }
+            if (scope.counts(mention, pastCounts, (match, theirPast) -> forOthers != Others.NEVER && !theirPast
                     && (forOthers == Others.ALWAYS || !namesACondition(scope, match)))) {
                 return true;
             }

@@ -276,6 +276,25 @@ class RedFlagDetectorTest {
                 .doesNotContain("suspected_dvt");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I'm a phlebotomist and I handle warfarin patients' bloods all day, my traps are wrecked",
+        "Sonographer here, I scan cancer patients all day and my right shoulder pays for it"})
+    void aConditionNamedWhereTheUserSaysTheirJobIsTheirPatients(String text) {
+        assertThat(detector.detect(text, false)).isEmpty();
+    }
+
+    @Test
+    void aConditionTheUserClaimsIsTheirsEvenInASentenceAboutTheirJob() {
+        assertThat(flags("I'm a dental nurse and I had bowel cancer three years ago"))
+                .contains("cancer_history_or_weight_loss");
+    }
+
+    @Test
+    void aShortFollowUpQuestionHandsTheAnswerBackToItsItem() {
+        assertThat(flags("Blood thinners? Me? Never.")).doesNotContain("anticoagulant_or_bleeding_risk");
+    }
+
     @Test
     void aNounsContractedIsStillReadAsTheNoun() {
         assertThat(detector.detect("my chest's gone heavy and tight", false))
