@@ -9,6 +9,7 @@ import io.knotwise.safety.Category;
 import io.knotwise.safety.Checklist;
 import io.knotwise.safety.Concepts;
 import io.knotwise.safety.Experiencer;
+import io.knotwise.safety.Modifiers;
 import io.knotwise.safety.Negation;
 import io.knotwise.safety.PastMarkers;
 import io.knotwise.safety.SafetyCorpus;
@@ -138,12 +139,9 @@ final class FileFormats {
                         List<String> sources) {
     }
 
-    record ModifiersSpec(List<String> terms) {
-    }
-
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
                       Map<String, TierText> tiers,
-                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, ModifiersSpec modifiers,
+                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
                       Checklist checklist, SecondOpinion secondOpinion) {
@@ -156,7 +154,7 @@ final class FileFormats {
                     c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, urgentContacts, texts, negation, experiencer, idioms, list,
-                    modifiers == null ? List.of() : modifiers.terms(), midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
+                    modifiers, midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
                     exactWords, checklist, secondOpinion, concepts);
         }
     }

@@ -66,7 +66,7 @@ final class AskNode implements NodeBehaviour {
         if (elsewhere) {
             return false;
         }
-        var understood = phrases.understood(conversation, understanding.entities(), 1);
+        var understood = phrases.understood(conversation, understanding.text(), understanding.entities(), 1);
         if (understood.isPresent()) {
             // It told something else (or put an earlier answer right): noted, and the question stands.
             reply.say(Message.TEXT, understood.get());

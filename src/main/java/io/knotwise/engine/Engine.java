@@ -42,7 +42,8 @@ public final class Engine {
             "resume_title", "choose_which",
             "minutes_one", "minutes_same", "seconds", "screen_required",
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
-            "understood_onset_months", "understood_severity", "understood_duration", "understood_tools",
+            "understood_onset_months", "understood_onset_for", "understood_onset_said", "understood_severity",
+            "understood_duration", "understood_tools",
             "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress",
             "greeting_again");
 
@@ -198,7 +199,7 @@ public final class Engine {
                 Slots.fill(conversation, meant);
                 if (!input.isPayload()) {
                     // Several things told at once are confirmed in one line, so a misreading can be put right.
-                    navigator.phrases().understood(conversation, meant.entities(), 2)
+                    navigator.phrases().understood(conversation, meant.text(), meant.entities(), 2)
                             .ifPresent(line -> reply.say(Message.TEXT, line));
                 }
             }

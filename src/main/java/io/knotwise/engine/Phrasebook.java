@@ -12,9 +12,11 @@ import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,11 @@ import java.util.stream.Collectors;
  * allow. What node types and helpers get instead of the navigator. Stateless and thread-safe.
  */
 final class Phrasebook {
+
+    /** Words of an onset worth repeating back: plain words and numbers, nothing a normaliser would have to fix. */
+    private static final Pattern SAID_ONSET = Pattern.compile("[a-z0-9][a-z0-9 '-]{0,40}");
+    /** Onsets that already say when ("since Tuesday", "this morning", "for ages") and take no "for". */
+    private static final Pattern TIMED_ONSET = Pattern.compile("(for|since|this|last|yesterday|today|tonight)\\b");
 
     /** How much of the user's words the guide quotes back. */
     private static final int QUOTE_LENGTH = 160;
@@ -179,7 +186,7 @@ final class Phrasebook {
      * What a message told about the problem, in one line ("Got it: tension between your shoulder blades, for a few
      * weeks, 6 out of 10, with a tennis ball."), when it told at least {@code atLeast} things.
      */
-    Optional<String> understood(Conversation conversation, List<Entity> entities, int atLeast) {
+    Optional<String> understood(Conversation conversation, String said, List<Entity> entities, int atLeast) {
         // One part per slot, the last value said winning as it does in the slots ("a few weeks, no, months").
         var bySlot = new java.util.LinkedHashMap<String, String>();
         var tools = new ArrayList<String>();
@@ -188,7 +195,7 @@ final class Phrasebook {
             switch (entity.entity()) {
                 case Slots.BODY_AREA -> bySlot.put(Slots.BODY_AREA, text("understood_area", conversation,
                         Map.of("area", vocabulary.bodyAreas().getOrDefault(value, value))));
-                case Slots.ONSET -> bySlot.put(Slots.ONSET, text("understood_onset_" + value, conversation));
+                case Slots.ONSET -> bySlot.put(Slots.ONSET, onset(conversation, said, entity));
                 case Slots.SEVERITY -> bySlot.put(Slots.SEVERITY, text("understood_severity", conversation,
                         Map.of("severity", value)));
                 case Slots.DURATION -> bySlot.put(Slots.DURATION, text("understood_duration", conversation,
@@ -207,6 +214,20 @@ final class Phrasebook {
         List<String> distinct = parts.stream().distinct().toList();
         return distinct.size() < atLeast ? Optional.empty()
                 : Optional.of(text("understood", conversation, Map.of("summary", String.join(", ", distinct))));
+    }
+
+    /**
+     * How long it has been, in the person's own words where the message has them ("for about a week", "since
+     * Tuesday"), or by its kind (a button's "a few weeks").
+     */
+    private String onset(Conversation conversation, String said, Entity entity) {
+        String words = entity.start() < entity.end() && entity.end() <= said.length()
+                ? said.substring(entity.start(), entity.end()).strip().toLowerCase(Locale.ROOT) : "";
+        if (!SAID_ONSET.matcher(words).matches()) {
+            return text("understood_onset_" + entity.value(), conversation);
+        }
+        boolean timed = TIMED_ONSET.matcher(words).lookingAt();
+        return text(timed ? "understood_onset_said" : "understood_onset_for", conversation, Map.of("onset", words));
     }
 
     /** The names of tools, for a sentence ("a tennis ball and a lacrosse ball"). */

@@ -24,6 +24,8 @@ public final class EntityExtractor {
 
     /** A tool the user says they do not have ("no partner", "I don't have a ball"). */
     public static final String WITHOUT_TOOL = "without_tool";
+    /** The word before a number that makes it a rating ("it's a 6"). */
+    private static final String RATED = "a";
     /** "5ish": a number said roughly. */
     private static final String ROUGHLY = "ish";
     /** Up to how many words an answer is short enough that "six" in it is a number on its own. */
@@ -184,6 +186,9 @@ public final class EntityExtractor {
                 add(found, taken, tokens, i, onset.to(), "onset", onset.value());
             } else if (scale != null && number <= 10) {
                 add(found, taken, tokens, i, scale.to(), "severity", number);
+            } else if (i > 0 && RATED.equals(words.get(i - 1)) && number <= 10) {
+                // "it's a 6", "about a six": a rating, wherever it comes in the message.
+                add(found, taken, tokens, i - 1, after, "severity", number);
             } else if (plainNumber(words.get(i)) || (words.size() <= SHORT_ANSWER && spoken.to() == 1
                     && number >= 2 && number <= 10)) {
                 // "6", "6ish", and in a short answer "six" or "about a six": a number on its own.

@@ -63,6 +63,7 @@ public final class RedFlagDetector {
     private final SpellingCorrector speller;
     private final PhraseIndex<Boolean> idioms;
     private final PhraseIndex<Boolean> modifiers;
+    private final List<List<PhraseIndex<Boolean>>> modifierCombinations;
     private final PhraseIndex<Boolean> corrections;
     private final PhraseIndex<Boolean> generalQuestions;
     private final Set<String> ageBefore;
@@ -108,7 +109,8 @@ public final class RedFlagDetector {
         this.secondOpinion = secondOpinion;
         this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
-        this.modifiers = index(rules.modifiers());
+        this.modifiers = index(rules.modifiers().terms());
+        this.modifierCombinations = combinations(rules.modifiers().combinations());
         this.corrections = index(rules.corrections());
         this.generalQuestions = index(rules.generalQuestions());
         this.ageBefore = Set.copyOf(rules.ages().before());
@@ -178,7 +180,7 @@ public final class RedFlagDetector {
 
     /** Every word of every red-flag phrase: what a misspelling is corrected towards. */
     private Set<String> vocabulary() {
-        var phrases = new ArrayList<String>(rules.modifiers());
+        var phrases = new ArrayList<String>(rules.modifiers().phrases());
         for (Category c : rules.categories()) {
             phrases.addAll(c.terms());
             phrases.addAll(c.emergencyTerms());
@@ -242,7 +244,8 @@ public final class RedFlagDetector {
     /** The flags of a message, and the categories it mentions only vaguely (none of them also flagged). */
     public Screening screen(String text, boolean duringTechnique) {
         ConText scope = scope(text);
-        boolean modified = affirmed(scope, modifiers, false, Others.NEVER);
+        boolean modified = affirmed(scope, modifiers, false, Others.NEVER)
+                || allAffirmed(scope, modifierCombinations, false, Others.NEVER);
         boolean general = affirmed(scope, generalQuestions, false, Others.NEVER);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
@@ -576,12 +579,12 @@ public final class RedFlagDetector {
         var standalone = new HashSet<Integer>();
         var asking = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
-            String age = ageAt(tokens, i);
+            String gap = spaced.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
+                    : spaced.length());
+            String age = ageAt(tokens, i, gap);
             String word = tokens.get(i).text();
             words.add(feverReading(spaced, tokens, i) ? form(FEVER_READING) : age != null ? form(age)
                     : pastYear(word) ? PAST_YEAR : form(speller.apply(word)));
-            String gap = spaced.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
-                    : spaced.length());
             if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
                     || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
@@ -644,13 +647,15 @@ public final class RedFlagDetector {
     }
 
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */
-    private String ageAt(List<Token> tokens, int i) {
+    private String ageAt(List<Token> tokens, int i, String gapAfter) {
         String word = tokens.get(i).text();
         if (word.length() < 2 || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
             return null;
         }
+        // "I'm 67", "67 years old", or a number that opens the message on its own ("56, first time my back hurt")
         boolean said = (i > 0 && ageBefore.contains(tokens.get(i - 1).text()))
-                || (i + 1 < tokens.size() && ageAfter.contains(tokens.get(i + 1).text()));
+                || (i + 1 < tokens.size() && ageAfter.contains(tokens.get(i + 1).text()))
+                || (i == 0 && gapAfter.indexOf(',') >= 0);
         boolean other = tokens.subList(Math.max(0, i - 2), i).stream()
                 .anyMatch(t -> rules.ages().notAfter().contains(t.text()));
         return said && !other ? rules.ages().marker(Integer.parseInt(word)) : null;

@@ -23,7 +23,7 @@ public record SafetyRules(
         Experiencer experiencer,
         List<String> idioms,
         List<Category> categories,
-        List<String> modifiers,
+        Modifiers modifiers,
         List<StopTrigger> midTechniqueStop,
         PastMarkers pastMarkers,
         Map<String, String> spellings,
@@ -41,7 +41,7 @@ public record SafetyRules(
         tierTexts = Map.copyOf(tierTexts);
         idioms = idioms == null ? List.of() : List.copyOf(idioms);
         categories = List.copyOf(categories);
-        modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        modifiers = modifiers == null ? Modifiers.none() : modifiers;
         midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
         experiencer = experiencer == null ? Experiencer.none() : experiencer;

@@ -296,6 +296,24 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void ageAloneDoesNotRaiseACaution() {
+        assertThat(detector.detect("I'm 76 and I have osteopenia, my knots are the usual ones", false))
+                .containsExactly(new RedFlag("known_condition_needs_clearance", Tier.CAUTION));
+    }
+
+    @Test
+    void ageWithFirstEverBackPainRaisesTheTierOfWhatComesWithIt() {
+        assertThat(detector.detect("I'm 63, never had back pain before, and there's a graze on my shoulder", false))
+                .contains(new RedFlag("skin_or_local_lesion", Tier.SEE_DOCTOR));
+    }
+
+    @Test
+    void thinBonesWithASmallFallIsAFragilityFracture() {
+        assertThat(flags("I've got osteoporosis and I slipped on the kitchen floor, my back has been agony since"))
+                .contains("fragility_fracture");
+    }
+
+    @Test
     void aNounsContractedIsStillReadAsTheNoun() {
         assertThat(detector.detect("my chest's gone heavy and tight", false))
                 .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
