@@ -29,14 +29,14 @@ final class Answers {
 
     String answer(Conversation conversation, Understanding understanding) {
         String intent = understanding.intent().name();
-        long named = understanding.entities().stream().filter(e -> e.entity().equals("style")
+        long named = understanding.entities().stream().filter(e -> e.entity().equals(Slots.STYLE)
                 || e.entity().equals(Slots.TECHNIQUE)).count();
         if (intent.equals(Intents.EXPLAIN_TECHNIQUE) || named >= 2) {
             // Every style and technique named, so "Swedish or deep tissue?" compares both.
             var explained = new java.util.ArrayList<String>();
             for (Entity entity : understanding.entities()) {
                 String id = String.valueOf(entity.value());
-                if (entity.entity().equals("style") && styles.containsKey(id)) {
+                if (entity.entity().equals(Slots.STYLE) && styles.containsKey(id)) {
                     var style = styles.get(id);
                     explained.add(phrases.text("explain_style", conversation,
                             Map.of("name", style.name(), "what", style.what(), "good_for", style.goodFor())));

@@ -190,6 +190,11 @@ public final class Engine {
                 // "my back hurts" names the body part; "back" alone, or "go back", is the command.
                 meant = meant.withIntent(new IntentScore(Intents.DESCRIBE_SYMPTOM, meant.intent().confidence()));
             }
+            if ((meant.outOfScope() || !meant.confident())
+                    && meant.entities().stream().anyMatch(e -> e.entity().equals(Slots.STYLE))) {
+                // "tell me about hot stones": a style named is a question about it.
+                meant = meant.withIntent(new IntentScore(Intents.EXPLAIN_TECHNIQUE, meant.intent().confidence()));
+            }
             if (outcome == Safeguard.Outcome.CAUTIONED && conversation.slots().containsKey(Slots.BODY_AREA)) {
                 // "I've got sunburn on the tops of my shoulders": where the caution is, not where the tension is.
                 meant = meant.withEntities(meant.entities().stream()

@@ -19,6 +19,8 @@ final class Slots {
     static final String TECHNIQUE = "technique";
     static final String ROUTINE = "routine";
     static final String NUMBER = "number";
+    /** A massage style named ("Swedish", "hot stones"): an entity the answers use, never a slot. */
+    static final String STYLE = "style";
     /** The side the tension is mostly on ("left", "right", "both"). */
     static final String SIDE = "side";
     static final String CHECKLIST = "checklist";
@@ -33,7 +35,7 @@ final class Slots {
     static final String CHOSEN = "chosen";
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
     static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, SIDE, TOOL, DURATION,
-            SEVERITY, ONSET, TECHNIQUE, ROUTINE, "style", NUMBER, CHECKLIST, "change");
+            SEVERITY, ONSET, TECHNIQUE, ROUTINE, STYLE, NUMBER, CHECKLIST, "change");
     /** The slots an {@code ask} node of the dialog files may ask for (the validator checks them). */
     static final java.util.Set<String> ASKABLE = java.util.Set.of(BODY_AREA, ONSET, SEVERITY, TOOL, DURATION);
     /** The routine of a plan for the time the user has, made for them. */
@@ -56,7 +58,7 @@ final class Slots {
         boolean choosing = intent.equals(Intents.REQUEST_TECHNIQUE) || intent.equals(Intents.REQUEST_ROUTINE);
         for (Entity entity : understanding.entities()) {
             boolean choice = entity.entity().equals(TECHNIQUE) || entity.entity().equals(ROUTINE)
-                    || entity.entity().equals("style");
+                    || entity.entity().equals(STYLE);
             if (choice && !choosing) {
                 continue;
             }
