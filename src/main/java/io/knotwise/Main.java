@@ -115,6 +115,9 @@ public final class Main {
                             choice.chosen().margin(), 100 * choice.chosen().ownAccuracy(),
                             100 * choice.chosen().clincOosRecall());
                 }
+                case "intent-measure" -> System.out.print(NluCommands.measure(settings.models(), List.of(args)
+                        .subList(1, args.length).stream().filter(a -> !a.startsWith("--")).map(Path::of).toList(),
+                        List.of(args).contains("--misses")));
                 case "evaluate" -> {
                     var r = NluCommands.evaluate(settings.models(), "java -jar target/knotwise.jar evaluate");
                     System.out.printf("held-out in-domain accuracy %.1f%%; CLINC150 out-of-scope recall %.1f%%;"

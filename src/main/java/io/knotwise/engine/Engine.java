@@ -44,8 +44,8 @@ public final class Engine {
             "understood", "understood_area", "understood_onset_days", "understood_onset_weeks",
             "understood_onset_months", "understood_onset_for", "understood_onset_said", "understood_severity",
             "understood_duration", "understood_tools",
-            "minutes_estimated", "routine_left_out", "plan_offer", "plan_name", "plan_summary", "plan_progress",
-            "greeting_again");
+            "minutes_estimated", "setup_done", "routine_left_out", "plan_offer", "plan_name", "plan_summary",
+            "plan_progress", "greeting_again");
 
     /** The intents the engine branches on; the validator checks the model knows each. */
     public static final List<String> INTENTS = Intents.ALL;

@@ -106,6 +106,11 @@ final class WalkNode implements NodeBehaviour {
             reply.say(Message.TEXT, phrases.text("technique_intro", conversation, Map.of(
                     "name", technique.name(), "summary", technique.summary(), "tools", tools(technique, conversation),
                     "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique.source()))));
+            if (conversation.step() > 0) {
+                // "Step 8 of 13" needs a word: the set-up steps before it were done with an earlier technique.
+                reply.say(Message.TEXT, phrases.text("setup_done", conversation,
+                        Map.of("step", conversation.step() + 1)));
+            }
         }
         String text = phrases.text(template == null ? "step" : template, conversation, Map.of(
                 "step", conversation.step() + 1, "total", technique.steps().size(),

@@ -81,6 +81,49 @@ public final class NluCommands {
         return inputs;
     }
 
+    /**
+     * Measures the committed intent model on labelled sets ({@code intent<TAB>text} with a header line), as the guide
+     * decides: in-domain accuracy, out-of-scope rejected, recall per intent; with {@code misses} every error too.
+     * This is how an unseen set is measured once, before it is merged into training.
+     */
+    public static String measure(Path models, List<Path> files, boolean misses) {
+        var loader = new NluDataLoader(models);
+        NluSettings settings = loader.settings();
+        var examples = new ArrayList<Example>();
+        for (Path file : files) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 1; i < lines.size(); i++) {
+                    String[] parts = lines.get(i).split("\t", -1);
+                    if (parts.length == 2 && !parts[1].isBlank()) {
+                        examples.add(new Example(parts[0].strip(), parts[1].strip(), file.toString(), i + 1));
+                    } else if (!lines.get(i).isBlank()) {
+                        throw new KnotwiseException(file + " line " + (i + 1) + ": expected intent<TAB>text");
+                    }
+                }
+            } catch (IOException e) {
+                throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var result = IntentEvaluation.score(examples, IntentEvaluation.predict(classifier, examples,
+                settings.threshold(), settings.margin()));
+        var out = new StringBuilder(String.format(Locale.ROOT,
+                "in-domain accuracy %.1f%% of %d; out-of-scope rejected %.1f%% of %d (precision %.1f%%)%n",
+                100 * result.inDomainAccuracy(), result.inDomainCases(), 100 * result.oosRecall(), result.oosCases(),
+                100 * result.oosPrecision()));
+        result.perIntent().forEach((intent, scores) -> {
+            if (scores.support() > 0) {
+                out.append(String.format(Locale.ROOT, "  %-20s %5.1f%% of %d%n", intent, 100 * scores.recall(),
+                        scores.support()));
+            }
+        });
+        if (misses) {
+            result.errors().forEach(e -> out.append("MISSED ").append(e).append('\n'));
+        }
+        return out.toString();
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
