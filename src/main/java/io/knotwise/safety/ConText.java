@@ -21,6 +21,8 @@ final class ConText {
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
     /** The most words of a follow-up question between a checklist item and its answer ("Pregnant? At 68? No."). */
     private static final int FOLLOW_UP_WORDS = 3;
+    /** How an age said as a number reads ("I'm 74" is age70plus). */
+    private static final String AGE_MARKER = "age";
     /** How many words may come between a claim and the condition it claims ("had a bowel cancer"). */
     private static final int CLAIM_GAP = 2;
     /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
@@ -51,6 +53,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final List<PhraseIndex.Match<Boolean>> work;
     private final List<PhraseIndex.Match<Boolean>> claims;
+    /** For each word, whether it may stand between a checklist item and its answer ("Pregnant? At 74, no."). */
+    private final boolean[] leadIn;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
     private final Set<PhraseIndex<Boolean>> live;
@@ -100,6 +104,15 @@ final class ConText {
         this.work = Stream.concat(lexicon.work().find(words).stream(), lexicon.jobs().find(words).stream()
                 .filter(j -> j.from() == 0 || sentenceStarts.contains(j.from()))).toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
+        this.leadIn = new boolean[words.size()];
+        for (PhraseIndex.Match<Boolean> m : lexicon.leadIns().find(words)) {
+            for (int i = m.from(); i < m.to(); i++) {
+                leadIn[i] = true;
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
+        }
         this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
@@ -148,7 +161,7 @@ final class ConText {
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
-                   PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims) {
+                   PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -372,8 +385,14 @@ final class ConText {
      * before the answer is denied.
      */
     private boolean answersItsItem(PhraseIndex.Match<Boolean> term, PhraseIndex.Match<Boolean> answer) {
+        // The item is the word before the answer, or a few words before it: "Pregnant? At 74, certainly not."
         int item = answer.from() - 1;
-        if (item < 0 || !asking.contains(item) || term.to() - 1 > item) {
+        for (int lead = 0; lead < FOLLOW_UP_WORDS && item > 0 && !asking.contains(item) && leadIn[item]
+                && !sentenceBetween(item + 1, answer.from()); lead++) {
+            item--;
+        }
+        if (item < 0 || !asking.contains(item) || term.to() - 1 > item
+                || firstPersonBetween(item + 1, answer.from())) {
             return false;
         }
         while (true) {

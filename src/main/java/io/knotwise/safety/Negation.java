@@ -11,11 +11,13 @@ import java.util.List;
  * asks about a topic without saying the user has it ("is fever a reason to skip massage?"), unless the next sentence
  * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). A hypothetical trigger followed in its
  * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
- * control this week?" says the user has. Immutable.
+ * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
+ * words or numbers ("Pregnant? At 74, certainly not."). Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
-                       List<String> questionStarts, List<String> affirmatives, List<String> stated) {
+                       List<String> questionStarts, List<String> affirmatives, List<String> stated,
+                       List<String> leadIns) {
 
     public Negation {
         if (window < 1) {
@@ -30,5 +32,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         questionStarts = questionStarts == null ? List.of() : List.copyOf(questionStarts);
         affirmatives = affirmatives == null ? List.of() : List.copyOf(affirmatives);
         stated = stated == null ? List.of() : List.copyOf(stated);
+        leadIns = leadIns == null ? List.of() : List.copyOf(leadIns);
     }
 }

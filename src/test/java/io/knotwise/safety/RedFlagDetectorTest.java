@@ -314,6 +314,21 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aChecklistAnswerAfterAShortLeadInStillAnswersItsItem() {
+        assertThat(flags("Blood thinners? At 82, of course not.")).doesNotContain("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void aYesBeforeTheNoKeepsTheItemAffirmed() {
+        assertThat(flags("Chest pain? Yes, crushing, no idea why.")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void anEverydayBritishWordIsNotCorrectedIntoASymptom() {
+        assertThat(flags("Pregnant? Not me, I'm a bloke.")).doesNotContain("pregnancy");
+    }
+
+    @Test
     void aNounsContractedIsStillReadAsTheNoun() {
         assertThat(detector.detect("my chest's gone heavy and tight", false))
                 .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
