@@ -118,6 +118,7 @@ public final class Main {
                 case "intent-measure" -> System.out.print(NluCommands.measure(settings.models(), List.of(args)
                         .subList(1, args.length).stream().filter(a -> !a.startsWith("--")).map(Path::of).toList(),
                         List.of(args).contains("--misses")));
+                case "intent-compare" -> System.out.print(NluCommands.compare(settings.models()));
                 case "evaluate" -> {
                     var r = NluCommands.evaluate(settings.models(), "java -jar target/knotwise.jar evaluate");
                     System.out.printf("held-out in-domain accuracy %.1f%%; CLINC150 out-of-scope recall %.1f%%;"
@@ -269,7 +270,7 @@ public final class Main {
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        var parser = new MessageParser(await(classifier), await(entities),
+        var parser = new MessageParser(nluData.entityClasses().over(await(classifier)), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(openStore(settings), metrics);

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.content.Answer;
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Style;
 import io.knotwise.content.Technique;
@@ -7,6 +8,7 @@ import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Answers a question asked at any point: from the answer book, or by explaining a named technique or style. */
@@ -31,6 +33,11 @@ final class Answers {
         String intent = understanding.intent().name();
         long named = understanding.entities().stream().filter(e -> e.entity().equals(Slots.STYLE)
                 || e.entity().equals(Slots.TECHNIQUE)).count();
+        String words = String.join(" ", TextNormalizer.words(understanding.text()));
+        var glossary = intent.equals(Intents.EXPLAIN_TECHNIQUE) ? book.topic(intent, words) : Optional.<Answer>empty();
+        if (glossary.isPresent()) {
+            return phrases.shaped(conversation, glossary.get().text(), glossary.get().cautions());
+        }
         if (intent.equals(Intents.EXPLAIN_TECHNIQUE) || named >= 2) {
             // Every style and technique named, so "Swedish or deep tissue?" compares both.
             var explained = new java.util.ArrayList<String>();
@@ -52,7 +59,6 @@ final class Answers {
                 return String.join("\n\n", explained.stream().distinct().toList());
             }
         }
-        String words = String.join(" ", TextNormalizer.words(understanding.text()));
         return book.answer(intent, words).map(a -> phrases.shaped(conversation, a.text(), a.cautions()))
                 .orElseGet(() -> phrases.text("reply_" + intent, conversation, Map.of()));
     }

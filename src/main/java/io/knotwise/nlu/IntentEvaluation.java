@@ -103,7 +103,8 @@ public final class IntentEvaluation {
     }
 
     /** Stratified k-fold cross-validation: each fold trains on the rest and is scored with the decision rule. */
-    public static Result crossValidate(List<Example> examples, int folds, NluSettings settings) {
+    public static Result crossValidate(List<Example> examples, int folds, NluSettings settings,
+                                       EntityClasses classes) {
         var byIntent = new LinkedHashMap<String, List<Example>>();
         examples.forEach(e -> byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e));
         var fold = new LinkedHashMap<Example, Integer>();
@@ -118,7 +119,7 @@ public final class IntentEvaluation {
             int k = f;
             List<Example> train = examples.stream().filter(e -> fold.get(e) != k).toList();
             List<Example> test = examples.stream().filter(e -> fold.get(e) == k).toList();
-            var classifier = new OpenNlpIntentClassifier(new IntentTrainer(settings).train(train));
+            var classifier = classes.over(new OpenNlpIntentClassifier(new IntentTrainer(settings, classes).train(train)));
             gold.addAll(test);
             predicted.addAll(predict(classifier, test, settings.threshold(), settings.margin()));
         }

@@ -16,7 +16,10 @@ import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
 
-/** Trains the intent model from the examples in {@code models/}: words, word bigrams and character n-grams. */
+/**
+ * Trains the intent model from the examples in {@code models/}: words, word bigrams, stems and character n-grams, and
+ * the entity classes the words name.
+ */
 public final class IntentTrainer {
 
     static {
@@ -24,15 +27,17 @@ public final class IntentTrainer {
     }
 
     private final NluSettings settings;
+    private final EntityClasses classes;
 
-    public IntentTrainer(NluSettings settings) {
+    public IntentTrainer(NluSettings settings, EntityClasses classes) {
         this.settings = settings;
+        this.classes = classes;
     }
 
     /** Trains a model in memory; the same examples always give the same {@code Training-Eventhash}. */
     public DoccatModel train(List<Example> examples) {
         var samples = examples.stream()
-                .map(e -> new DocumentSample(e.intent(), TextNormalizer.words(e.text())))
+                .map(e -> new DocumentSample(e.intent(), classes.apply(TextNormalizer.words(e.text()))))
                 .filter(s -> s.getText().length > 0)
                 .toList();
         var params = new TrainingParameters();
@@ -61,7 +66,7 @@ public final class IntentTrainer {
     /** Trains from {@code models/} and writes {@code models/intent.bin}; returns the model. */
     public static DoccatModel trainAndWrite(Path models) {
         var loader = new NluDataLoader(models);
-        DoccatModel model = new IntentTrainer(loader.settings()).train(loader.examples());
+        DoccatModel model = new IntentTrainer(loader.settings(), loader.entityClasses()).train(loader.examples());
         try {
             model.serialize(loader.modelFile());
         } catch (IOException e) {

@@ -28,7 +28,7 @@ public final class NluCommands {
     /** Chooses threshold and margin on the validation splits and writes them into {@code models/nlu.yml}. */
     public static Calibration.Choice calibrate(Path models) {
         var loader = new NluDataLoader(models);
-        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var classifier = loader.intentClassifier();
         var choice = Calibration.choose(classifier, loader.heldOut("validation"), loader.clincValidation(), OOS_TARGET);
         Path file = models.resolve("nlu.yml");
         try {
@@ -56,9 +56,9 @@ public final class NluCommands {
         NluSettings settings = loader.settings();
         List<Example> examples = loader.examples();
         long start = System.nanoTime();
-        var trained = new IntentTrainer(settings).train(examples);
+        var trained = new IntentTrainer(settings, loader.entityClasses()).train(examples);
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
-        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var classifier = loader.intentClassifier();
         var parser = new MessageParser(classifier, new EntityExtractor(loader.lexicon(), loader.patterns(), loader.englishWords()),
                 settings.threshold(), settings.margin());
         List<Example> test = loader.heldOut("test");
@@ -66,13 +66,14 @@ public final class NluCommands {
         List<Double> parseTimes = parseTimes(parser, test);
         var inputs = new NluReport.Inputs(examples.size(), new OpenNlpIntentClassifier(trained).intents().size(),
                 settings, Calibration.choose(classifier, loader.heldOut("validation"), clinc, OOS_TARGET),
-                IntentEvaluation.crossValidate(examples, FOLDS, settings), FOLDS,
+                IntentEvaluation.crossValidate(examples, FOLDS, settings, loader.entityClasses()), FOLDS,
                 IntentEvaluation.score(test, IntentEvaluation.predict(classifier, test, settings.threshold(),
                         settings.margin())),
                 IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc, settings.threshold(),
                         settings.margin())),
                 trainingSeconds, size(loader.modelFile()), percentile(parseTimes, 0.5),
-                percentile(parseTimes, 0.99));
+                percentile(parseTimes, 0.99), rows(models.resolve("heldout/first-measurements.tsv")),
+                rows(models.resolve(CONFIGURATIONS)));
         try {
             Files.writeString(models.resolve(REPORT), NluReport.markdown(inputs, command));
         } catch (IOException e) {
@@ -105,7 +106,7 @@ public final class NluCommands {
                 throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
-        var classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        var classifier = loader.intentClassifier();
         var result = IntentEvaluation.score(examples, IntentEvaluation.predict(classifier, examples,
                 settings.threshold(), settings.margin()));
         var out = new StringBuilder(String.format(Locale.ROOT,
@@ -122,6 +123,59 @@ public final class NluCommands {
             result.errors().forEach(e -> out.append("MISSED ").append(e).append('\n'));
         }
         return out.toString();
+    }
+
+    /** Where {@code intent-compare} writes its table, read by {@code evaluate} into the report. */
+    public static final String CONFIGURATIONS = "heldout/configurations.tsv";
+    private static final List<String> ALGORITHMS = List.of("MAXENT", "PERCEPTRON", "NAIVEBAYES");
+
+    /**
+     * Compares OpenNLP configurations (each algorithm, with and without entity classes) by cross-validation on the
+     * training data and on the validation splits (ours and CLINC150's), with the committed decision rule; writes
+     * {@link #CONFIGURATIONS} and returns the table. Slow: every configuration trains {@code FOLDS + 1} times.
+     */
+    public static String compare(Path models) {
+        var loader = new NluDataLoader(models);
+        NluSettings settings = loader.settings();
+        List<Example> examples = loader.examples();
+        List<Example> validation = loader.heldOut("validation");
+        List<Example> clinc = loader.clincValidation();
+        var rows = new ArrayList<String>();
+        rows.add("configuration\tcv_in_domain\tcv_oos\tvalidation_in_domain\tvalidation_oos\tclinc_oos");
+        for (String algorithm : ALGORITHMS) {
+            for (boolean withClasses : List.of(true, false)) {
+                var config = new NluSettings(settings.threshold(), settings.margin(), algorithm, settings.iterations(),
+                        settings.cutoff());
+                EntityClasses classes = withClasses ? loader.entityClasses() : EntityClasses.none();
+                var cv = IntentEvaluation.crossValidate(examples, FOLDS, config, classes);
+                var classifier = classes.over(new OpenNlpIntentClassifier(new IntentTrainer(config, classes)
+                        .train(examples)));
+                var own = IntentEvaluation.score(validation, IntentEvaluation.predict(classifier, validation,
+                        config.threshold(), config.margin()));
+                var other = IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc,
+                        config.threshold(), config.margin()));
+                rows.add(String.format(Locale.ROOT, "%s%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f", algorithm,
+                        withClasses ? " + entity classes" : "", cv.inDomainAccuracy(), cv.oosRecall(),
+                        own.inDomainAccuracy(), own.oosRecall(), other.oosRecall()));
+            }
+        }
+        String table = String.join("\n", rows) + "\n";
+        try {
+            Files.writeString(models.resolve(CONFIGURATIONS), table);
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot write the comparison: " + e.getMessage(), e);
+        }
+        return table;
+    }
+
+    /** The rows of a table written as tab-separated lines under a header, split into columns (none if absent). */
+    private static List<List<String>> rows(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> List.of(l.split("\t", -1))).toList() : List.of();
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static long size(Path file) {

@@ -86,6 +86,26 @@ public final class NluDataLoader {
         }
     }
 
+    /** The entity classes the intent model reads ({@code features} in {@code nlu.yml}). */
+    public EntityClasses entityClasses() {
+        Path file = models.resolve("nlu.yml");
+        try {
+            JsonNode features = yaml.readTree(file.toFile()).path("features");
+            var classes = new ArrayList<String>();
+            features.path("entity_classes").forEach(c -> classes.add(c.asText()));
+            var others = new ArrayList<String>();
+            features.path("other_body_parts").forEach(c -> others.add(c.asText()));
+            return new EntityClasses(lexicon(), classes, others);
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The committed intent model, reading entity classes as it was trained to. */
+    public IntentClassifier intentClassifier() {
+        return entityClasses().over(OpenNlpIntentClassifier.load(modelFile()));
+    }
+
     /** The entity lexicon: entity, then value id, then the phrases that name it. */
     public Map<String, Map<String, List<String>>> lexicon() {
         Path file = models.resolve("entities.yml");

@@ -12,8 +12,12 @@ public final class NluReport {
     public record Inputs(int trainingExamples, int intents, NluSettings settings, Calibration.Choice calibration,
                          IntentEvaluation.Result crossValidation, int folds, IntentEvaluation.Result heldOut,
                          IntentEvaluation.Result clinc, double trainingSeconds, long modelBytes,
-                         double parseMedianMicros, double parseP99Micros) {
+                         double parseMedianMicros, double parseP99Micros, List<List<String>> firstMeasurements,
+                         List<List<String>> configurations) {
     }
+
+    private static final String FOLDS_NOTE = "5-fold cross-validation on the training data and on the validation"
+            + " splits (ours and CLINC150's), never the test";
 
     private NluReport() {
     }
@@ -42,6 +46,8 @@ public final class NluReport {
         out.append(String.format(Locale.ROOT, "- Training %.1f s; model %.2f MB (target 10); `parse` in-process"
                 + " median %.0f µs, p99 %.0f µs (target median 200)%n%n", in.trainingSeconds(),
                 in.modelBytes() / 1e6, in.parseMedianMicros(), in.parseP99Micros()));
+        unseen(out, in.firstMeasurements());
+        configurations(out, in.configurations(), in.settings().algorithm());
         calibration(out, in.calibration());
         out.append("\n## Held-out test: per intent\n\n| intent | precision | recall | F1 | cases |\n|---|---|---|---|---|\n");
         in.heldOut().perIntent().forEach((intent, s) -> out.append(String.format(Locale.ROOT,
@@ -53,6 +59,42 @@ public final class NluReport {
         in.crossValidation().perIntent().forEach((intent, s) -> out.append(String.format(Locale.ROOT,
                 "| %s | %.2f | %.2f | %.2f | %d |%n", intent, s.precision(), s.recall(), s.f1(), s.support())));
         return out.toString();
+    }
+
+    /**
+     * The first measurement of each unseen set ({@code models/heldout/first-measurements.tsv}): written from the
+     * contract alone, measured once as it was, only then merged into training. The last row is the headline.
+     */
+    private static void unseen(StringBuilder out, List<List<String>> rows) {
+        out.append("## Unseen sets: the first measurement of each (the headline)\n\n| date | commit | set |"
+                + " in-domain accuracy | out-of-scope rejected | model |\n|---|---|---|---|---|---|\n");
+        for (List<String> r : rows) {
+            int inDomain = Integer.parseInt(r.get(3));
+            int oos = Integer.parseInt(r.get(5));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s/%d (%.1f%%) | %s/%d (%.1f%%) | %s |%n", r.get(0),
+                    r.get(1), r.get(2), r.get(4), inDomain, 100.0 * Integer.parseInt(r.get(4)) / inDomain, r.get(6),
+                    oos, 100.0 * Integer.parseInt(r.get(6)) / oos, r.get(7)));
+        }
+        out.append('\n');
+    }
+
+    /** The configurations {@code intent-compare} measured, and which one {@code nlu.yml} trains. */
+    private static void configurations(StringBuilder out, List<List<String>> rows, String chosen) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("## Configurations compared\n\nWritten by `java -jar target/knotwise.jar intent-compare`: each"
+                + " OpenNLP algorithm with and without entity classes as features, scored with the decision rule by "
+                + FOLDS_NOTE + ". `models/nlu.yml` trains **" + chosen + "** with entity classes.\n\n"
+                + "| configuration | cross-validation in-domain | cross-validation out-of-scope | validation"
+                + " in-domain | validation out-of-scope | CLINC150 out-of-scope |\n|---|---|---|---|---|---|\n");
+        for (List<String> r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", r.get(0),
+                    100 * Double.parseDouble(r.get(1)), 100 * Double.parseDouble(r.get(2)),
+                    100 * Double.parseDouble(r.get(3)), 100 * Double.parseDouble(r.get(4)),
+                    100 * Double.parseDouble(r.get(5))));
+        }
+        out.append('\n');
     }
 
     private static void calibration(StringBuilder out, Calibration.Choice choice) {

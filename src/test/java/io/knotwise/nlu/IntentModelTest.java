@@ -21,13 +21,15 @@ class IntentModelTest {
     private static final double CLINC_OOS_RECALL_FLOOR = NluCommands.OOS_TARGET;
 
     private static NluDataLoader loader;
-    private static OpenNlpIntentClassifier classifier;
+    private static OpenNlpIntentClassifier model;
+    private static IntentClassifier classifier;
     private static NluSettings settings;
 
     @BeforeAll
     static void load() {
         loader = new NluDataLoader(MODELS);
-        classifier = OpenNlpIntentClassifier.load(loader.modelFile());
+        model = OpenNlpIntentClassifier.load(loader.modelFile());
+        classifier = loader.entityClasses().over(model);
         settings = loader.settings();
     }
 
@@ -35,16 +37,16 @@ class IntentModelTest {
     void theCommittedModelWasTrainedOnTheCurrentData() {
         // The event hash depends on the training events, not on how long the trainer iterates: one iteration will do.
         var once = new NluSettings(settings.threshold(), settings.margin(), settings.algorithm(), 1, settings.cutoff());
-        var retrained = new IntentTrainer(once).train(loader.examples());
+        var retrained = new IntentTrainer(once, loader.entityClasses()).train(loader.examples());
 
-        assertThat(IntentTrainer.eventHash(classifier.model()))
+        assertThat(IntentTrainer.eventHash(model.model()))
                 .as("models/intent.bin is stale: retrain with `java -jar target/knotwise.jar train`")
                 .isEqualTo(IntentTrainer.eventHash(retrained));
     }
 
     @Test
     void theModelKnowsEveryIntentOfTheContract() {
-        assertThat(classifier.intents()).containsExactlyInAnyOrder("greet", "goodbye", "thanks", "affirm", "deny",
+        assertThat(model.intents()).containsExactlyInAnyOrder("greet", "goodbye", "thanks", "affirm", "deny",
                 "help", "repeat", "stop", "next", "back", "start_timer", "request_technique", "request_routine",
                 "describe_symptom", "ask_safety", "ask_frequency", "ask_causes", "ask_benefits", "ask_professional",
                 "ask_equipment", "explain_technique", "feedback_better", "feedback_worse", "discomfort",

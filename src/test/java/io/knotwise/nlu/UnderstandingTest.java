@@ -16,7 +16,7 @@ class UnderstandingTest {
     @BeforeAll
     static void load() {
         var loader = new NluDataLoader(Path.of("models"));
-        parser = new MessageParser(OpenNlpIntentClassifier.load(loader.modelFile()),
+        parser = new MessageParser(loader.intentClassifier(),
                 new EntityExtractor(loader.lexicon(), loader.patterns(), loader.englishWords()),
                 loader.settings().threshold(), loader.settings().margin());
     }
