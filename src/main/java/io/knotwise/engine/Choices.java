@@ -49,6 +49,12 @@ final class Choices {
             return Optional.empty();
         }
         List<String> words = Arrays.asList(TextNormalizer.words(text));
+        for (QuickReply option : options) {
+            // A button's own words typed out are that button, negation and all ("That's not happening").
+            if (words.equals(Arrays.asList(TextNormalizer.words(option.title())))) {
+                return Optional.of(option);
+            }
+        }
         if (words.isEmpty() || words.size() > 8 || QUESTION_WORDS.contains(words.get(0))
                 || words.stream().anyMatch(NEGATIONS::contains)) {
             return Optional.empty();
