@@ -191,6 +191,15 @@ public final class Main {
                 SafetySet.table(models.resolve(SafetyCommands.FIRST_MEASUREMENTS)), SAFETY_REPORT_COMMAND);
     }
 
+    /** The lines of a text file, without {@code #} comments and blank lines. */
+    private static List<String> chat(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The held-out in-domain chat (never trained on), as harmless lines: no red flag should be raised on them. */
     private static SafetySet inDomainChat(NluDataLoader nluData) {
         return new SafetySet(Stream.of("test", "validation").flatMap(split -> nluData.heldOut(split).stream())
@@ -238,7 +247,7 @@ public final class Main {
         var reader = new RedFlagDetector(book.safety(), knownWords(nluData));
         return SafetyCommands.samples(reader, book.safety(), SafetySet.loadFolder(models.resolve(SafetyCommands.TRAIN)),
                 ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS)),
-                nluData.examples().stream().map(e -> e.text()).toList());
+                chat(models.resolve(SafetyCommands.CHAT)));
     }
 
     /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */

@@ -32,21 +32,21 @@ public final class SafetyCommands {
      * flags so much that lay phrasings fell under the threshold; a quarter keeps short chat harmless (0.2% of the
      * held-out in-domain chat flagged) and recalled more on authors left out of training.
      */
-    private static final int CHAT_SAMPLE = 4;
+    /** Ordinary chat learned as harmless, frozen apart from the intent model's data so new intents leave it alone. */
+    public static final String CHAT = "safety/chat.txt";
 
     private SafetyCommands() {
     }
 
     /**
      * The second opinion's training samples: the training split, the hand-written corpus of {@code dialogs/}, and
-     * the intent model's examples (ordinary chat) that the rules raise nothing on, as {@code none}; each message read
-     * by the rules' ConText exactly as at run time.
+     * ordinary chat ({@link #CHAT}) that the rules raise nothing on, as {@code none}; each message read by the rules'
+     * ConText exactly as at run time.
      */
     public static List<RedFlagModelTrainer.Sample> samples(RedFlagDetector reader, SafetyRules rules,
                                                            SafetySet train, SafetyCorpus corpus, List<String> chat) {
         var samples = new ArrayList<RedFlagModelTrainer.Sample>();
-        for (int i = 0; i < chat.size(); i += CHAT_SAMPLE) {
-            String text = chat.get(i);
+        for (String text : chat) {
             if (reader.detect(text, false).isEmpty()) {
                 samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE, reader.reading(text)));
             }
