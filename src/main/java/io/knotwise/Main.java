@@ -279,7 +279,7 @@ public final class Main {
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        var parser = new MessageParser(nluData.entityClasses().over(await(classifier)), await(entities),
+        var parser = new MessageParser(nluData.intentClassifier(await(classifier)), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(openStore(settings), metrics);

@@ -119,7 +119,8 @@ public final class IntentEvaluation {
             int k = f;
             List<Example> train = examples.stream().filter(e -> fold.get(e) != k).toList();
             List<Example> test = examples.stream().filter(e -> fold.get(e) == k).toList();
-            var classifier = classes.over(new OpenNlpIntentClassifier(new IntentTrainer(settings, classes).train(train)));
+            var classifier = KnownPhrases.of(train).over(classes.over(new OpenNlpIntentClassifier(
+                    new IntentTrainer(settings, classes).train(train))));
             gold.addAll(test);
             predicted.addAll(predict(classifier, test, settings.threshold(), settings.margin()));
         }

@@ -148,8 +148,8 @@ public final class NluCommands {
                         settings.cutoff());
                 EntityClasses classes = withClasses ? loader.entityClasses() : EntityClasses.none();
                 var cv = IntentEvaluation.crossValidate(examples, FOLDS, config, classes);
-                var classifier = classes.over(new OpenNlpIntentClassifier(new IntentTrainer(config, classes)
-                        .train(examples)));
+                var classifier = KnownPhrases.of(examples).over(classes.over(new OpenNlpIntentClassifier(
+                        new IntentTrainer(config, classes).train(examples))));
                 var own = IntentEvaluation.score(validation, IntentEvaluation.predict(classifier, validation,
                         config.threshold(), config.margin()));
                 var other = IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc,

@@ -101,9 +101,14 @@ public final class NluDataLoader {
         }
     }
 
-    /** The committed intent model, reading entity classes as it was trained to. */
+    /** The committed intent model, reading entity classes as it was trained to, behind its training examples. */
     public IntentClassifier intentClassifier() {
-        return entityClasses().over(OpenNlpIntentClassifier.load(modelFile()));
+        return intentClassifier(OpenNlpIntentClassifier.load(modelFile()));
+    }
+
+    /** A loaded intent model as the guide uses it: its training examples first, then the model over entity classes. */
+    public IntentClassifier intentClassifier(OpenNlpIntentClassifier model) {
+        return KnownPhrases.of(examples()).over(entityClasses().over(model));
     }
 
     /** The entity lexicon: entity, then value id, then the phrases that name it. */

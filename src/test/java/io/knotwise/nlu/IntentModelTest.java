@@ -29,7 +29,7 @@ class IntentModelTest {
     static void load() {
         loader = new NluDataLoader(MODELS);
         model = OpenNlpIntentClassifier.load(loader.modelFile());
-        classifier = loader.entityClasses().over(model);
+        classifier = loader.intentClassifier(model);
         settings = loader.settings();
     }
 
