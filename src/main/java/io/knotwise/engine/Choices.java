@@ -48,13 +48,11 @@ final class Choices {
         if (options.isEmpty() || text == null || text.contains("?")) {
             return Optional.empty();
         }
-        List<String> words = Arrays.asList(TextNormalizer.words(text));
-        for (QuickReply option : options) {
-            // A button's own words typed out are that button, negation and all ("That's not happening").
-            if (words.equals(Arrays.asList(TextNormalizer.words(option.title())))) {
-                return Optional.of(option);
-            }
+        Optional<QuickReply> exact = exact(text, options);
+        if (exact.isPresent()) {
+            return exact;
         }
+        List<String> words = Arrays.asList(TextNormalizer.words(text));
         if (words.isEmpty() || words.size() > 8 || QUESTION_WORDS.contains(words.get(0))
                 || words.stream().anyMatch(NEGATIONS::contains)) {
             return Optional.empty();
@@ -73,6 +71,12 @@ final class Choices {
             }
         }
         return Optional.empty();
+    }
+
+    /** The option whose whole title the reply is, word for word, negation and all ("That's not happening"). */
+    static Optional<QuickReply> exact(String text, List<QuickReply> options) {
+        List<String> words = Arrays.asList(TextNormalizer.words(text));
+        return options.stream().filter(o -> words.equals(Arrays.asList(TextNormalizer.words(o.title())))).findFirst();
     }
 
     /** Whether a reply asks something ("what is effleurage?") rather than choosing. */

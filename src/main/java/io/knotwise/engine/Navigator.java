@@ -28,6 +28,10 @@ final class Navigator {
     private static final int MAX_HOPS = 32;
     private static final int LIKELY_OPTIONS = 3;
 
+    /** Intents that ask for something of their own, never a button's: "help", "repeat", "stop", "goodbye". */
+    private static final Set<String> NOT_A_CHOICE = Set.of(Intents.HELP, Intents.REPEAT, Intents.STOP,
+            Intents.GOODBYE);
+
     private final DialogGraph graph;
     private final Map<String, String> intentTitles;
     /** Every technique as the button that asks for it: a name typed at a recommendation may name any of them. */
@@ -142,6 +146,11 @@ final class Navigator {
                 || graph.command(List.of(io.knotwise.nlu.TextNormalizer.words(understanding.text()))).isPresent()) {
             // A command ("I'm back", "go back") is a command even where a button says the same.
             return Optional.empty();
+        }
+        if (understanding.confident() && NOT_A_CHOICE.contains(understanding.intent().name())) {
+            // "help" is a request for help even where a button reads "A partner to help"; a button's whole title
+            // typed out is still that button.
+            return Choices.exact(understanding.text(), conversation.lastQuickReplies()).map(QuickReply::payload);
         }
         var techniques = type == NodeType.RECOMMEND ? techniqueChoices : List.<QuickReply>of();
         return Choices.pick(understanding.text(), conversation.lastQuickReplies(), techniques)
