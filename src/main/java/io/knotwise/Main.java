@@ -191,15 +191,6 @@ public final class Main {
                 SafetySet.table(models.resolve(SafetyCommands.FIRST_MEASUREMENTS)), SAFETY_REPORT_COMMAND);
     }
 
-    /** The lines of a text file, without {@code #} comments and blank lines. */
-    private static List<String> chat(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The held-out in-domain chat (never trained on), as harmless lines: no red flag should be raised on them. */
     private static SafetySet inDomainChat(NluDataLoader nluData) {
         return new SafetySet(Stream.of("test", "validation").flatMap(split -> nluData.heldOut(split).stream())
@@ -247,7 +238,7 @@ public final class Main {
         var reader = new RedFlagDetector(book.safety(), knownWords(nluData));
         return SafetyCommands.samples(reader, book.safety(), SafetySet.loadFolder(models.resolve(SafetyCommands.TRAIN)),
                 ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS)),
-                chat(models.resolve(SafetyCommands.CHAT)));
+                SafetyCommands.chat(models));
     }
 
     /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */
@@ -265,21 +256,22 @@ public final class Main {
         // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold
         // JVM reading files, and it halves.
         var nluData = new NluDataLoader(settings.models());
-        var classifier = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
+        var model = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
+        var classifier = model.thenApply(nluData::intentClassifier);
         var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
         var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.models()));
         var entities = knownWords.thenApply(words ->
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.dialogs());
         var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
-        List<String> problems = new DialogValidator(await(classifier).intents(), Engine.RESPONSES, Engine.INTENTS,
+        List<String> problems = new DialogValidator(await(model).intents(), Engine.RESPONSES, Engine.INTENTS,
                 Engine.SLOTS,
                 nluData.lexicon())
                 .validate(book);
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
-        var parser = new MessageParser(nluData.intentClassifier(await(classifier)), await(entities),
+        var parser = new MessageParser(await(classifier), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(openStore(settings), metrics);

@@ -119,8 +119,7 @@ public final class IntentEvaluation {
             int k = f;
             List<Example> train = examples.stream().filter(e -> fold.get(e) != k).toList();
             List<Example> test = examples.stream().filter(e -> fold.get(e) == k).toList();
-            var classifier = KnownPhrases.of(train).over(classes.over(new OpenNlpIntentClassifier(
-                    new IntentTrainer(settings, classes).train(train))));
+            var classifier = new IntentTrainer(settings, classes).trainClassifier(train);
             gold.addAll(test);
             predicted.addAll(predict(classifier, test, settings.threshold(), settings.margin()));
         }

@@ -63,6 +63,20 @@ public final class IntentTrainer {
         }
     }
 
+    /** Trains on the examples and returns the classifier as the guide reads messages with it. */
+    public IntentClassifier trainClassifier(List<Example> examples) {
+        return asTheGuideReadsIt(new OpenNlpIntentClassifier(train(examples)), examples, classes);
+    }
+
+    /**
+     * A model as the guide reads messages with it: a message that is word for word one of the training examples is
+     * that example's intent; anything else goes to the model, with the entity classes the words name.
+     */
+    public static IntentClassifier asTheGuideReadsIt(OpenNlpIntentClassifier model, List<Example> examples,
+                                                     EntityClasses classes) {
+        return KnownPhrases.of(examples).over(classes.over(model));
+    }
+
     /** Trains from {@code models/} and writes {@code models/intent.bin}; returns the model. */
     public static DoccatModel trainAndWrite(Path models) {
         var loader = new NluDataLoader(models);

@@ -90,22 +90,7 @@ public final class NluCommands {
     public static String measure(Path models, List<Path> files, boolean misses) {
         var loader = new NluDataLoader(models);
         NluSettings settings = loader.settings();
-        var examples = new ArrayList<Example>();
-        for (Path file : files) {
-            try {
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 1; i < lines.size(); i++) {
-                    String[] parts = lines.get(i).split("\t", -1);
-                    if (parts.length == 2 && !parts[1].isBlank()) {
-                        examples.add(new Example(parts[0].strip(), parts[1].strip(), file.toString(), i + 1));
-                    } else if (!lines.get(i).isBlank()) {
-                        throw new KnotwiseException(file + " line " + (i + 1) + ": expected intent<TAB>text");
-                    }
-                }
-            } catch (IOException e) {
-                throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
+        List<Example> examples = files.stream().flatMap(f -> loader.labelled(f).stream()).toList();
         var classifier = loader.intentClassifier();
         var result = IntentEvaluation.score(examples, IntentEvaluation.predict(classifier, examples,
                 settings.threshold(), settings.margin()));
@@ -148,8 +133,7 @@ public final class NluCommands {
                         settings.cutoff());
                 EntityClasses classes = withClasses ? loader.entityClasses() : EntityClasses.none();
                 var cv = IntentEvaluation.crossValidate(examples, FOLDS, config, classes);
-                var classifier = KnownPhrases.of(examples).over(classes.over(new OpenNlpIntentClassifier(
-                        new IntentTrainer(config, classes).train(examples))));
+                var classifier = new IntentTrainer(config, classes).trainClassifier(examples);
                 var own = IntentEvaluation.score(validation, IntentEvaluation.predict(classifier, validation,
                         config.threshold(), config.margin()));
                 var other = IntentEvaluation.score(clinc, IntentEvaluation.predict(classifier, clinc,

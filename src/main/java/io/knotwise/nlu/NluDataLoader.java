@@ -22,6 +22,7 @@ public final class NluDataLoader {
     /** Folders of {@code <intent>.txt} files, relative to {@code models/}. */
     static final List<String> EXAMPLE_FOLDERS = List.of("intents", "clinc150");
     public static final String MODEL_FILE = "intent.bin";
+    private static final String LABELLED_HEADER = "intent\ttext";
 
     private final Path models;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -108,7 +109,7 @@ public final class NluDataLoader {
 
     /** A loaded intent model as the guide uses it: its training examples first, then the model over entity classes. */
     public IntentClassifier intentClassifier(OpenNlpIntentClassifier model) {
-        return KnownPhrases.of(examples()).over(entityClasses().over(model));
+        return IntentTrainer.asTheGuideReadsIt(model, examples(), entityClasses());
     }
 
     /** The entity lexicon: entity, then value id, then the phrases that name it. */
@@ -150,20 +151,28 @@ public final class NluDataLoader {
 
     /** The CLINC150 validation split labelled with our intents ({@code models/heldout/clinc150_val.tsv}). */
     public List<Example> clincValidation() {
-        Path file = models.resolve("heldout/clinc150_val.tsv");
+        return labelled(models.resolve("heldout/clinc150_val.tsv"));
+    }
+
+    /**
+     * Examples from a labelled file: {@code intent<TAB>text} per line; {@code #} comments, blank lines and an
+     * {@code intent<TAB>text} header skipped.
+     */
+    public List<Example> labelled(Path file) {
+        String name = file.startsWith(models) ? models.relativize(file).toString() : file.toString();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             var examples = new ArrayList<Example>();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (!line.isBlank() && !line.startsWith("#")) {
+                if (!line.isBlank() && !line.startsWith("#") && !line.equals(LABELLED_HEADER)) {
                     String[] parts = line.split("\t", 2);
-                    examples.add(new Example(parts[0], parts[1], "heldout/clinc150_val.tsv", i + 1));
+                    examples.add(new Example(parts[0].strip(), parts[1].strip(), name, i + 1));
                 }
             }
             return List.copyOf(examples);
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+            throw new InvalidDataException(file + ": expected intent<TAB>text (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.knotwise.safety;
 
+import io.knotwise.InvalidDataException;
 import io.knotwise.nlu.IntentClassifier;
 import io.knotwise.nlu.RedFlagModelTrainer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,6 +72,17 @@ public final class SafetyCommands {
         corpus.benign().forEach(text -> samples.add(new RedFlagModelTrainer.Sample(SafetySet.NONE,
                 reader.reading(text))));
         return samples;
+    }
+
+    /** The ordinary chat the second opinion learns as harmless ({@link #CHAT}), without comments and blank lines. */
+    public static List<String> chat(Path models) {
+        Path file = models.resolve(CHAT);
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
