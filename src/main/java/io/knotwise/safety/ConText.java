@@ -96,12 +96,14 @@ final class ConText {
                 .toList();
         this.past = lexicon.pastMarkers().find(words);
         this.ongoing = lexicon.ongoing().find(words);
-        this.others = lexicon.others().find(words);
+        var atWork = lexicon.work().find(words);
+        // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
+        this.others = Stream.concat(lexicon.others().find(words).stream(), atWork.stream()).toList();
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
         // "Receptionist at the oncology clinic": a sentence that opens with a job noun says what the user does.
-        this.work = Stream.concat(lexicon.work().find(words).stream(), lexicon.jobs().find(words).stream()
+        this.work = Stream.concat(atWork.stream(), lexicon.jobs().find(words).stream()
                 .filter(j -> j.from() == 0 || sentenceStarts.contains(j.from()))).toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
         this.leadIn = new boolean[words.size()];
