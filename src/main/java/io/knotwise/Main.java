@@ -276,7 +276,7 @@ public final class Main {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(openStore(settings), metrics);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
-                settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText());
+                settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText(), settings.transcriptCap());
         return new Wiring(book, engine, store, metrics);
     }
 

@@ -1,5 +1,6 @@
 package io.knotwise;
 
+import io.knotwise.engine.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.Map;
  *     to use the connection's address
  * @param shutdownGrace how long requests in flight may take to finish when the guide is stopped
  * @param httpThreads the most threads serving HTTP requests
+ * @param transcriptCap how many transcript entries a conversation keeps (at least 10); the oldest leave first
  */
 public record Settings(
         String host,
@@ -40,7 +42,8 @@ public record Settings(
         int conversationRateLimitPerMinute,
         String clientAddressHeader,
         Duration shutdownGrace,
-        int httpThreads) {
+        int httpThreads,
+        int transcriptCap) {
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -69,7 +72,8 @@ public record Settings(
                 integer(env, "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", 30),
                 env.get("KNOTWISE_CLIENT_ADDRESS_HEADER"),
                 Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)),
-                Math.max(8, integer(env, "KNOTWISE_HTTP_THREADS", 16)));
+                Math.max(8, integer(env, "KNOTWISE_HTTP_THREADS", 16)),
+                Math.max(10, integer(env, "KNOTWISE_TRANSCRIPT_CAP", Engine.DEFAULT_TRANSCRIPT_CAP)));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -3,6 +3,7 @@ package io.knotwise.engine;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Tier;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,12 @@ public final class Conversation {
     private String resume;
     private List<Message> lastMessages = List.of();
     private List<QuickReply> lastQuickReplies = List.of();
-    private final List<TranscriptEntry> transcript = new ArrayList<>();
+    /** The newest transcript entries, at most the engine's cap of them: the oldest leave first. */
+    private final ArrayDeque<TranscriptEntry> transcript = new ArrayDeque<>();
+    /** How many entries the transcript has had in all, including those that left it. */
+    private long recorded;
+    /** How many of them the store this conversation came from has written; the rest are new in this turn. */
+    private long written;
 
     Conversation(String id, String locale, Instant createdAt) {
         this.id = id;
@@ -58,21 +64,35 @@ public final class Conversation {
         copy.lastMessages = lastMessages;
         copy.lastQuickReplies = lastQuickReplies;
         copy.transcript.addAll(transcript);
+        copy.recorded = recorded;
+        copy.written = written;
         return copy;
     }
 
-    /** This conversation as plain values, for a store that keeps it outside memory. */
+    /**
+     * This conversation as plain values, for a store that keeps it outside memory. Stores that keep the transcript
+     * apart write the snapshot without it, and then {@link #unwritten()}.
+     */
     public ConversationSnapshot snapshot() {
         var flagTiers = new LinkedHashMap<String, String>();
         flags.forEach((flag, at) -> flagTiers.put(flag, at.id()));
         return new ConversationSnapshot(id, locale, createdAt.toString(), node, new HashMap<>(slots),
                 List.copyOf(skipped), tier == null ? null : tier.id(), flagTiers, plan, planIndex, step, attempts,
-                pending, resume, lastMessages, lastQuickReplies,
-                transcript.stream().map(e -> List.of(e.from(), e.kind(), e.text(), e.at().toString())).toList());
+                pending, resume, lastMessages, lastQuickReplies, recorded,
+                transcript.stream().map(TranscriptEntry::values).toList());
     }
 
-    /** The conversation a snapshot was taken of. */
+    /** The conversation a snapshot was taken of, its transcript included. */
     public static Conversation restore(ConversationSnapshot snapshot) {
+        return restore(snapshot, List.of());
+    }
+
+    /**
+     * The conversation a snapshot without its transcript was taken of, with the transcript entries its store kept
+     * apart (all written). A snapshot that still carries its transcript, as stores wrote them before they kept it
+     * apart, counts none of it as written, so the store's next save writes it the new way.
+     */
+    public static Conversation restore(ConversationSnapshot snapshot, List<TranscriptEntry> written) {
         var conversation = new Conversation(snapshot.id(), snapshot.locale(), Instant.parse(snapshot.createdAt()));
         conversation.node = snapshot.node();
         conversation.slots.putAll(snapshot.slots());
@@ -87,9 +107,10 @@ public final class Conversation {
         conversation.resume = snapshot.resume();
         conversation.lastMessages = List.copyOf(snapshot.lastMessages());
         conversation.lastQuickReplies = List.copyOf(snapshot.lastQuickReplies());
-        snapshot.transcript().forEach(e -> conversation.transcript.add(
-                new TranscriptEntry(e.get(0), e.get(1), e.get(0).equals("guide") ? e.get(2).intern() : e.get(2),
-                        Instant.parse(e.get(3)))));
+        snapshot.transcript().forEach(e -> conversation.transcript.add(TranscriptEntry.of(e)));
+        conversation.transcript.addAll(written);
+        conversation.recorded = Math.max(snapshot.recorded(), conversation.transcript.size());
+        conversation.written = snapshot.transcript().isEmpty() ? conversation.recorded : 0;
         return conversation;
     }
 
@@ -223,11 +244,52 @@ public final class Conversation {
         this.lastQuickReplies = List.copyOf(quickReplies);
     }
 
+    /** The newest transcript entries, oldest first (those beyond the engine's cap have left). */
     public List<TranscriptEntry> transcript() {
         return List.copyOf(transcript);
     }
 
-    void record(TranscriptEntry entry) {
-        transcript.add(entry);
+    /** How many transcript entries there have been in all, including those that left it. */
+    public long recorded() {
+        return recorded;
+    }
+
+    /**
+     * What a store that keeps the transcript apart writes in a save: the entries it has not written yet, numbered
+     * on from {@code from}, and the number of the oldest entry still kept (older ones are deleted).
+     */
+    public Unwritten unwritten() {
+        long oldest = recorded - transcript.size();
+        var entries = new ArrayList<TranscriptEntry>();
+        long index = oldest;
+        for (TranscriptEntry entry : transcript) {
+            if (index++ >= written) {
+                entries.add(entry);
+            }
+        }
+        return new Unwritten(Math.max(written, oldest), entries, oldest);
+    }
+
+    /** Called by a store when it has written {@link #unwritten()}. */
+    public void written() {
+        written = recorded;
+    }
+
+    /** Adds a transcript entry, and lets the oldest go once there are more than {@code cap}. */
+    void record(TranscriptEntry entry, int cap) {
+        transcript.addLast(entry);
+        recorded++;
+        while (transcript.size() > cap) {
+            transcript.removeFirst();
+        }
+    }
+
+    /**
+     * Transcript entries a store has not written yet.
+     *
+     * @param from the number (from 0, in order of recording) of the first of {@code entries}
+     * @param oldest the number of the oldest entry the conversation still keeps
+     */
+    public record Unwritten(long from, List<TranscriptEntry> entries, long oldest) {
     }
 }

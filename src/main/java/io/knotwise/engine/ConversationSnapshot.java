@@ -8,7 +8,9 @@ import java.util.Map;
  * memory. Immutable apart from the slot values, which are plain values too.
  *
  * @param flags flag id to the tier id it was raised at
- * @param transcript each entry as {@code [from, kind, text, ISO time]}
+ * @param recorded how many transcript entries there have been in all, including those that left it
+ * @param transcript the entries kept, each as {@code [from, kind, text, ISO time]}; empty where the store keeps them
+ *     apart
  */
 public record ConversationSnapshot(
         String id,
@@ -27,5 +29,10 @@ public record ConversationSnapshot(
         String resume,
         List<Message> lastMessages,
         List<io.knotwise.dialog.QuickReply> lastQuickReplies,
+        long recorded,
         List<List<String>> transcript) {
+
+    public ConversationSnapshot {
+        transcript = transcript == null ? List.of() : transcript;
+    }
 }

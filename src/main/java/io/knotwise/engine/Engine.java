@@ -58,6 +58,8 @@ public final class Engine {
     private static final int LOCK_STRIPES = 4096;
     /** How often a turn is worked out again when other instances keep saving the conversation first. */
     private static final int MAX_ATTEMPTS = 20;
+    /** How many transcript entries a conversation keeps unless told otherwise: a long session's worth. */
+    public static final int DEFAULT_TRANSCRIPT_CAP = 400;
 
     private final Guidebook book;
     private final DialogGraph graph;
@@ -71,6 +73,7 @@ public final class Engine {
     private final String emergencyNumberOverride;
     private final String defaultLocale;
     private final boolean auditText;
+    private final int transcriptCap;
     private final Object[] locks = new Object[LOCK_STRIPES];
     /**
      * The last message of each conversation that raised an emergency or urgent flag while the store could not be
@@ -83,7 +86,8 @@ public final class Engine {
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
-        this(book, parser, detector, store, clock, emergencyNumberOverride, null, EngineEvents.none(), false);
+        this(book, parser, detector, store, clock, emergencyNumberOverride, null, EngineEvents.none(), false,
+                DEFAULT_TRANSCRIPT_CAP);
     }
 
     /**
@@ -91,10 +95,11 @@ public final class Engine {
      *     cannot be reached
      * @param events where every raised red flag and every answered turn is reported
      * @param auditText whether the audit records the message text as well (off by default: it is health data)
+     * @param transcriptCap how many transcript entries a conversation keeps; the oldest leave first
      */
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride, String defaultLocale, EngineEvents events,
-                  boolean auditText) {
+                  boolean auditText, int transcriptCap) {
         this.book = book;
         this.graph = book.graph();
         this.parser = parser;
@@ -110,12 +115,13 @@ public final class Engine {
         this.emergencyNumberOverride = emergencyNumberOverride;
         this.defaultLocale = defaultLocale;
         this.auditText = auditText;
+        this.transcriptCap = transcriptCap;
     }
 
     /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
     public Engine withStore(ConversationStore other) {
         return new Engine(book, parser, detector, other, clock, emergencyNumberOverride, defaultLocale, events,
-                auditText);
+                auditText, transcriptCap);
     }
 
     /** Starts a conversation and returns its greeting. */
@@ -174,7 +180,8 @@ public final class Engine {
 
     private Optional<Turn> take(Conversation conversation, long version, Input input, Understanding understanding) {
         conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
-                input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()));
+                input.isPayload() ? titleOf(conversation, input.payload()) : input.text(), clock.instant()),
+                transcriptCap);
         boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
         boolean escalated = graph.node(conversation.node()).type() == NodeType.ESCALATION;
         Screening screening = detector.screen(understanding.text(), walking);
@@ -348,7 +355,8 @@ public final class Engine {
         List<Message> messages = reply.messages();
         conversation.last(messages, reply.quickReplies());
         for (Message message : messages) {
-            conversation.record(new TranscriptEntry("guide", message.kind(), message.text(), clock.instant()));
+            conversation.record(new TranscriptEntry("guide", message.kind(), message.text(), clock.instant()),
+                    transcriptCap);
         }
         if (!store.save(conversation, version)) {
             return Optional.empty();

@@ -69,7 +69,7 @@ final class Phrasebook {
         }
         String variant = ids.stream().map(id -> key + Responses.VARIANT + id).filter(responses::has).findFirst()
                 .orElse(key);
-        return responses.text(variant, conversation.transcript().size() / 2, all);
+        return responses.text(variant, (int) (conversation.recorded() / 2), all);
     }
 
     String text(String key, Conversation conversation) {
@@ -125,7 +125,7 @@ final class Phrasebook {
             quote = quote.substring(0, QUOTE_LENGTH).strip() + "...";
         }
         // Straight from the responses: the common values are not needed, and asking for them would ask for this.
-        return responses.text("stopped_because", conversation.transcript().size() / 2, Map.of("quote", quote)) + " ";
+        return responses.text("stopped_because", (int) (conversation.recorded() / 2), Map.of("quote", quote)) + " ";
     }
 
     /**

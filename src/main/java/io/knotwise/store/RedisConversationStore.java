@@ -4,7 +4,6 @@ import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -16,13 +15,16 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Conversations in Redis, so that any number of Knotwise instances serve the same conversations. Each is a hash
- * ({@code v}: version, {@code body}: JSON) that Redis expires after the idle time; a save is a compare-and-set
- * script on the version, so concurrent turns on different instances never overwrite each other. Channel users'
+ * ({@code v}: version, {@code body}: JSON without the transcript) and a list of its transcript entries beside it,
+ * both expired by Redis after the idle time; a save is one compare-and-set script on the version that updates the
+ * hash and appends the turn's entries (dropping those beyond the cap), so a turn costs the same at any length and
+ * concurrent turns on different instances never overwrite each other. Channel users'
  * links to their conversations are plain keys with the same expiry. When Redis is
  * down or slow, calls fail within the timeout with {@link StoreUnavailableException}, and the client reconnects by
  * itself. Thread-safe (one shared, pipelined connection).
@@ -34,14 +36,32 @@ public final class RedisConversationStore implements Store {
     private static final String CLAIM = "knotwise:claim:";
     /** Every conversation id, scored by when it was last saved, to count those not yet expired. */
     private static final String INDEX = "knotwise:conversations";
-    /** Saves when the stored version (0 when absent) is still ARGV[1], and indexes it; returns 1 when it saved. */
+    private static final String TRANSCRIPT = ":transcript";
+    /**
+     * Saves when the stored version (0 when absent) is still ARGV[1], appends the entries ARGV[7...] to the
+     * transcript, keeps its newest ARGV[6], and indexes the conversation; returns 1 when it saved.
+     */
     private static final String SAVE = """
             local current = redis.call('HGET', KEYS[1], 'v') or '0'
             if current ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'body', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            if #ARGV > 6 then redis.call('RPUSH', KEYS[3], unpack(ARGV, 7)) end
+            local keep = tonumber(ARGV[6])
+            if keep == 0 then
+                redis.call('DEL', KEYS[3])
+            else
+                redis.call('LTRIM', KEYS[3], -keep, -1)
+                redis.call('PEXPIRE', KEYS[3], ARGV[3])
+            end
             redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
             return 1
+            """;
+    /** The version, body and transcript entries of a conversation, read at once; empty when there is none. */
+    private static final String FIND = """
+            local fields = redis.call('HMGET', KEYS[1], 'v', 'body')
+            if not fields[1] or not fields[2] then return {} end
+            return {fields[1], fields[2], redis.call('LRANGE', KEYS[2], 0, -1)}
             """;
 
     /** Moves a link when it still points at ARGV[1]; returns 1 when it moved. */
@@ -87,12 +107,14 @@ public final class RedisConversationStore implements Store {
     @Override
     public Optional<Stored> find(String id) {
         try {
-            List<KeyValue<String, String>> fields = redis.hmget(PREFIX + id, "v", "body");
-            if (fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
+            List<Object> found = redis.eval(FIND, ScriptOutputType.MULTI, PREFIX + id, PREFIX + id + TRANSCRIPT);
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Stored(ConversationJson.read(id, fields.get(1).getValue()),
-                    Long.parseLong(fields.get(0).getValue())));
+            @SuppressWarnings("unchecked") List<String> entries = (List<String>) found.get(2);
+            var transcript = entries.stream().map(entry -> ConversationJson.readEntry(id, entry)).toList();
+            return Optional.of(new Stored(ConversationJson.read(id, (String) found.get(1), transcript),
+                    Long.parseLong((String) found.get(0))));
         } catch (RedisException e) {
             throw unavailable("read conversation " + id, e);
         }
@@ -100,12 +122,20 @@ public final class RedisConversationStore implements Store {
 
     @Override
     public boolean save(Conversation conversation, long version) {
-        String body = ConversationJson.write(conversation);
+        String id = conversation.id();
+        Conversation.Unwritten unwritten = conversation.unwritten();
+        var arguments = new ArrayList<>(List.of(Long.toString(version), ConversationJson.write(conversation),
+                Long.toString(idle.toMillis()), Long.toString(System.currentTimeMillis()), id,
+                Long.toString(conversation.recorded() - unwritten.oldest())));
+        unwritten.entries().forEach(entry -> arguments.add(ConversationJson.writeEntry(entry)));
         try {
-            Long saved = redis.eval(SAVE, ScriptOutputType.INTEGER, new String[] {PREFIX + conversation.id(), INDEX},
-                    Long.toString(version), body, Long.toString(idle.toMillis()),
-                    Long.toString(System.currentTimeMillis()), conversation.id());
-            return saved != null && saved == 1;
+            Long saved = redis.eval(SAVE, ScriptOutputType.INTEGER,
+                    new String[] {PREFIX + id, INDEX, PREFIX + id + TRANSCRIPT}, arguments.toArray(String[]::new));
+            if (saved == null || saved != 1) {
+                return false;
+            }
+            conversation.written();
+            return true;
         } catch (RedisException e) {
             throw unavailable("save conversation " + conversation.id(), e);
         }
@@ -115,7 +145,7 @@ public final class RedisConversationStore implements Store {
     public boolean delete(String id) {
         try {
             redis.zrem(INDEX, id);
-            return redis.del(PREFIX + id) > 0;
+            return redis.del(PREFIX + id, PREFIX + id + TRANSCRIPT) > 0;
         } catch (RedisException e) {
             throw unavailable("delete conversation " + id, e);
         }

@@ -33,11 +33,14 @@ class ConcurrentTurnsTest {
     private final ConversationStore shared = new MemoryConversationStore(Duration.ofMinutes(30), 1000);
     private final List<Escalation> audited = new CopyOnWriteArrayList<>();
 
+    /** Enough to keep every entry of the race, so the transcript shows each message exactly once. */
+    private static final int WHOLE_TRANSCRIPT = 10_000;
+
     private Engine instance() {
         var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), shared, Clock.systemUTC(), null, null,
-                audited::add, false);
+                audited::add, false, WHOLE_TRANSCRIPT);
     }
 
     @Test

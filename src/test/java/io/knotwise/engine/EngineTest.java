@@ -61,6 +61,10 @@ class EngineTest {
     }
 
     private Engine failingOn(String poison) {
+        return failingOn(poison, Engine.DEFAULT_TRANSCRIPT_CAP);
+    }
+
+    private Engine failingOn(String poison, int transcriptCap) {
         var parser = new MessageParser(words -> {
             if (String.join(" ", words).equals(poison)) {
                 throw new IllegalStateException("the classifier broke");
@@ -68,7 +72,8 @@ class EngineTest {
             return List.of(new IntentScore("next", 0.99));
         }, new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
-                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null);
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
+                EngineEvents.none(), false, transcriptCap);
     }
 
     private static String original(String[] words) {
@@ -332,7 +337,7 @@ class EngineTest {
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
-                recorded::add, false);
+                recorded::add, false, Engine.DEFAULT_TRANSCRIPT_CAP);
         String id = engine.start("en-GB").conversationId();
 
         say(engine, id, "I have crushing chest pain");
@@ -419,7 +424,7 @@ class EngineTest {
 
     @Test
     void concurrentMessagesToOneConversationAreTakenOneAtATime() throws Exception {
-        Engine engine = failingOn("never");
+        Engine engine = failingOn("never", 10_000); // keeps every entry, to count each message
         String id = engine.start("en-GB").conversationId();
         int threads = 8;
         int each = 25;

@@ -2,10 +2,22 @@ package io.knotwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.RealGuide;
 import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationSnapshot;
+import io.knotwise.engine.Engine;
+import io.knotwise.engine.EngineEvents;
+import io.knotwise.engine.Input;
+import io.knotwise.engine.TranscriptEntry;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.safety.RedFlagDetector;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +35,7 @@ import org.junit.jupiter.api.Test;
 abstract class ConversationStoreContract {
 
     private static final Duration LONG = Duration.ofMinutes(30);
+    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
 
     private final List<Store> opened = new ArrayList<>();
 
@@ -34,6 +47,9 @@ abstract class ConversationStoreContract {
      * so the idle tests leave their widest margin on the side where the store must still remember.
      */
     protected abstract void pass(Duration time);
+
+    /** The same stored conversations seen afresh, as by another process or after a restart: nothing cached. */
+    protected abstract Store reopen(Duration idle);
 
     protected final Store store(Duration idle) {
         Store store = open(idle);
@@ -49,8 +65,62 @@ abstract class ConversationStoreContract {
     static Conversation conversation(String id, String node) {
         return Conversation.restore(new ConversationSnapshot(id, "en-GB", "2026-11-22T10:00:00Z", node,
                 Map.of("area", "between_shoulder_blades", "severity", 4), List.of(), null, Map.of(), List.of(), 0,
-                0, 0, null, null, List.of(), List.of(),
+                0, 0, null, null, List.of(), List.of(), 1,
                 List.of(List.of("user", "text", "knots between my shoulder blades", "2026-11-22T10:00:01Z"))));
+    }
+
+    @Test
+    void aLongConversationKeepsItsNewestEntriesUpToTheCapAndTheStoredStateStaysSmall() {
+        Store store = store(LONG);
+        Engine engine = engine(store, 12);
+        String id = engine.start("en-GB").conversationId();
+        String early = ConversationJson.write(engine.find(id));
+        for (int message = 1; message <= 40; message++) {
+            engine.handle(id, Input.text("message " + message));
+        }
+
+        var found = reopened(LONG).find(id).orElseThrow().conversation();
+        engine(reopened(LONG), 12).handle(id, Input.text("message 41"));
+        var later = reopened(LONG).find(id).orElseThrow().conversation();
+
+        var kept = found.transcript();
+        assertThat(kept).hasSize(12).extracting(TranscriptEntry::text)
+                .contains("message 40").doesNotContain("message 30");
+        assertThat(found.recorded()).isGreaterThan(80);
+        assertThat(ConversationJson.write(found).length()).isLessThan(early.length() + 400);
+        var after = later.transcript();
+        int overlap = after.indexOf(kept.get(kept.size() - 1)) + 1;
+        assertThat(after).hasSize(12);
+        assertThat(after.subList(0, overlap)).isEqualTo(kept.subList(kept.size() - overlap, kept.size()));
+        assertThat(after.subList(overlap, after.size())).extracting(TranscriptEntry::text).contains("message 41");
+    }
+
+    @Test
+    void aConversationStoredWithItsTranscriptInsideIsReadAndCarriedOn() {
+        Store store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+
+        Engine engine = engine(reopened(LONG), 12);
+        engine.handle("c1", Input.text("since yesterday"));
+
+        assertThat(reopened(LONG).find("c1").orElseThrow().conversation().transcript())
+                .extracting(TranscriptEntry::text)
+                .startsWith("knots between my shoulder blades", "since yesterday");
+    }
+
+    /** An engine over the store that understands every message as small talk and keeps {@code cap} entries. */
+    private static Engine engine(Store store, int cap) {
+        var book = RealGuide.wiring().book();
+        var parser = new MessageParser(words -> List.of(new IntentScore("out_of_scope", 0.99)),
+                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        return new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(), null, null,
+                EngineEvents.none(), false, cap);
+    }
+
+    private Store reopened(Duration idle) {
+        Store store = reopen(idle);
+        opened.add(store);
+        return store;
     }
 
     @Test
@@ -73,7 +143,7 @@ abstract class ConversationStoreContract {
                 new QuickReply("Bad (7-10)", Payload.of("describe_symptom", "severity", 8)),
                 new QuickReply("Skip", Payload.of("next")));
         Conversation offered = Conversation.restore(new ConversationSnapshot("c1", "en-GB", "2026-11-22T10:00:00Z",
-                "ask_area", Map.of(), List.of(), null, Map.of(), List.of(), 0, 0, 0, null, null, List.of(), buttons,
+                "ask_area", Map.of(), List.of(), null, Map.of(), List.of(), 0, 0, 0, null, null, List.of(), buttons, 0,
                 List.of()));
 
         store.save(offered, 0);

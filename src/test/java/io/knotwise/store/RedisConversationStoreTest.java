@@ -41,6 +41,11 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Override
+    protected Store reopen(Duration idle) {
+        return new RedisConversationStore(redis.uri(), idle, TIMEOUT);
+    }
+
+    @Override
     protected void pass(Duration time) {
         try {
             Thread.sleep(time.toMillis());

@@ -1,10 +1,18 @@
 package io.knotwise.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knotwise.KnotwiseException;
 import io.knotwise.engine.ConversationStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +25,11 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
     @Override
     protected Store open(Duration idle) {
         return new SqliteConversationStore(folder.resolve("knotwise.db"), idle, 1000, time);
+    }
+
+    @Override
+    protected Store reopen(Duration idle) {
+        return open(idle);
     }
 
     @Override
@@ -71,5 +84,60 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
 
         time.pass(Duration.ofMinutes(-31));
         assertThat(store(Duration.ofMinutes(30)).find("c1")).isEmpty();
+    }
+
+    @Test
+    void aFileOfTheLayoutThatKeptTheTranscriptInsideIsReadAndRewrittenTheNewWay() throws Exception {
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("knotwise.db"));
+             Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE conversations (id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+                    + " saved_at INTEGER NOT NULL, body TEXT NOT NULL)");
+            statement.execute("INSERT INTO conversations VALUES ('c1', 3, " + time.millis() + ", '"
+                    + OLD_BODY.replace("'", "''") + "')");
+        }
+
+        Store store = store(Duration.ofMinutes(30));
+        var found = store.find("c1").orElseThrow();
+        store.save(found.conversation(), found.version());
+
+        var again = open(Duration.ofMinutes(30)).find("c1").orElseThrow();
+        assertThat(again.version()).isEqualTo(4);
+        assertThat(again.conversation().transcript()).extracting(e -> e.text())
+                .containsExactly("Hi, I'm Knotwise.", "knots between my shoulder blades");
+        assertThat(rows("SELECT body FROM conversations")).doesNotContain("knots between");
+        assertThat(rows("SELECT text FROM transcript ORDER BY seq"))
+                .isEqualTo("Hi, I'm Knotwise.|knots between my shoulder blades");
+    }
+
+    @Test
+    void aFileWrittenByANewerVersionIsRefusedAtStartUp() throws Exception {
+        try (Connection newer = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("knotwise.db"));
+             Statement statement = newer.createStatement()) {
+            statement.execute("PRAGMA user_version=99");
+        }
+
+        assertThatThrownBy(() -> open(Duration.ofMinutes(30)))
+                .isInstanceOf(KnotwiseException.class).hasMessageContaining("newer Knotwise");
+    }
+
+    /** A conversation as the layout before the transcript table wrote it: its transcript inside the body. */
+    private static final String OLD_BODY = """
+            {"id": "c1", "locale": "en-GB", "created_at": "2026-11-22T10:00:00Z", "node": "ask_onset",
+             "slots": {"area": "between_shoulder_blades"}, "skipped": [], "tier": null, "flags": {}, "plan": [],
+             "plan_index": 0, "step": 0, "attempts": 0, "pending": null, "resume": null, "last_messages": [],
+             "last_quick_replies": [], "transcript": [["guide", "text", "Hi, I'm Knotwise.", "2026-11-22T10:00:00Z"],
+             ["user", "text", "knots between my shoulder blades", "2026-11-22T10:00:01Z"]]}""";
+
+    /** Every value of the query's first column, joined by "|". */
+    private String rows(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("knotwise.db"));
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            var values = new ArrayList<String>();
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+            return String.join("|", values);
+        }
     }
 }
