@@ -1,8 +1,10 @@
--- wrk script of bench/http.sh. Two modes, chosen by the arguments after "--":
+-- wrk script of bench/http.sh and bench/ratios.sh. Three modes, chosen by the arguments after "--":
 --   conversations SCRIPTS IDS LABEL  every thread keeps SLOTS simulated users going through the scripted sessions
 --                                    of SCRIPTS (bench/conversations.tsv) in turn; IDS holds pre-created
 --                                    conversation ids, one a line, shared out between the threads
 --   bare LABEL                       GET / on the bare server, the ceiling
+--   parse SCRIPTS LABEL              POST /api/v1/parse only, with every parse line of SCRIPTS in turn (on
+--                                    Knotwise, or on the bare server's parse-shaped endpoint, its ceiling)
 -- Each request goes to the next user of the thread's pool, round-robin: with many more users than connections, a
 -- user's previous message has been answered before its next one is sent. done() prints one RESULT line.
 
@@ -49,6 +51,18 @@ function init(args)
         bare_request = wrk.format("GET", "/")
         return
     end
+    if mode == "parse" then
+        parses, next_parse = {}, 1
+        for _, script in ipairs(load_scripts(args[2])) do
+            for _, line in ipairs(script) do
+                if line.kind == "parse" then
+                    table.insert(parses, wrk.format("POST", "/api/v1/parse", HEADERS,
+                        '{"text": ' .. json_string(line.message) .. '}'))
+                end
+            end
+        end
+        return
+    end
     rotation = load_scripts(args[2])
     local ids = {}
     for id in io.lines(args[3]) do
@@ -92,6 +106,10 @@ end
 function request()
     if mode == "bare" then
         return bare_request
+    end
+    if mode == "parse" then
+        next_parse = next_parse % #parses + 1
+        return parses[next_parse]
     end
     for _ = 1, SLOTS do
         local user = users[next_user]

@@ -48,6 +48,9 @@ public class LongConversationBenchmark {
     private static final List<String> MESSAGES = List.of("what is a trigger point?", "how often should I do this?",
             "is heat or ice better?", "what can you do?", "how long should I hold it?");
 
+    private static final int WARM_UP_CONVERSATIONS = 400;
+    private static final int WARM_UP_MESSAGES = 50;
+
     /** User messages already in each conversation when the timed turns start. */
     @Param({"5", "500"})
     public int messages;
@@ -71,6 +74,7 @@ public class LongConversationBenchmark {
         String where = store.equals("sqlite") ? "sqlite:" + folder.resolve("knotwise.db") : store;
         guide = Main.load(Settings.from(Map.of("KNOTWISE_STORE", where)));
         engine = guide.engine();
+        warmUp();
         for (int c = 0; c < conversations; c++) {
             String id = engine.start("en-GB").conversationId();
             engine.handle(id, Input.text("my upper back is stiff"));
@@ -78,6 +82,21 @@ public class LongConversationBenchmark {
                 engine.handle(id, Input.text(MESSAGES.get(m % MESSAGES.size())));
             }
             ids.add(id);
+        }
+    }
+
+    /**
+     * The same number of turns whatever the length, on conversations deleted afterwards, so that the compiler has
+     * seen as much of the code at 5 messages as at 500 before anything is timed.
+     */
+    private void warmUp() {
+        for (int c = 0; c < WARM_UP_CONVERSATIONS; c++) {
+            String id = engine.start("en-GB").conversationId();
+            engine.handle(id, Input.text("my upper back is stiff"));
+            for (int m = 0; m < WARM_UP_MESSAGES; m++) {
+                engine.handle(id, Input.text(MESSAGES.get(m % MESSAGES.size())));
+            }
+            engine.delete(id);
         }
     }
 
