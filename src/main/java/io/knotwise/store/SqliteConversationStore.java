@@ -248,7 +248,12 @@ public final class SqliteConversationStore implements Store {
                         return row.next() && row.getBoolean(1);
                     }
                 }
-            }, done -> recent.invalidate(id));
+            }, done -> {
+                // Under the reader's lock: a read that began before the delete cannot cache the row after it.
+                synchronized (reader) {
+                    recent.invalidate(id);
+                }
+            });
             // Old copies of the rows live on in the write-ahead log until it is checkpointed and truncated.
             writer.writeAlone(connection -> {
                 try (Statement checkpoint = connection.createStatement()) {
