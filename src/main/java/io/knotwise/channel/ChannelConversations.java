@@ -158,7 +158,9 @@ public final class ChannelConversations {
                     "the link of " + key + " changed while it was read; try again"));
             return engine.handle(winner, input);
         }
-        return input.isPayload() || isGreeting(input) ? greeting : merge(greeting, engine.handle(started, input));
+        // A button pressed in a conversation that has expired belongs to it, not to the new one: only the greeting.
+        boolean staleButton = input.isPayload() && expired != null;
+        return staleButton || isGreeting(input) ? greeting : merge(greeting, engine.handle(started, input));
     }
 
     private Object lockFor(String key) {

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.OriginNotAllowedException;
 import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
 import io.knotwise.StoreUnavailableException;
@@ -59,6 +60,26 @@ public final class HttpApi {
         this.perConversation = new RateLimits("conversation", settings.conversationRateLimitPerMinute());
     }
 
+    /**
+     * Refuses, before any route runs, a browser request that would change something (any method but GET, HEAD and
+     * OPTIONS) from a site that is neither this guide's own nor on the allow-list, so a refused request applies no
+     * turn. Requests without an {@code Origin} (servers, bots, curl) are not browser requests and pass.
+     */
+    private static void checkOrigin(Context ctx, List<String> allowed) {
+        String origin = ctx.header("Origin");
+        String method = ctx.method().name();
+        if (origin == null || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || allowed.contains("*") || allowed.contains(origin)) {
+            return;
+        }
+        String host = ctx.header("Host");
+        if (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+            return;
+        }
+        throw new OriginNotAllowedException("requests from " + origin.substring(0, Math.min(origin.length(), 100))
+                + " are not allowed: add the site to KNOTWISE_CORS_ORIGINS");
+    }
+
     /** The Javalin app, not yet started; stopping it lets requests in flight finish first. */
     public Javalin create() {
         List<String> corsOrigins = settings.corsOrigins();
@@ -91,6 +112,7 @@ public final class HttpApi {
             config.routes.before(ctx -> {
                 requestLog.begin(ctx);
                 SecurityHeaders.add(ctx);
+                checkOrigin(ctx, corsOrigins);
             });
             config.routes.before("/api/*", ctx -> {
                 if (!isMessage(ctx)) {
@@ -116,6 +138,8 @@ public final class HttpApi {
             config.routes.get("/api/v1/techniques/{id}", this::technique);
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+            config.routes.exception(OriginNotAllowedException.class,
+                    (e, ctx) -> error(ctx, 403, "origin_not_allowed", e.getMessage()));
             config.routes.exception(RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 error(ctx, 429, "rate_limited", e.getMessage());

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A channel that speaks Rasa's REST channel: {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}}
  * answers {@code [{"recipient_id", "text", "buttons"}]}, so clients written for Rasa work unchanged. A message that
- * starts with "/" is a button payload, as in Rasa. Thread-safe.
+ * starts with "/" is a button payload, as in Rasa, a new sender's first message included; {@code GET /webhooks/rest/}
+ * is the channel's health route. Thread-safe.
  */
 public final class RasaRestChannel {
 
@@ -35,6 +36,8 @@ public final class RasaRestChannel {
 
     public void routes(RoutesConfig routes) {
         routes.post("/webhooks/rest/webhook", this::webhook);
+        // Rasa's health route for this channel, which Rasa clients and load balancers poll.
+        routes.get("/webhooks/rest/", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
     }
 
     private void webhook(Context ctx) throws Exception {

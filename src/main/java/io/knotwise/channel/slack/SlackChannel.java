@@ -10,13 +10,14 @@ import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.Deliveries;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ public final class SlackChannel {
     private final ChannelConversations conversations;
     private final SlackClient client;
     private final ExecutorService executor;
+    private final Deliveries deliveries;
+    /** Enough stripes that different Slack channels rarely wait for each other. */
+    private final Object[] locks = new Object[256];
     private final SlackPayloads payloads = new SlackPayloads(JSON);
 
     /** @param executor where the guide's answers are worked out and posted, after Slack has been answered */
@@ -45,6 +49,8 @@ public final class SlackChannel {
         this.conversations = conversations;
         this.client = client;
         this.executor = executor;
+        this.deliveries = new Deliveries(executor);
+        Arrays.setAll(locks, i -> new Object());
     }
 
     /** Registers {@code POST /webhooks/slack/events} and {@code POST /webhooks/slack/interactions}. */
@@ -93,38 +99,32 @@ public final class SlackChannel {
             return;
         }
         InboundMessage message = inbound.get();
-        Optional<Turn> turn;
-        try {
-            turn = conversations.once(CHANNEL, message.deliveryIds(),
-                    () -> conversations.send(CHANNEL, message.conversationUser(), message.input()));
-        } catch (StoreUnavailableException e) {
-            LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
-            e.advice().ifPresent(advice -> post(message, advice));
-            error(ctx, 503, "store_unavailable", "conversations are unreachable for a moment; deliver the event again");
-            return;
-        } catch (BadInputException e) {
-            LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
-            ctx.status(200);
-            return;
+        // One message of a Slack channel at a time, its reply queued before the next is taken: replies keep order.
+        synchronized (locks[Math.floorMod(message.channel().hashCode(), locks.length)]) {
+            Optional<Turn> turn;
+            try {
+                turn = conversations.once(CHANNEL, message.deliveryIds(),
+                        () -> conversations.send(CHANNEL, message.conversationUser(), message.input()));
+            } catch (StoreUnavailableException e) {
+                LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
+                e.advice().ifPresent(advice -> post(message, advice));
+                error(ctx, 503, "store_unavailable",
+                        "conversations are unreachable for a moment; deliver the event again");
+                return;
+            } catch (BadInputException e) {
+                LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
+                ctx.status(200);
+                return;
+            }
+            turn.ifPresent(t -> post(message, t));
         }
         ctx.status(200);
-        turn.ifPresent(t -> post(message, t));
     }
 
+    /** Posts off the request thread, each Slack channel's replies in the order of their turns. */
     private void post(InboundMessage message, Turn turn) {
-        try {
-            executor.execute(() -> {
-                try {
-                    client.post(message.channel(), turn);
-                } catch (SlackApiException e) {
-                    LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.error("could not answer a Slack message in {}", message.channel(), e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("could not answer a Slack message in {}: the channel is shutting down", message.channel());
-        }
+        deliveries.send(message.channel(), "the reply in Slack channel " + message.channel(),
+                () -> client.post(message.channel(), turn));
     }
 
     private static void error(Context ctx, int status, String code, String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.knotwise.channel.PlatformCalls;
 import io.knotwise.engine.Turn;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,7 @@ public final class SlackClient {
 
     private final String apiBase;
     private final String botToken;
-    private final HttpClient http;
+    private final PlatformCalls calls;
     private final SlackBlocks blocks = new SlackBlocks(JSON);
 
     public SlackClient(SlackSettings settings) {
@@ -28,9 +29,14 @@ public final class SlackClient {
     }
 
     SlackClient(SlackSettings settings, HttpClient http) {
+        this(settings, new PlatformCalls(http));
+    }
+
+    /** @param calls how calls are sent: again where Slack answers 429 (after its Retry-After) or fails on its side */
+    public SlackClient(SlackSettings settings, PlatformCalls calls) {
         this.apiBase = settings.apiBase();
         this.botToken = settings.botToken();
-        this.http = http;
+        this.calls = calls;
     }
 
     /** Posts a turn to a Slack channel as Block Kit messages; throws {@link SlackApiException} when Slack refuses. */
@@ -54,7 +60,7 @@ public final class SlackClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = calls.send(request);
         } catch (IOException e) {
             throw new SlackApiException(method + " could not reach Slack: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.Deliveries;
 import io.knotwise.channel.Outbox;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Telegram channel: {@code POST /webhooks/telegram} takes Bot API updates (text messages and button presses),
  * checks the secret-token header in constant time, takes each {@code update_id} once, and answers with
- * {@code sendMessage} (buttons as an {@code inline_keyboard}) after acknowledging the update. An update that meets
+ * {@code sendMessage} (buttons as an {@code inline_keyboard}) after acknowledging the update, a chat's replies in the
+ * order of its turns (retried where Telegram asks to wait). An update that meets
  * an unreachable store is not acknowledged (Telegram delivers it again), but an emergency's advice is sent at once.
  * Thread-safe.
  */
@@ -47,7 +50,9 @@ public final class TelegramChannel {
     private final TelegramSettings settings;
     private final ChannelConversations conversations;
     private final TelegramClient client;
-    private final ExecutorService work;
+    private final Deliveries deliveries;
+    /** Enough stripes that different chats rarely wait for each other. */
+    private final Object[] locks = new Object[256];
     /** Payloads too long for callback_data, by the short key sent instead. */
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
@@ -57,7 +62,8 @@ public final class TelegramChannel {
         this.settings = settings;
         this.conversations = conversations;
         this.client = client;
-        this.work = work;
+        this.deliveries = new Deliveries(work);
+        Arrays.setAll(locks, i -> new Object());
     }
 
     public void routes(RoutesConfig routes) {
@@ -79,50 +85,38 @@ public final class TelegramChannel {
             return;
         }
         String updateId = update.get("update_id").asText();
-        Optional<Turn> turn;
-        try {
-            turn = conversations.once("telegram", List.of(updateId), () -> take(incoming));
-        } catch (StoreUnavailableException e) {
-            // Not acknowledged, so Telegram delivers it again; an emergency's advice goes out now all the same.
-            LOG.warn("Telegram update {} waits for the store: {}", updateId, e.getMessage());
-            e.advice().ifPresent(advice -> later(updateId, () -> reply(incoming.chat(), advice)));
-            ctx.status(503).contentType("application/json").result("{\"error\":{\"code\":\"store_unavailable\","
-                    + "\"message\":\"conversations are unreachable for a moment; deliver the update again\"}}");
-            return;
-        } catch (KnotwiseException e) {
-            // Refused on purpose: a message the guide does not take.
-            LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
-            acknowledge(ctx);
-            return;
+        String chat = Long.toString(incoming.chat());
+        // One update of a chat at a time, its reply queued before the next is taken: replies keep the turns' order.
+        synchronized (locks[Math.floorMod(chat.hashCode(), locks.length)]) {
+            Optional<Turn> turn;
+            try {
+                turn = conversations.once("telegram", List.of(updateId), () -> take(incoming));
+            } catch (StoreUnavailableException e) {
+                // Not acknowledged, so Telegram delivers it again; an emergency's advice goes out now all the same.
+                LOG.warn("Telegram update {} waits for the store: {}", updateId, e.getMessage());
+                e.advice().ifPresent(advice -> deliveries.send(chat, "the reply to Telegram update " + updateId,
+                        () -> reply(incoming.chat(), advice)));
+                ctx.status(503).contentType("application/json").result("{\"error\":{\"code\":\"store_unavailable\","
+                        + "\"message\":\"conversations are unreachable for a moment; deliver the update again\"}}");
+                return;
+            } catch (KnotwiseException e) {
+                // Refused on purpose: a message the guide does not take.
+                LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
+                acknowledge(ctx);
+                return;
+            }
+            turn.ifPresent(t -> deliveries.send(chat, "the reply to Telegram update " + updateId, () -> {
+                if (incoming.callbackQuery() != null) {
+                    client.call("answerCallbackQuery", Map.of("callback_query_id", incoming.callbackQuery()));
+                }
+                reply(incoming.chat(), t);
+            }));
         }
         acknowledge(ctx);
-        turn.ifPresent(t -> later(updateId, () -> {
-            if (incoming.callbackQuery() != null) {
-                client.call("answerCallbackQuery", Map.of("callback_query_id", incoming.callbackQuery()));
-            }
-            reply(incoming.chat(), t);
-        }));
     }
 
     private static void acknowledge(Context ctx) {
         ctx.status(200).contentType("application/json").result("{\"ok\":true}");
-    }
-
-    /** Sends to the Bot API off the request thread, so the webhook is answered at once. */
-    private void later(String updateId, Runnable send) {
-        try {
-            work.execute(() -> {
-                try {
-                    send.run();
-                } catch (KnotwiseException e) {
-                    LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.error("Telegram update {} failed", updateId, e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.warn("Telegram update {} was not answered: the channel is shutting down", updateId);
-        }
     }
 
     /** The update as JSON, read as UTF-8 whatever charset the Content-Type names; anything else is a 400. */

@@ -2,6 +2,7 @@ package io.knotwise.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knotwise.KnotwiseException;
+import io.knotwise.channel.PlatformCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +17,21 @@ public final class TelegramClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TelegramSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformCalls calls;
 
     public TelegramClient(TelegramSettings settings) {
-        this.settings = settings;
+        this(settings, new PlatformCalls(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()));
     }
 
-    /** Calls one Bot API method with a JSON body; a failure says which method, never the token. */
+    public TelegramClient(TelegramSettings settings, PlatformCalls calls) {
+        this.settings = settings;
+        this.calls = calls;
+    }
+
+    /**
+     * Calls one Bot API method with a JSON body, again where Telegram asks to wait ({@link PlatformCalls}); a failure
+     * says which method, never the token.
+     */
     public void call(String method, Map<String, Object> body) {
         try {
             var request = HttpRequest.newBuilder(URI.create(settings.apiBase() + "/bot" + settings.botToken() + "/"
@@ -31,7 +40,7 @@ public final class TelegramClient {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = calls.send(request);
             if (response.statusCode() / 100 != 2) {
                 throw new KnotwiseException("Telegram " + method + " answered " + response.statusCode());
             }

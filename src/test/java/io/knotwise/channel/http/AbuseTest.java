@@ -130,6 +130,24 @@ class AbuseTest {
     }
 
     @Test
+    void aMessageFromASiteNotOnTheListIsRefusedBeforeItIsTaken() {
+        JavalinTest.test(app(Map.of("KNOTWISE_CORS_ORIGINS", "https://clinic.example")), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
+            String path = "/api/v1/conversations/" + id + "/messages";
+            byte[] body = "{\"text\": \"my upper back is stiff\"}".getBytes();
+
+            var refused = api.send("POST", path, body, Map.of("Origin", "https://evil.example"));
+            var same = api.send("POST", path, body, Map.of("Origin", client.getOrigin()));
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.text()).contains("origin_not_allowed").doesNotContain("How long");
+            assertThat(same.status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/conversations/" + id).text().split("my upper back is stiff", -1)).hasSize(2);
+        });
+    }
+
+    @Test
     void conversationIdsCarryAtLeast122RandomBitsAndNeverRepeat() {
         JavalinTest.test(app(Map.of("KNOTWISE_RATE_LIMIT_PER_MINUTE", "0")), (server, client) -> {
             var api = new ApiClient(client.getOrigin());

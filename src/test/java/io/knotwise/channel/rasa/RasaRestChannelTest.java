@@ -69,4 +69,26 @@ class RasaRestChannelTest {
             assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("bad_request");
         });
     }
+
+    @Test
+    void theChannelsHealthRouteAnswersAsRasasDoes() {
+        JavalinTest.test(app(), (server, client) -> {
+            var response = http.send(HttpRequest.newBuilder(URI.create(client.getOrigin() + "/webhooks/rest/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void aNewSendersFirstMessageMayBeAButtonPayload() {
+        JavalinTest.test(app(), (server, client) -> {
+            var answer = JSON.readTree(say(client.getOrigin(),
+                    "{\"sender\": \"user-3\", \"message\": \"/request_technique{\\\"technique\\\": \\\"tennis_ball_wall\\\"}\"}").body());
+
+            assertThat(answer.get(0).get("text").asText()).contains("Knotwise");
+            assertThat(answer.size()).as("the greeting and the answer to the payload").isGreaterThan(1);
+        });
+    }
 }

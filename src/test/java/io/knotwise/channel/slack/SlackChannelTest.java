@@ -283,9 +283,14 @@ class SlackChannelTest {
         assertThat(slackApi.calls()).hasSize(2);
     }
 
-    /** Waits, boundedly, until every answer queued so far has been posted: the executor runs tasks in order. */
+    /**
+     * Waits, boundedly, until every answer queued so far has been posted. The executor runs tasks in order, and a
+     * channel's next answer is queued when the one before it has gone, so each round lets one more of a chain go.
+     */
     private void settle() throws Exception {
-        executor.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        for (int round = 0; round < 10; round++) {
+            executor.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** The value of the offered button whose value contains the text; fails when none is offered. */
