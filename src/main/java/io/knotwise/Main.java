@@ -105,7 +105,7 @@ public final class Main {
                     if (args.length < 2) {
                         throw new KnotwiseException("usage: java -jar knotwise.jar telegram-webhook https://host/webhooks/telegram");
                     }
-                    new TelegramChannel(telegram, null, new TelegramClient(telegram), null).registerWebhook(args[1]);
+                    new TelegramChannel(telegram, null, new TelegramClient(telegram), null, 0).registerWebhook(args[1]);
                     System.out.println("webhook registered with Telegram for " + args[1]);
                 }
                 case "calibrate" -> {
@@ -335,7 +335,7 @@ public final class Main {
             on.add(new RasaRestChannel(conversations, settings.maxTextLength())::routes);
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
-                new TelegramClient(telegram), Executors.newFixedThreadPool(2))::routes));
+                new TelegramClient(telegram), Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
         // One worker keeps each Slack user's messages in order.
         SlackSettings.from(env).ifPresent(slack -> on.add(new SlackChannel(slack, conversations,
                 new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));

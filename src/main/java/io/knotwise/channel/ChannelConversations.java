@@ -53,15 +53,24 @@ public final class ChannelConversations {
      * taken before the user's next message, so the conversation is escalated once the store is back.
      */
     public Turn send(String channel, String user, Input input) {
+        return send(channel, user, input, locale);
+    }
+
+    /**
+     * As {@link #send(String, String, Input)}, for a user whose platform says which locale they use (it picks the
+     * emergency number of a conversation started now; null for the channel's default).
+     */
+    public Turn send(String channel, String user, Input input, String userLocale) {
+        String locale = userLocale == null ? this.locale : userLocale;
         String key = channel + ":" + user;
         try {
             synchronized (lockFor(key)) {
                 Input missed = unsaved.getIfPresent(key);
                 if (missed != null && !missed.equals(input)) {
-                    take(key, missed);
+                    take(key, missed, locale);
                 }
                 unsaved.invalidate(key);
-                return take(key, input);
+                return take(key, input, locale);
             }
         } catch (StoreUnavailableException e) {
             var carrying = e.withAdvice(engine.escalationWithoutStore(input, locale));
@@ -72,7 +81,7 @@ public final class ChannelConversations {
         }
     }
 
-    private Turn take(String key, Input input) {
+    private Turn take(String key, Input input, String locale) {
         Optional<String> id = links.linked(key);
         if (id.isPresent()) {
             try {
@@ -80,10 +89,10 @@ public final class ChannelConversations {
                 links.link(key, id.get());
                 return turn;
             } catch (NotFoundException expired) {
-                return begin(key, input, id.get());
+                return begin(key, input, id.get(), locale);
             }
         }
-        return begin(key, input, null);
+        return begin(key, input, null, locale);
     }
 
     /**
@@ -133,8 +142,22 @@ public final class ChannelConversations {
         }
     }
 
+    /**
+     * The escalation advice for a message the channel will not take as a turn (too long, say), so that a red flag in
+     * it is still answered; empty for any other message.
+     */
+    public Optional<Turn> adviceFor(Input input, String userLocale) {
+        return engine.escalationWithoutStore(input, userLocale == null ? locale : userLocale);
+    }
+
     /** Starts a new conversation for a user, forgetting any earlier one. */
     public Turn restart(String channel, String user) {
+        return restart(channel, user, locale);
+    }
+
+    /** Starts a new conversation for a user in their locale (null for the channel's default). */
+    public Turn restart(String channel, String user, String userLocale) {
+        String locale = userLocale == null ? this.locale : userLocale;
         String key = channel + ":" + user;
         synchronized (lockFor(key)) {
             Turn greeting = engine.start(locale);
@@ -148,7 +171,7 @@ public final class ChannelConversations {
      * the message goes there, and the conversation started here is dropped). {@code expired} is the conversation the
      * user was linked to before, or null.
      */
-    private Turn begin(String key, Input input, String expired) {
+    private Turn begin(String key, Input input, String expired, String locale) {
         Turn greeting = engine.start(locale);
         String started = greeting.conversationId();
         boolean linked = expired == null ? links.linkIfAbsent(key, started) : links.relink(key, expired, started);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,15 @@ public final class TelegramChannel {
     /** Telegram's limit on a button's callback_data, in bytes. */
     private static final int MAX_CALLBACK_BYTES = 64;
     private static final int BUTTONS_PER_ROW = 2;
+    /** Telegram's limit on a message's text, in UTF-16 code units. */
+    static final int MAX_MESSAGE_LENGTH = 4096;
+    /** "/start", "/start@SomeBot" and deep links ("/start campaign42"): begin again. */
+    private static final Pattern START = Pattern.compile("/start(@\\w+)?(\\s+\\S*)?", Pattern.CASE_INSENSITIVE);
+    static final String NOT_TEXT = "I can only read typed messages, so I can't look at photos, stickers or files or"
+            + " listen to voice notes. Please type what you'd like to tell me. If you feel unwell right now, call your"
+            + " local emergency number.";
+    static final String TOO_LONG = "That message is longer than I can take in one go (%d characters at most). Could"
+            + " you send it in shorter parts?";
 
     private final TelegramSettings settings;
     private final ChannelConversations conversations;
@@ -57,9 +67,13 @@ public final class TelegramChannel {
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
 
+    private final int maxTextLength;
+
+    /** @param maxTextLength the longest message taken as a turn (longer ones are answered with a request to split) */
     public TelegramChannel(TelegramSettings settings, ChannelConversations conversations, TelegramClient client,
-                           ExecutorService work) {
+                           ExecutorService work, int maxTextLength) {
         this.settings = settings;
+        this.maxTextLength = maxTextLength;
         this.conversations = conversations;
         this.client = client;
         this.deliveries = new Deliveries(work);
@@ -86,6 +100,17 @@ public final class TelegramChannel {
         }
         String updateId = update.get("update_id").asText();
         String chat = Long.toString(incoming.chat());
+        if (incoming.notice() != null) {
+            // Not a turn; a red flag in an over-long message is still answered with its advice.
+            Optional<Turn> advice = incoming.input() == null ? Optional.empty()
+                    : conversations.adviceFor(incoming.input(), incoming.locale());
+            deliveries.send(chat, "the notice for Telegram update " + updateId, () -> {
+                advice.ifPresent(turn -> reply(incoming.chat(), turn));
+                send(incoming.chat(), incoming.notice(), List.of());
+            });
+            acknowledge(ctx);
+            return;
+        }
         // One update of a chat at a time, its reply queued before the next is taken: replies keep the turns' order.
         synchronized (locks[Math.floorMod(chat.hashCode(), locks.length)]) {
             Optional<Turn> turn;
@@ -130,9 +155,10 @@ public final class TelegramChannel {
 
     /**
      * What an update asks of the guide: a message or a button press in a chat (with the id of the press, to answer
-     * it), or null for anything else. {@code input} null means "/start": begin again.
+     * it, and the user's locale where Telegram gives a region), or null for anything else. {@code input} null means
+     * "/start": begin again; {@code notice} non-null means a message not taken as a turn, answered with that text.
      */
-    private record Incoming(long chat, Input input, String callbackQuery) {
+    private record Incoming(long chat, Input input, String callbackQuery, String locale, String notice) {
     }
 
     private Incoming incoming(JsonNode update) {
@@ -142,35 +168,82 @@ public final class TelegramChannel {
             long chat = query.path("message").path("chat").path("id").asLong();
             String data = query.path("data").asText("");
             String payload = data.startsWith("#") ? longPayloads.getIfPresent(data) : data;
-            return payload != null && payload.startsWith("/")
-                    ? new Incoming(chat, Input.payload(payload), queryId.isEmpty() ? null : queryId) : null;
+            return payload != null && payload.startsWith("/") ? new Incoming(chat, Input.payload(payload),
+                    queryId.isEmpty() ? null : queryId, locale(query.path("from")), null) : null;
         }
-        if (update.path("message").has("text")) {
-            JsonNode message = update.get("message");
-            String text = message.get("text").asText();
-            return new Incoming(message.path("chat").path("id").asLong(),
-                    text.strip().equals("/start") ? null : Input.text(text), null);
+        JsonNode message = update.path("message");
+        if (!message.path("chat").path("id").canConvertToLong()) {
+            return null;
         }
-        return null;
+        long chat = message.get("chat").get("id").asLong();
+        String locale = locale(message.path("from"));
+        JsonNode text = message.has("text") ? message.get("text") : message.path("caption");
+        if (!text.isTextual() || text.asText().isBlank()) {
+            return new Incoming(chat, null, null, locale, NOT_TEXT);
+        }
+        String said = text.asText();
+        if (START.matcher(said.strip()).matches()) {
+            return new Incoming(chat, null, null, locale, null);
+        }
+        if (said.length() > maxTextLength) {
+            return new Incoming(chat, Input.text(said), null, locale, TOO_LONG.formatted(maxTextLength));
+        }
+        return new Incoming(chat, Input.text(said), null, locale, null);
+    }
+
+    /** The user's locale when Telegram's language code names a region ("en-US"), else null: the channel's default. */
+    private static String locale(JsonNode from) {
+        String code = from.path("language_code").asText("");
+        return code.matches("[a-zA-Z]{2,3}-[a-zA-Z]{2}") ? code.substring(0, code.indexOf('-')).toLowerCase()
+                + "-" + code.substring(code.indexOf('-') + 1).toUpperCase() : null;
     }
 
     private Turn take(Incoming incoming) {
         String user = Long.toString(incoming.chat());
-        return incoming.input() == null ? conversations.restart("telegram", user)
-                : conversations.send("telegram", user, incoming.input());
+        return incoming.input() == null ? conversations.restart("telegram", user, incoming.locale())
+                : conversations.send("telegram", user, incoming.input(), incoming.locale());
     }
 
     /** One Telegram message per guide message; the buttons go with the last one. */
     private void reply(long chat, Turn turn) {
         for (Outbox message : Outbox.of(turn)) {
+            send(chat, message.text(), message.buttons());
+        }
+    }
+
+    /** Sends a text in as many messages as Telegram's length limit needs, the buttons with the last. */
+    private void send(long chat, String text, List<QuickReply> buttons) {
+        List<String> parts = split(text, MAX_MESSAGE_LENGTH);
+        for (int i = 0; i < parts.size(); i++) {
             var body = new LinkedHashMap<String, Object>();
             body.put("chat_id", chat);
-            body.put("text", message.text());
-            if (!message.buttons().isEmpty()) {
-                body.put("reply_markup", Map.of("inline_keyboard", keyboard(message.buttons())));
+            body.put("text", parts.get(i));
+            if (i == parts.size() - 1 && !buttons.isEmpty()) {
+                body.put("reply_markup", Map.of("inline_keyboard", keyboard(buttons)));
             }
             client.call("sendMessage", body);
         }
+    }
+
+    /** The text in parts of at most {@code limit} characters, broken after a line or a space where there is one. */
+    static List<String> split(String text, int limit) {
+        var parts = new ArrayList<String>();
+        String rest = text;
+        while (rest.length() > limit) {
+            int cut = rest.lastIndexOf('\n', limit - 1);
+            if (cut <= 0) {
+                cut = rest.lastIndexOf(' ', limit - 1);
+            }
+            if (cut <= 0) {
+                cut = Character.isHighSurrogate(rest.charAt(limit - 1)) ? limit - 1 : limit;
+            } else {
+                cut++;
+            }
+            parts.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut);
+        }
+        parts.add(rest);
+        return parts;
     }
 
     private List<List<Map<String, String>>> keyboard(List<QuickReply> replies) {

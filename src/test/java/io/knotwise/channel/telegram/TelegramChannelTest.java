@@ -45,7 +45,7 @@ class TelegramChannelTest {
         }).start("127.0.0.1", 0);
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
-                new TelegramClient(settings), new DirectExecutor());
+                new TelegramClient(settings), new DirectExecutor(), 1000);
         guide = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             channel.routes(c.routes);
@@ -158,7 +158,7 @@ class TelegramChannelTest {
     @Test
     void theWebhookIsRegisteredWithTheSecretToken() {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
-        new TelegramChannel(settings, null, new TelegramClient(settings), null)
+        new TelegramChannel(settings, null, new TelegramClient(settings), null, 1000)
                 .registerWebhook("https://guide.example/webhooks/telegram");
 
         Call call = calls.get(calls.size() - 1);
@@ -172,5 +172,54 @@ class TelegramChannelTest {
         post(SECRET, text(40, "I have crushing chest pain"));
 
         assertThat(sent()).anyMatch(c -> c.body().get("text").asText().contains("999"));
+    }
+
+    @Test
+    void aDeepLinkAndACommandAddressedToTheBotBothStartAgain() throws Exception {
+        post(SECRET, text(50, "/start campaign42"));
+        int afterDeepLink = sent().size();
+        post(SECRET, text(51, "/start@KnotwiseBot"));
+
+        assertThat(sent().get(0).body().get("text").asText()).contains("Knotwise");
+        assertThat(sent().get(afterDeepLink).body().get("text").asText()).contains("Knotwise");
+        assertThat(sent()).noneMatch(c -> c.body().get("text").asText().contains("didn't catch"));
+    }
+
+    @Test
+    void aPhotoWithoutTextIsAnsweredWithWhatTheGuideCanTake() throws Exception {
+        post(SECRET, "{\"update_id\":60,\"message\":{\"message_id\":2,\"date\":1700000000,\"chat\":{\"id\":"
+                + CHAT + ",\"type\":\"private\"},\"photo\":[{\"file_id\":\"AgAD\",\"width\":90,\"height\":90}]}}");
+
+        assertThat(sent()).singleElement().satisfies(c ->
+                assertThat(c.body().get("text").asText()).isEqualTo(TelegramChannel.NOT_TEXT));
+    }
+
+    @Test
+    void aUserWhoseTelegramIsInAmericanEnglishIsToldToCall911() throws Exception {
+        post(SECRET, "{\"update_id\":70,\"message\":{\"message_id\":3,\"date\":1700000000,\"from\":{\"id\":"
+                + CHAT + ",\"is_bot\":false,\"first_name\":\"Sam\",\"language_code\":\"en-US\"},\"chat\":{\"id\":"
+                + CHAT + ",\"type\":\"private\"},\"text\":\"I have crushing chest pain\"}}");
+
+        assertThat(sent()).anyMatch(c -> c.body().get("text").asText().contains("911"))
+                .noneMatch(c -> c.body().get("text").asText().contains("999"));
+    }
+
+    @Test
+    void anOverlongMessageIsNotTakenButItsRedFlagIsStillAnswered() throws Exception {
+        post(SECRET, text(80, "I have crushing chest pain " + "and so on ".repeat(120)));
+
+        assertThat(sent()).anyMatch(c -> c.body().get("text").asText().contains("999"));
+        assertThat(sent().get(sent().size() - 1).body().get("text").asText()).contains("1000 characters");
+    }
+
+    @Test
+    void aTextLongerThanTelegramsLimitIsSplitAtASpaceAndNothingIsLost() {
+        String text = "word ".repeat(2000).strip();
+
+        List<String> parts = TelegramChannel.split(text, TelegramChannel.MAX_MESSAGE_LENGTH);
+
+        assertThat(parts).hasSize(3).allMatch(p -> p.length() <= TelegramChannel.MAX_MESSAGE_LENGTH)
+                .allMatch(p -> p.startsWith("word") && p.endsWith("word"));
+        assertThat(String.join(" ", parts)).isEqualTo(text);
     }
 }
