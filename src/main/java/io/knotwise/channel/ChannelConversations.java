@@ -6,6 +6,7 @@ import io.knotwise.NotFoundException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
 import io.knotwise.store.ChannelLinks;
 import java.time.Duration;
@@ -194,8 +195,17 @@ public final class ChannelConversations {
         return input.text() != null && input.text().strip().equalsIgnoreCase("/start");
     }
 
-    /** The greeting followed by the answer to the first message, as one turn. */
+    /**
+     * The greeting followed by the answer to the first message, as one turn; just the answer when it already ends
+     * with the greeting (a question answered first goes "back to where we were": the greeting), so it is said once.
+     */
     private static Turn merge(Turn greeting, Turn answer) {
+        List<String> greetingTexts = greeting.messages().stream().map(Message::text).toList();
+        List<String> answerTexts = answer.messages().stream().map(Message::text).toList();
+        if (answerTexts.size() >= greetingTexts.size() && answerTexts.subList(answerTexts.size()
+                - greetingTexts.size(), answerTexts.size()).equals(greetingTexts)) {
+            return answer;
+        }
         var messages = new java.util.ArrayList<>(greeting.messages());
         messages.addAll(answer.messages());
         return new Turn(answer.conversationId(), messages, answer.quickReplies(), answer.state(), answer.triage(),

@@ -86,7 +86,10 @@ final class SlackPayloads {
         return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said)));
     }
 
-    /** A pressed quick-reply button from a {@code block_actions} interaction; empty for anything else. */
+    /**
+     * A pressed quick-reply button from a {@code block_actions} interaction, with the ids under which the same press
+     * may arrive again; empty for anything else.
+     */
     Optional<InboundMessage> interaction(JsonNode payload) {
         if (!"block_actions".equals(text(payload, "type"))) {
             return Optional.empty();
@@ -99,7 +102,16 @@ final class SlackPayloads {
         if (value == null || value.isBlank() || user == null || channel == null || team == null) {
             return Optional.empty();
         }
-        return Optional.of(new InboundMessage(List.of(), team, channel, user, Input.payload(value)));
+        // A press delivered again (Slack retries, a replayed request) carries the same trigger and action time.
+        List<String> ids = new ArrayList<>();
+        if (text(payload, "trigger_id") != null) {
+            ids.add("trigger:" + text(payload, "trigger_id"));
+        }
+        String actionTs = text(payload.path("actions").path(0), "action_ts");
+        if (actionTs != null) {
+            ids.add("action:" + team + ":" + user + ":" + actionTs);
+        }
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.payload(value)));
     }
 
     /** The words of a Slack message: mentions removed and Slack's escaping of {@code & < >} undone. */

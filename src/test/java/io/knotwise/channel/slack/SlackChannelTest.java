@@ -241,6 +241,31 @@ class SlackChannelTest {
     }
 
     @Test
+    void aButtonPressDeliveredAgainMovesTheWalkOnlyOnce() throws Exception {
+        slack.event(messageEvent("Ev0PRESS", "how do I release knots between my shoulder blades", "1700000300.1"),
+                Map.of());
+        settle();
+        int before = slackApi.calls().size();
+        String press = press("/next", 4242);
+
+        for (int replay = 0; replay < 4; replay++) {
+            assertThat(slack.interaction(press).statusCode()).isEqualTo(200);
+        }
+        settle();
+
+        assertThat(slackApi.calls()).hasSize(before + 1);
+    }
+
+    @Test
+    void aQuestionAsTheFirstMessageInANewChannelShowsTheGreetingOnce() throws Exception {
+        slack.event(messageEvent("Ev0HELP", "what can you do?", "1700000400.1"), Map.of());
+        settle();
+
+        String posted = String.join("\n", slackApi.lastCall().sections());
+        assertThat(posted.split("Hi, I'm Knotwise", -1)).hasSize(2);
+    }
+
+    @Test
     void slacksDocumentedEventCallbackIsAnsweredInItsChannel() throws Exception {
         // The Events API's documented outer payload around the documented message event.
         String body = """

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -82,15 +83,23 @@ final class SlackSender {
         return callback.toString();
     }
 
-    /** A {@code block_actions} interaction for a pressed button, form-encoded as Slack sends it. */
+    private static final AtomicLong PRESSES = new AtomicLong();
+
+    /** A {@code block_actions} interaction for a new press of a button, form-encoded as Slack sends it. */
     static String press(String value) {
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("trigger_id", "1.2.3");
+        return press(value, PRESSES.incrementAndGet());
+    }
+
+    /** The interaction of press number {@code press}: the same number is the same press delivered again. */
+    static String press(String value, long press) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
+                .put("trigger_id", "13345224609.738474920.8088930838d88f008e0" + press);
         payload.putObject("user").put("id", USER).put("username", "someone").put("team_id", TEAM);
         payload.putObject("team").put("id", TEAM).put("domain", "example");
         payload.putObject("channel").put("id", CHANNEL).put("name", "directmessage");
         payload.putObject("container").put("type", "message").put("channel_id", CHANNEL);
         payload.putArray("actions").addObject().put("type", "button").put("action_id", "kw_0")
-                .put("block_id", "b1").put("value", value).put("action_ts", "1700000200.000100")
+                .put("block_id", "b1").put("value", value).put("action_ts", "1700000200." + (100_000 + press))
                 .putObject("text").put("type", "plain_text").put("text", "Next");
         return "payload=" + URLEncoder.encode(payload.toString(), UTF_8);
     }
