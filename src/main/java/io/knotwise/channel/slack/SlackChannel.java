@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class SlackChannel {
     private final SlackClient client;
     private final ExecutorService executor;
     private final Deliveries deliveries;
+    private final ChatTimers timers = new ChatTimers();
     /** Enough stripes that different Slack channels rarely wait for each other. */
     private final Object[] locks = new Object[256];
     private final SlackPayloads payloads = new SlackPayloads(JSON);
@@ -101,6 +103,7 @@ public final class SlackChannel {
         InboundMessage message = inbound.get();
         // One message of a Slack channel at a time, its reply queued before the next is taken: replies keep order.
         synchronized (locks[Math.floorMod(message.channel().hashCode(), locks.length)]) {
+            timers.cancel(message.conversationUser());
             Optional<Turn> turn;
             try {
                 turn = conversations.once(CHANNEL, message.deliveryIds(),
@@ -117,6 +120,9 @@ public final class SlackChannel {
                 return;
             }
             turn.ifPresent(t -> post(message, t));
+            turn.ifPresent(t -> timers.after(message.conversationUser(), t, () -> deliveries.send(message.channel(),
+                    "a time's up in Slack channel " + message.channel(),
+                    () -> client.post(message.channel(), ChatTimers.timesUp()))));
         }
         ctx.status(200);
     }

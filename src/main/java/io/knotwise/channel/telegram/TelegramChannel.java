@@ -11,6 +11,7 @@ import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
 import io.knotwise.channel.Outbox;
 import io.knotwise.dialog.QuickReply;
@@ -61,6 +62,7 @@ public final class TelegramChannel {
     private final ChannelConversations conversations;
     private final TelegramClient client;
     private final Deliveries deliveries;
+    private final ChatTimers timers = new ChatTimers();
     /** Enough stripes that different chats rarely wait for each other. */
     private final Object[] locks = new Object[256];
     /** Payloads too long for callback_data, by the short key sent instead. */
@@ -113,6 +115,7 @@ public final class TelegramChannel {
         }
         // One update of a chat at a time, its reply queued before the next is taken: replies keep the turns' order.
         synchronized (locks[Math.floorMod(chat.hashCode(), locks.length)]) {
+            timers.cancel(chat);
             Optional<Turn> turn;
             try {
                 turn = conversations.once("telegram", List.of(updateId), () -> take(incoming));
@@ -136,6 +139,8 @@ public final class TelegramChannel {
                 }
                 reply(incoming.chat(), t);
             }));
+            turn.ifPresent(t -> timers.after(chat, t, () -> deliveries.send(chat, "a time's up in Telegram",
+                    () -> send(incoming.chat(), ChatTimers.TIMES_UP, List.of()))));
         }
         acknowledge(ctx);
     }

@@ -2,6 +2,7 @@ package io.knotwise.channel.terminal;
 
 import io.knotwise.KnotwiseException;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Message;
@@ -13,13 +14,15 @@ import java.util.List;
 
 /**
  * Chats with the guide in a terminal: the guide's messages are printed, quick replies as numbered choices; typing a
- * number presses that button, anything else is sent as text, an empty line or end of input quits.
+ * number presses that button, anything else is sent as text, an empty line or end of input quits. A timed hold
+ * ends with a "time's up" line unless the user has typed something first.
  */
 public final class TerminalChat {
 
     private final ChannelConversations conversations;
     private final BufferedReader in;
     private final PrintStream out;
+    private final ChatTimers timers = new ChatTimers();
 
     public TerminalChat(ChannelConversations conversations, BufferedReader in, PrintStream out) {
         this.conversations = conversations;
@@ -33,10 +36,19 @@ public final class TerminalChat {
         try {
             for (String line = prompt(); line != null && !line.isBlank(); line = prompt()) {
                 Input input = choice(line.strip(), choices);
-                choices = show(conversations.send("terminal", user, input));
+                Turn turn = conversations.send("terminal", user, input);
+                choices = show(turn);
+                timers.after(user, turn, () -> {
+                    out.println();
+                    out.println(ChatTimers.TIMES_UP);
+                    out.print("> ");
+                    out.flush();
+                });
             }
         } catch (IOException e) {
             throw new KnotwiseException("cannot read the terminal: " + e.getMessage(), e);
+        } finally {
+            timers.close();
         }
     }
 

@@ -1,0 +1,57 @@
+package io.knotwise.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.engine.Message;
+import io.knotwise.engine.Turn;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A hold started on a chat channel ends with a "time's up", unless the user moves on first. */
+class ChatTimersTest {
+
+    private static Turn timed(int seconds) {
+        return new Turn("c1", List.of(new Message(Message.TEXT, "Timer started: 1 second.", null, seconds)), List.of(),
+                null, null, null, List.of());
+    }
+
+    private static Turn untimed() {
+        return new Turn("c1", List.of(new Message(Message.STEP, "Step 2 of 6: ...", 10, null)), List.of(), null, null,
+                null, List.of());
+    }
+
+    @Test
+    void aStartedTimerEndsWithTimesUp() throws Exception {
+        try (var timers = new ChatTimers()) {
+            var timesUp = new CountDownLatch(1);
+
+            timers.after("chat-1", timed(1), timesUp::countDown);
+
+            assertThat(timesUp.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void theUsersNextMessageCancelsTheRunningTimer() throws Exception {
+        try (var timers = new ChatTimers()) {
+            var fired = new AtomicInteger();
+            timers.after("chat-1", timed(1), fired::incrementAndGet);
+            timers.after("chat-2", timed(1), fired::incrementAndGet);
+
+            timers.cancel("chat-1");
+            timers.after("chat-2", untimed(), fired::incrementAndGet);
+            Thread.sleep(1_500);
+
+            assertThat(fired).hasValue(0);
+        }
+    }
+
+    @Test
+    void onlyATurnThatStartsATimerSetsOne() {
+        assertThat(ChatTimers.started(timed(30))).contains(30);
+        assertThat(ChatTimers.started(untimed())).isEmpty();
+    }
+}
