@@ -11,6 +11,8 @@ import io.knotwise.channel.slack.SlackSettings;
 import io.knotwise.channel.telegram.TelegramChannel;
 import io.knotwise.channel.telegram.TelegramClient;
 import io.knotwise.channel.telegram.TelegramSettings;
+import io.knotwise.channel.whatsapp.WhatsAppChannel;
+import io.knotwise.channel.whatsapp.WhatsAppSettings;
 import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
@@ -336,6 +338,8 @@ public final class Main {
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
                 new TelegramClient(telegram), Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
+        WhatsAppSettings.from(env).ifPresent(whatsApp -> on.add(new WhatsAppChannel(whatsApp, conversations,
+                Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
         // One worker keeps each Slack user's messages in order.
         SlackSettings.from(env).ifPresent(slack -> on.add(new SlackChannel(slack, conversations,
                 new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));

@@ -26,4 +26,25 @@ public record Outbox(String text, List<QuickReply> buttons) {
         }
         return out;
     }
+
+    /** The text in parts of at most {@code limit} characters, broken after a line or a space where there is one. */
+    public static List<String> split(String text, int limit) {
+        var parts = new ArrayList<String>();
+        String rest = text;
+        while (rest.length() > limit) {
+            int cut = rest.lastIndexOf('\n', limit - 1);
+            if (cut <= 0) {
+                cut = rest.lastIndexOf(' ', limit - 1);
+            }
+            if (cut <= 0) {
+                cut = Character.isHighSurrogate(rest.charAt(limit - 1)) ? limit - 1 : limit;
+            } else {
+                cut++;
+            }
+            parts.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut);
+        }
+        parts.add(rest);
+        return parts;
+    }
 }

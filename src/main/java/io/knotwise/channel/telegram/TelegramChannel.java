@@ -218,7 +218,7 @@ public final class TelegramChannel {
 
     /** Sends a text in as many messages as Telegram's length limit needs, the buttons with the last. */
     private void send(long chat, String text, List<QuickReply> buttons) {
-        List<String> parts = split(text, MAX_MESSAGE_LENGTH);
+        List<String> parts = Outbox.split(text, MAX_MESSAGE_LENGTH);
         for (int i = 0; i < parts.size(); i++) {
             var body = new LinkedHashMap<String, Object>();
             body.put("chat_id", chat);
@@ -228,27 +228,6 @@ public final class TelegramChannel {
             }
             client.call("sendMessage", body);
         }
-    }
-
-    /** The text in parts of at most {@code limit} characters, broken after a line or a space where there is one. */
-    static List<String> split(String text, int limit) {
-        var parts = new ArrayList<String>();
-        String rest = text;
-        while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit - 1);
-            if (cut <= 0) {
-                cut = rest.lastIndexOf(' ', limit - 1);
-            }
-            if (cut <= 0) {
-                cut = Character.isHighSurrogate(rest.charAt(limit - 1)) ? limit - 1 : limit;
-            } else {
-                cut++;
-            }
-            parts.add(rest.substring(0, cut).stripTrailing());
-            rest = rest.substring(cut);
-        }
-        parts.add(rest);
-        return parts;
     }
 
     private List<List<Map<String, String>>> keyboard(List<QuickReply> replies) {

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.DirectExecutor;
+import io.knotwise.channel.Outbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -216,7 +217,7 @@ class TelegramChannelTest {
     void aTextLongerThanTelegramsLimitIsSplitAtASpaceAndNothingIsLost() {
         String text = "word ".repeat(2000).strip();
 
-        List<String> parts = TelegramChannel.split(text, TelegramChannel.MAX_MESSAGE_LENGTH);
+        List<String> parts = Outbox.split(text, TelegramChannel.MAX_MESSAGE_LENGTH);
 
         assertThat(parts).hasSize(3).allMatch(p -> p.length() <= TelegramChannel.MAX_MESSAGE_LENGTH)
                 .allMatch(p -> p.startsWith("word") && p.endsWith("word"));

@@ -1,0 +1,211 @@
+package io.knotwise.channel.whatsapp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.knotwise.BadInputException;
+import io.knotwise.KnotwiseException;
+import io.knotwise.StoreUnavailableException;
+import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
+import io.knotwise.channel.Deliveries;
+import io.knotwise.channel.Outbox;
+import io.knotwise.engine.Input;
+import io.knotwise.engine.Turn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WhatsApp Cloud API channel: {@code GET /webhooks/whatsapp} answers Meta's verification handshake, and
+ * {@code POST /webhooks/whatsapp} takes message notifications signed with the app secret ({@code X-Hub-Signature-256},
+ * refused otherwise): text, reply-button and list replies, each message id once; status notifications are
+ * ignored. Replies go out per user in turn order, buttons as reply buttons or a list. A number's country code picks
+ * the locale (so the emergency number). Thread-safe.
+ */
+public final class WhatsAppChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String NOT_TEXT = "I can only read typed messages, so I can't look at photos, stickers or files or"
+            + " listen to voice notes. Please type what you'd like to tell me. If you feel unwell right now, call your"
+            + " local emergency number.";
+    /** Country calling codes of the locales the guide knows, longest first. */
+    private static final List<Map.Entry<String, String>> LOCALES = List.of(Map.entry("353", "en-IE"),
+            Map.entry("44", "en-GB"), Map.entry("1", "en-US"));
+
+    private final WhatsAppSettings settings;
+    private final WhatsAppSignature signature;
+    private final ChannelConversations conversations;
+    private final WhatsAppClient client;
+    private final Deliveries deliveries;
+    private final ChatTimers timers = new ChatTimers();
+    private final int maxTextLength;
+    /** Enough stripes that different users rarely wait for each other. */
+    private final Object[] locks = new Object[256];
+
+    public WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, ExecutorService work,
+                           int maxTextLength) {
+        this(settings, conversations, new WhatsAppClient(settings), work, maxTextLength);
+    }
+
+    WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, WhatsAppClient client,
+                    ExecutorService work, int maxTextLength) {
+        this.settings = settings;
+        this.signature = new WhatsAppSignature(settings.appSecret());
+        this.conversations = conversations;
+        this.client = client;
+        this.deliveries = new Deliveries(work);
+        this.maxTextLength = maxTextLength;
+        Arrays.setAll(locks, i -> new Object());
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/webhooks/whatsapp", this::verify);
+        routes.post("/webhooks/whatsapp", this::notification);
+    }
+
+    /** Meta's handshake: the challenge echoed when the mode is subscribe and the verify token matches. */
+    private void verify(Context ctx) {
+        String token = ctx.queryParam("hub.verify_token");
+        String challenge = ctx.queryParam("hub.challenge");
+        if (!"subscribe".equals(ctx.queryParam("hub.mode")) || token == null || challenge == null
+                || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                        settings.verifyToken().getBytes(StandardCharsets.UTF_8))) {
+            error(ctx, 403, "forbidden", "wrong or missing hub.mode or hub.verify_token");
+            return;
+        }
+        ctx.status(200).contentType("text/plain").result(challenge);
+    }
+
+    private void notification(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (!signature.matches(ctx.header("X-Hub-Signature-256"), body)) {
+            error(ctx, 401, "unauthorized", "missing or wrong X-Hub-Signature-256");
+            return;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("the notification is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException("the notification must be a JSON object");
+        }
+        for (Incoming incoming : messages(root)) {
+            if (!take(incoming)) {
+                error(ctx, 503, "store_unavailable",
+                        "conversations are unreachable for a moment; deliver the notification again");
+                return;
+            }
+        }
+        ctx.status(200).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** One user's message: who, its id, the input (null when it is not one the guide can read) and the locale. */
+    private record Incoming(String from, String id, Input input, String locale) {
+    }
+
+    private List<Incoming> messages(JsonNode root) {
+        var found = new ArrayList<Incoming>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                // Status notifications (sent, delivered, read) carry "statuses" instead of "messages".
+                for (JsonNode message : change.path("value").path("messages")) {
+                    String from = message.path("from").asText("");
+                    String id = message.path("id").asText("");
+                    if (from.matches("\\d{5,20}") && !id.isBlank()) {
+                        found.add(new Incoming(from, id, input(message), locale(from)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Input input(JsonNode message) {
+        switch (message.path("type").asText("")) {
+            case "text" -> {
+                String body = message.path("text").path("body").asText("");
+                return body.isBlank() ? null : Input.text(body);
+            }
+            case "interactive" -> {
+                JsonNode interactive = message.path("interactive");
+                JsonNode reply = interactive.has("button_reply") ? interactive.get("button_reply")
+                        : interactive.path("list_reply");
+                String id = reply.path("id").asText("");
+                return id.startsWith("/") ? Input.payload(id) : null;
+            }
+            case "button" -> {
+                String text = message.path("button").path("text").asText("");
+                return text.isBlank() ? null : Input.text(text);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String locale(String number) {
+        return LOCALES.stream().filter(code -> number.startsWith(code.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
+    }
+
+    /** Takes one message once; false when the store cannot be reached (Meta then delivers it again). */
+    private boolean take(Incoming incoming) {
+        String user = incoming.from();
+        synchronized (locks[Math.floorMod(user.hashCode(), locks.length)]) {
+            timers.cancel(user);
+            if (incoming.input() == null) {
+                deliveries.send(user, "a WhatsApp notice", () -> client.send(user, new Outbox(NOT_TEXT, List.of())));
+                return true;
+            }
+            if (!incoming.input().isPayload() && incoming.input().text().length() > maxTextLength) {
+                Optional<Turn> advice = conversations.adviceFor(incoming.input(), incoming.locale());
+                deliveries.send(user, "a WhatsApp notice", () -> {
+                    advice.ifPresent(turn -> reply(user, turn));
+                    client.send(user, new Outbox("That message is longer than I can take in one go (" + maxTextLength
+                            + " characters at most). Could you send it in shorter parts?", List.of()));
+                });
+                return true;
+            }
+            Optional<Turn> turn;
+            try {
+                turn = conversations.once("whatsapp", List.of(incoming.id()),
+                        () -> conversations.send("whatsapp", user, incoming.input(), incoming.locale()));
+            } catch (StoreUnavailableException e) {
+                LOG.warn("a WhatsApp message waits for the store: {}", e.getMessage());
+                e.advice().ifPresent(advice -> deliveries.send(user, "a WhatsApp reply", () -> reply(user, advice)));
+                return false;
+            } catch (KnotwiseException e) {
+                LOG.warn("a WhatsApp message was not answered: {}", e.getMessage());
+                return true;
+            }
+            turn.ifPresent(t -> {
+                deliveries.send(user, "a WhatsApp reply", () -> reply(user, t));
+                timers.after(user, t, () -> deliveries.send(user, "a time's up on WhatsApp",
+                        () -> reply(user, ChatTimers.timesUp())));
+            });
+            return true;
+        }
+    }
+
+    private void reply(String user, Turn turn) {
+        Outbox.of(turn).forEach(message -> client.send(user, message));
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).contentType("application/json")
+                .result("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+    }
+}
