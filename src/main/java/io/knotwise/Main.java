@@ -334,7 +334,8 @@ public final class Main {
         var conversations = channelConversations(wiring, settings);
         var on = new ArrayList<Consumer<RoutesConfig>>();
         if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
-            on.add(new RasaRestChannel(conversations, settings.maxTextLength())::routes);
+            on.add(new RasaRestChannel(conversations, settings.maxTextLength(),
+                    settings.conversationRateLimitPerMinute())::routes);
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
                 new TelegramClient(telegram), Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));

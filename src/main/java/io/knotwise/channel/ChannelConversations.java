@@ -151,6 +151,11 @@ public final class ChannelConversations {
         return engine.escalationWithoutStore(input, userLocale == null ? locale : userLocale);
     }
 
+    /** Whether a message raises an emergency or urgent flag: such a message is answered even over a rate limit. */
+    public boolean stops(String text) {
+        return engine.stops(text);
+    }
+
     /** Starts a new conversation for a user, forgetting any earlier one. */
     public Turn restart(String channel, String user) {
         return restart(channel, user, locale);

@@ -119,6 +119,8 @@ public final class HttpApi {
                     perAddress.take(clientAddress(ctx));
                 }
             });
+            // The Rasa REST channel is an API like ours: the same per-address limit (its senders have their own).
+            config.routes.before("/webhooks/rest/*", ctx -> perAddress.take(clientAddress(ctx)));
             channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));

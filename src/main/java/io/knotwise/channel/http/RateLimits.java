@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * {@code perMinute} requests in a burst, refilled evenly over a minute. Buckets of keys unseen for a few minutes
  * are forgotten, so memory stays bounded. Limits are per instance. Thread-safe.
  */
-final class RateLimits {
+public final class RateLimits {
 
     private static final long MAX_KEYS = 200_000;
 
@@ -28,13 +28,13 @@ final class RateLimits {
      * @param what what the key is, for the error message ("address", "conversation")
      * @param perMinute requests a key may make per minute; 0 switches the limit off
      */
-    RateLimits(String what, int perMinute) {
+    public RateLimits(String what, int perMinute) {
         this.what = what;
         this.perMinute = perMinute;
     }
 
     /** Takes one request from the key's bucket, or throws {@link RateLimitedException} when it is empty. */
-    void take(String key) {
+    public void take(String key) {
         if (perMinute <= 0) {
             return;
         }

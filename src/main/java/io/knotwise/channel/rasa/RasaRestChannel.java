@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
+import io.knotwise.channel.http.RateLimits;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,13 @@ public final class RasaRestChannel {
     private final ChannelConversations conversations;
     private final int maxTextLength;
 
-    public RasaRestChannel(ChannelConversations conversations, int maxTextLength) {
+    private final RateLimits perSender;
+
+    /** @param perMinute messages one sender may send a minute, as for a conversation on the API (0: no limit) */
+    public RasaRestChannel(ChannelConversations conversations, int maxTextLength, int perMinute) {
         this.conversations = conversations;
         this.maxTextLength = maxTextLength;
+        this.perSender = new RateLimits("sender", perMinute);
     }
 
     public void routes(RoutesConfig routes) {
@@ -54,6 +60,14 @@ public final class RasaRestChannel {
             throw new BadInputException("\"message\" is longer than " + maxTextLength + " characters");
         }
         Input input = message.startsWith("/") ? Input.payload(message) : Input.text(message);
+        try {
+            perSender.take(sender);
+        } catch (RateLimitedException limited) {
+            // Safety first: a message that raises an emergency or urgent flag is answered even over the limit.
+            if (input.isPayload() || !conversations.stops(message)) {
+                throw limited;
+            }
+        }
         Turn turn;
         try {
             turn = conversations.send("rest", sender, input);

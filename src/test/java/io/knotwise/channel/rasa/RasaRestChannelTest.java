@@ -23,7 +23,11 @@ class RasaRestChannelTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static io.javalin.Javalin app() {
-        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), 1000);
+        return app(0);
+    }
+
+    private static io.javalin.Javalin app(int perSenderPerMinute) {
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), 1000, perSenderPerMinute);
         return Main.app(RealGuide.wiring(), RealGuide.settings(),
                 List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
     }
@@ -89,6 +93,25 @@ class RasaRestChannelTest {
 
             assertThat(answer.get(0).get("text").asText()).contains("Knotwise");
             assertThat(answer.size()).as("the greeting and the answer to the payload").isGreaterThan(1);
+        });
+    }
+
+    @Test
+    void aSenderOverTheLimitGets429ButAnEmergencyIsStillAnswered() {
+        JavalinTest.test(app(2), (server, client) -> {
+            say(client.getOrigin(), "{\"sender\": \"user-4\", \"message\": \"hi\"}");
+            say(client.getOrigin(), "{\"sender\": \"user-4\", \"message\": \"my back is stiff\"}");
+
+            var over = say(client.getOrigin(), "{\"sender\": \"user-4\", \"message\": \"about two weeks\"}");
+            var emergency = say(client.getOrigin(),
+                    "{\"sender\": \"user-4\", \"message\": \"I have crushing chest pain\"}");
+            var other = say(client.getOrigin(), "{\"sender\": \"user-5\", \"message\": \"hi\"}");
+
+            assertThat(over.statusCode()).isEqualTo(429);
+            assertThat(over.headers().firstValue("Retry-After")).isPresent();
+            assertThat(emergency.statusCode()).isEqualTo(200);
+            assertThat(emergency.body()).contains("999");
+            assertThat(other.statusCode()).isEqualTo(200);
         });
     }
 }
