@@ -1,5 +1,6 @@
 package io.knotwise.channel.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +48,20 @@ final class SlackBlocks {
             bodies.add(body(channel, blocks.subList(from, Math.min(blocks.size(), from + MAX_BLOCKS))));
         }
         return bodies;
+    }
+
+    /** A {@code chat.update} body: the message's blocks without its buttons, then "Chosen: title". */
+    ObjectNode pressed(String channel, String ts, JsonNode blocks, String title) {
+        List<ObjectNode> kept = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            if (block.isObject() && !"actions".equals(block.path("type").asText())) {
+                kept.add((ObjectNode) block);
+            }
+        }
+        ObjectNode context = json.createObjectNode().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", "Chosen: *" + escape(title) + "*");
+        kept.add(context);
+        return body(channel, kept).put("ts", ts);
     }
 
     /** Slack reads {@code & < >} in mrkdwn as markup, so they are sent as entities. */

@@ -129,8 +129,18 @@ public final class SlackChannel {
 
     /** Posts off the request thread, each Slack channel's replies in the order of their turns. */
     private void post(InboundMessage message, Turn turn) {
-        deliveries.send(message.channel(), "the reply in Slack channel " + message.channel(),
-                () -> client.post(message.channel(), turn));
+        deliveries.send(message.channel(), "the reply in Slack channel " + message.channel(), () -> {
+            InboundMessage.Pressed pressed = message.pressed();
+            if (pressed != null) {
+                try {
+                    client.pressed(message.channel(), pressed.ts(), pressed.blocks(), pressed.title());
+                } catch (SlackApiException e) {
+                    // The answer matters more than the redrawn buttons.
+                    LOG.warn("could not redraw a pressed message in {}: {}", message.channel(), e.getMessage());
+                }
+            }
+            client.post(message.channel(), turn);
+        });
     }
 
     private static void error(Context ctx, int status, String code, String message) {

@@ -46,6 +46,14 @@ public final class SlackClient {
         }
     }
 
+    /**
+     * Redraws a message whose button was pressed: its blocks without the buttons, and a line saying what was chosen,
+     * so an old button cannot be pressed again.
+     */
+    public void pressed(String channel, String ts, JsonNode blocks, String title) {
+        call("chat.update", this.blocks.pressed(channel, ts, blocks, title));
+    }
+
     private JsonNode call(String method, ObjectNode body) {
         HttpRequest request;
         try {

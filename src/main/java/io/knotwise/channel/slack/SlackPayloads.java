@@ -83,7 +83,7 @@ final class SlackPayloads {
         if (text(event, "ts") != null) {
             ids.add("message:" + team + ":" + channel + ":" + text(event, "ts"));
         }
-        return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said)));
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said), null));
     }
 
     /**
@@ -111,7 +111,12 @@ final class SlackPayloads {
         if (actionTs != null) {
             ids.add("action:" + team + ":" + user + ":" + actionTs);
         }
-        return Optional.of(new InboundMessage(ids, team, channel, user, Input.payload(value)));
+        String ts = text(payload.path("container"), "message_ts");
+        JsonNode blocks = payload.path("message").path("blocks");
+        String title = text(payload.path("actions").path(0).path("text"), "text");
+        var pressed = ts == null || !blocks.isArray() ? null
+                : new InboundMessage.Pressed(ts, blocks, title == null ? value : title);
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.payload(value), pressed));
     }
 
     /** The words of a Slack message: mentions removed and Slack's escaping of {@code & < >} undone. */

@@ -257,6 +257,26 @@ class SlackChannelTest {
     }
 
     @Test
+    void aPressedMessageIsRedrawnWithoutItsButtonsBeforeTheAnswerIsPosted() throws Exception {
+        slack.event(messageEvent("Ev0REDRAW", "how do I release knots between my shoulder blades", "1700000600.1"),
+                Map.of());
+        settle();
+        var posted = slackApi.lastCall();
+        int before = slackApi.calls().size();
+
+        slack.interaction(SlackSender.pressIn(button("/next"), posted.body()));
+        settle();
+
+        var update = slackApi.calls().get(before);
+        assertThat(update.path()).endsWith("/chat.update");
+        assertThat(update.body().get("ts").asText()).isEqualTo("1700000500.000200");
+        assertThat(update.blocks("actions")).isEmpty();
+        assertThat(update.sections()).isEqualTo(posted.sections());
+        assertThat(update.blocks("context").get(0).toString()).contains("Chosen");
+        assertThat(slackApi.lastCall().path()).endsWith("/chat.postMessage");
+    }
+
+    @Test
     void aQuestionAsTheFirstMessageInANewChannelShowsTheGreetingOnce() throws Exception {
         slack.event(messageEvent("Ev0HELP", "what can you do?", "1700000400.1"), Map.of());
         settle();

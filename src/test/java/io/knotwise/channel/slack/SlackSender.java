@@ -2,6 +2,7 @@ package io.knotwise.channel.slack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -92,12 +93,26 @@ final class SlackSender {
 
     /** The interaction of press number {@code press}: the same number is the same press delivered again. */
     static String press(String value, long press) {
+        return press(value, press, null);
+    }
+
+    /** A press of a button in a message the guide posted, which Slack sends back with the press. */
+    static String pressIn(String value, JsonNode posted) {
+        return press(value, PRESSES.incrementAndGet(), posted);
+    }
+
+    private static String press(String value, long press, JsonNode posted) {
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
                 .put("trigger_id", "13345224609.738474920.8088930838d88f008e0" + press);
         payload.putObject("user").put("id", USER).put("username", "someone").put("team_id", TEAM);
         payload.putObject("team").put("id", TEAM).put("domain", "example");
         payload.putObject("channel").put("id", CHANNEL).put("name", "directmessage");
-        payload.putObject("container").put("type", "message").put("channel_id", CHANNEL);
+        ObjectNode container = payload.putObject("container").put("type", "message").put("channel_id", CHANNEL);
+        if (posted != null) {
+            container.put("message_ts", "1700000500.000200").put("is_ephemeral", false);
+            payload.putObject("message").put("type", "message").put("ts", "1700000500.000200")
+                    .put("text", posted.path("text").asText()).set("blocks", posted.path("blocks"));
+        }
         payload.putArray("actions").addObject().put("type", "button").put("action_id", "kw_0")
                 .put("block_id", "b1").put("value", value).put("action_ts", "1700000200." + (100_000 + press))
                 .putObject("text").put("type", "plain_text").put("text", "Next");
