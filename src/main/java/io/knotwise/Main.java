@@ -262,6 +262,8 @@ public final class Main {
         var classifier = model.thenApply(nluData::intentClassifier);
         var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
         var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.models()));
+        // Opening the store (SQLite loads its native library, then reads the file) needs none of the above.
+        var opened = CompletableFuture.supplyAsync(() -> openStore(settings));
         var entities = knownWords.thenApply(words ->
                 new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.dialogs());
@@ -271,12 +273,13 @@ public final class Main {
                 nluData.lexicon())
                 .validate(book);
         if (!problems.isEmpty()) {
+            opened.thenAccept(Store::close);
             throw new InvalidDataException(problems);
         }
         var parser = new MessageParser(await(classifier), await(entities),
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Store store = new MeteredConversationStore(openStore(settings), metrics);
+        Store store = new MeteredConversationStore(await(opened), metrics);
         var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
                 settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText(), settings.transcriptCap());
         return new Wiring(book, engine, store, metrics);
