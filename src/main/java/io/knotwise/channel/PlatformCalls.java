@@ -1,5 +1,6 @@
 package io.knotwise.channel;
 
+import io.knotwise.channel.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class PlatformCalls {
     static final int ATTEMPTS = 5;
     static final int LONGEST_WAIT_SECONDS = 60;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** Waits between attempts; tests pass one that records instead of sleeping. */
     public interface Pause {

@@ -1,6 +1,5 @@
 package io.knotwise.store;
 
-import io.knotwise.engine.ConversationStore;
 import java.time.Duration;
 
 class MemoryConversationStoreTest extends ConversationStoreContract {

@@ -171,7 +171,7 @@ public final class HttpApi {
     private void storeUnavailable(StoreUnavailableException e, Context ctx) {
         LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", "1");
-        var body = errorBody("store_unavailable",
+        var body = Json.errorBody("store_unavailable",
                 "conversations are unreachable for a moment; nothing was changed, please try again");
         e.advice().map(Views::turn).ifPresent(advice -> {
             body.put("messages", advice.get("messages"));
@@ -289,16 +289,6 @@ public final class HttpApi {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
-        Json.respond(ctx, status, errorBody(code, message));
-    }
-
-    /** The body of every error: {@code {"error": {"code", "message"}}}, to which a caller may add fields. */
-    private static Map<String, Object> errorBody(String code, String message) {
-        var error = new LinkedHashMap<String, Object>();
-        error.put("code", code);
-        error.put("message", message);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", error);
-        return body;
+        Json.error(ctx, status, code, message);
     }
 }

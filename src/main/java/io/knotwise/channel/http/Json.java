@@ -11,11 +11,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads request bodies and writes snake_case JSON answers; the HTTP layer's one JSON mapper. Thread-safe. */
-final class Json {
+/**
+ * The one JSON edge of the API and every channel: the one mapper, request bodies read as strict UTF-8, answers and
+ * the one error body, {@code {"error": {"code", "message"}}}. Thread-safe.
+ */
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -54,6 +59,39 @@ final class Json {
         return node;
     }
 
+    /** The shared mapper, for channels that read and write a platform's JSON. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Any JSON value read from bytes that must be UTF-8; anything else is a {@link BadInputException}. */
+    public static JsonNode read(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(utf8(bytes));
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException("the body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The body of every error, to which a caller may add fields. */
+    public static Map<String, Object> errorBody(String code, String message) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", code);
+        error.put("message", message);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", error);
+        return body;
+    }
+
+    /** Answers with the error body. */
+    public static void error(Context ctx, int status, String code, String message) {
+        respond(ctx, status, errorBody(code, message));
+    }
+
     private static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -82,7 +120,7 @@ final class Json {
         return value.asText();
     }
 
-    static void respond(Context ctx, int status, Object body) {
+    public static void respond(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
@@ -90,7 +128,7 @@ final class Json {
         }
     }
 
-    static String write(Object body) {
+    public static String write(Object body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -2,8 +2,6 @@ package io.knotwise.channel.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -24,14 +22,12 @@ final class JsonErrorHandler extends ErrorHandler {
         // fault: a 400, not the 505 Jetty would give, which reads as a server error.
         int status = code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? HttpStatus.BAD_REQUEST_400 : code;
         response.setStatus(status);
-        var error = new LinkedHashMap<String, Object>();
-        error.put("code", status == 400 ? "bad_request" : status == 413 ? "payload_too_large"
-                : status == 404 ? "not_found" : status < 500 ? "bad_request" : "internal_error");
-        String reason = HttpStatus.getMessage(status);
-        error.put("message", status < 500 && message != null && !message.isBlank()
-                ? "the request was refused: " + message : reason);
+        String name = status == 400 ? "bad_request" : status == 413 ? "payload_too_large"
+                : status == 404 ? "not_found" : status < 500 ? "bad_request" : "internal_error";
+        String said = status < 500 && message != null && !message.isBlank()
+                ? "the request was refused: " + message : HttpStatus.getMessage(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(Json.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8)),
+        response.write(true, ByteBuffer.wrap(Json.write(Json.errorBody(name, said)).getBytes(StandardCharsets.UTF_8)),
                 callback);
     }
 }

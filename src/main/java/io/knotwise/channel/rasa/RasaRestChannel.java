@@ -9,10 +9,10 @@ import io.knotwise.RateLimitedException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
+import io.knotwise.channel.http.Json;
 import io.knotwise.channel.http.RateLimits;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class RasaRestChannel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RasaRestChannel.class);
 
     private final ChannelConversations conversations;
@@ -47,13 +47,8 @@ public final class RasaRestChannel {
     }
 
     private void webhook(Context ctx) throws Exception {
-        JsonNode body;
-        try {
-            // Read as UTF-8 whatever charset the Content-Type names: JSON has no charset parameter (RFC 8259).
-            body = JSON.readTree(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new BadInputException("the body is not valid JSON");
-        }
+        // Read as UTF-8 whatever charset the Content-Type names: JSON has no charset parameter (RFC 8259).
+        JsonNode body = Json.read(ctx.bodyAsBytes());
         String sender = text(body, "sender");
         String message = text(body, "message");
         if (message.length() > maxTextLength) {

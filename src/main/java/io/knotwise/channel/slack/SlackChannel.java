@@ -2,7 +2,6 @@ package io.knotwise.channel.slack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -12,10 +11,10 @@ import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
+import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +31,7 @@ public final class SlackChannel {
 
     static final String CHANNEL = "slack";
     private static final Logger LOG = LoggerFactory.getLogger(SlackChannel.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final SlackSignature signature;
     private final ChannelConversations conversations;
@@ -67,7 +66,7 @@ public final class SlackChannel {
         JsonNode body = payloads.object(verifiedBody(ctx));
         String type = body.path("type").asText();
         if (type.equals("url_verification")) {
-            respond(ctx, 200, Map.of("challenge", body.path("challenge").asText()));
+            Json.respond(ctx, 200, Map.of("challenge", body.path("challenge").asText()));
         } else if (type.equals("event_callback")) {
             answerLater(ctx, payloads.event(body));
         } else {
@@ -144,17 +143,6 @@ public final class SlackChannel {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
-        var error = new LinkedHashMap<String, Object>();
-        error.put("code", code);
-        error.put("message", message);
-        respond(ctx, status, Map.of("error", error));
-    }
-
-    private static void respond(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        Json.error(ctx, status, code, message);
     }
 }

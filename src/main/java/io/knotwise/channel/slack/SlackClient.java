@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.knotwise.channel.PlatformCalls;
+import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Turn;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.time.Duration;
 public final class SlackClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final String apiBase;
     private final String botToken;

@@ -1,13 +1,11 @@
 package io.knotwise.channel.telegram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.knotwise.channel.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class TelegramChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     /** Telegram's limit on a button's callback_data, in bytes. */
     private static final int MAX_CALLBACK_BYTES = 64;
@@ -90,8 +87,7 @@ public final class TelegramChannel {
         String secret = ctx.header(SECRET_HEADER);
         if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                 settings.secretToken().getBytes(StandardCharsets.UTF_8))) {
-            ctx.status(401).contentType("application/json")
-                    .result("{\"error\":{\"code\":\"unauthorized\",\"message\":\"missing or wrong secret token\"}}");
+            Json.error(ctx, 401, "unauthorized", "missing or wrong secret token");
             return;
         }
         JsonNode update = read(ctx);
@@ -124,8 +120,8 @@ public final class TelegramChannel {
                 LOG.warn("Telegram update {} waits for the store: {}", updateId, e.getMessage());
                 e.advice().ifPresent(advice -> deliveries.send(chat, "the reply to Telegram update " + updateId,
                         () -> reply(incoming.chat(), advice)));
-                ctx.status(503).contentType("application/json").result("{\"error\":{\"code\":\"store_unavailable\","
-                        + "\"message\":\"conversations are unreachable for a moment; deliver the update again\"}}");
+                Json.error(ctx, 503, "store_unavailable",
+                        "conversations are unreachable for a moment; deliver the update again");
                 return;
             } catch (KnotwiseException e) {
                 // Refused on purpose: a message the guide does not take.
@@ -151,11 +147,7 @@ public final class TelegramChannel {
 
     /** The update as JSON, read as UTF-8 whatever charset the Content-Type names; anything else is a 400. */
     private static JsonNode read(Context ctx) {
-        try {
-            return JSON.readTree(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new BadInputException("the update is not valid JSON");
-        }
+        return Json.read(ctx.bodyAsBytes());
     }
 
     /**

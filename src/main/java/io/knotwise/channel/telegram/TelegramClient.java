@@ -3,6 +3,7 @@ package io.knotwise.channel.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knotwise.KnotwiseException;
 import io.knotwise.channel.PlatformCalls;
+import io.knotwise.channel.http.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** Calls the Telegram Bot API ({@code sendMessage}, {@code answerCallbackQuery}, {@code setWebhook}). Thread-safe. */
 public final class TelegramClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final TelegramSettings settings;
     private final PlatformCalls calls;

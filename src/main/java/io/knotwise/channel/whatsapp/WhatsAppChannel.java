@@ -1,6 +1,5 @@
 package io.knotwise.channel.whatsapp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -12,6 +11,7 @@ import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
 import io.knotwise.channel.Outbox;
+import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final String NOT_TEXT = "I can only read typed messages, so I can't look at photos, stickers or files or"
             + " listen to voice notes. Please type what you'd like to tell me. If you feel unwell right now, call your"
             + " local emergency number.";
@@ -93,13 +93,8 @@ public final class WhatsAppChannel {
             error(ctx, 401, "unauthorized", "missing or wrong X-Hub-Signature-256");
             return;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new BadInputException("the notification is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = Json.read(body);
+        if (!root.isObject()) {
             throw new BadInputException("the notification must be a JSON object");
         }
         for (Incoming incoming : messages(root)) {
@@ -205,7 +200,6 @@ public final class WhatsAppChannel {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType("application/json")
-                .result("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+        Json.error(ctx, status, code, message);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.knotwise.KnotwiseException;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.PlatformCalls;
+import io.knotwise.channel.http.Json;
 import io.knotwise.dialog.QuickReply;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ final class WhatsAppClient {
     static final int MAX_ROW_DESCRIPTION = 72;
     private static final String LIST_BUTTON = "Choose";
     private static final String CHOOSE_BODY = "Choose one:";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final WhatsAppSettings settings;
     private final PlatformCalls calls;

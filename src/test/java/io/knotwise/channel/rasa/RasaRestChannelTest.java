@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.FuzzedJson;
 import io.knotwise.channel.LoopbackOnly;

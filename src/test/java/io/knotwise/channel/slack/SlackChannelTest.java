@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.knotwise.BadInputException;
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
 import java.net.http.HttpResponse;

@@ -11,7 +11,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.DirectExecutor;
 import io.knotwise.channel.FuzzedJson;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.DirectExecutor;
 import io.knotwise.channel.Outbox;
 import java.net.URI;

@@ -3,7 +3,6 @@ package io.knotwise.channel.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knotwise.RealGuide;
-import io.knotwise.channel.ChannelConversations;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
