@@ -69,17 +69,22 @@ public final class Conversation {
         return copy;
     }
 
-    /**
-     * This conversation as plain values, for a store that keeps it outside memory. Stores that keep the transcript
-     * apart write the snapshot without it, and then {@link #unwritten()}.
-     */
+    /** This conversation as plain values, its transcript included. */
     public ConversationSnapshot snapshot() {
+        return snapshot(transcript.stream().map(TranscriptEntry::values).toList());
+    }
+
+    /** This conversation without its transcript, for a store that keeps the transcript apart ({@link #unwritten()}). */
+    public ConversationSnapshot state() {
+        return snapshot(List.of());
+    }
+
+    private ConversationSnapshot snapshot(List<List<String>> entries) {
         var flagTiers = new LinkedHashMap<String, String>();
         flags.forEach((flag, at) -> flagTiers.put(flag, at.id()));
         return new ConversationSnapshot(id, locale, createdAt.toString(), node, new HashMap<>(slots),
                 List.copyOf(skipped), tier == null ? null : tier.id(), flagTiers, plan, planIndex, step, attempts,
-                pending, resume, lastMessages, lastQuickReplies, recorded,
-                transcript.stream().map(TranscriptEntry::values).toList());
+                pending, resume, lastMessages, lastQuickReplies, recorded, entries);
     }
 
     /** The conversation a snapshot was taken of, its transcript included. */

@@ -48,7 +48,7 @@ final class ConversationJson {
 
     static String write(Conversation conversation) {
         try {
-            return JSON.writeValueAsString(conversation.snapshot());
+            return JSON.writeValueAsString(conversation.state());
         } catch (JsonProcessingException e) {
             throw new KnotwiseException("cannot write conversation " + conversation.id() + ": " + e.getMessage(), e);
         }
