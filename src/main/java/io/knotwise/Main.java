@@ -352,7 +352,8 @@ public final class Main {
 
     /** Channel users mapped to conversations of the loaded guide, in its store. */
     public static ChannelConversations channelConversations(Wiring wiring, Settings settings) {
-        return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale());
+        return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale(),
+                channel -> wiring.metrics().counter("knotwise.channel.replies_failed", "channel", channel).increment());
     }
 
     private static void serve(Settings settings) {

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class ChannelConversations {
     private final Engine engine;
     private final ChannelLinks links;
     private final String locale;
+    private final Consumer<String> replyFailed;
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** The last escalating message of each user that met an outage, until it can be taken. */
     private final Cache<String, Input> unsaved = Caffeine.newBuilder()
@@ -42,6 +45,12 @@ public final class ChannelConversations {
 
     /** @param locale the locale of conversations started on a channel (it picks the emergency number) */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale) {
+        this(engine, links, locale, channel -> { });
+    }
+
+    /** @param replyFailed told, with the channel's name, of every reply that finally could not be delivered */
+    public ChannelConversations(Engine engine, ChannelLinks links, String locale, Consumer<String> replyFailed) {
+        this.replyFailed = replyFailed;
         this.engine = engine;
         this.links = links;
         this.locale = locale;
@@ -149,6 +158,11 @@ public final class ChannelConversations {
      */
     public Optional<Turn> adviceFor(Input input, String userLocale) {
         return engine.escalationWithoutStore(input, userLocale == null ? locale : userLocale);
+    }
+
+    /** The ordered outbound queue of a channel, its final failures counted under the channel's name. */
+    public Deliveries deliveries(String channel, Executor executor) {
+        return new Deliveries(executor, () -> replyFailed.accept(channel));
     }
 
     /** Whether a message raises an emergency or urgent flag: such a message is answered even over a rate limit. */

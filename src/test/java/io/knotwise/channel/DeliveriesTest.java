@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A user's replies leave in the order they were handed over; other users' replies do not wait for them. */
@@ -45,9 +46,10 @@ class DeliveriesTest {
     }
 
     @Test
-    void aFailedReplyDoesNotStopTheNext() throws Exception {
+    void aFailedReplyIsCountedAndDoesNotStopTheNext() throws Exception {
         var pool = Executors.newSingleThreadExecutor();
-        var deliveries = new Deliveries(pool);
+        var failures = new AtomicInteger();
+        var deliveries = new Deliveries(pool, failures::incrementAndGet);
         var sent = new CopyOnWriteArrayList<String>();
 
         deliveries.send("chat-1", "broken", () -> {
@@ -61,6 +63,7 @@ class DeliveriesTest {
 
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(sent).isEqualTo(List.of("next"));
+        assertThat(failures).as("failed replies counted").hasValue(1);
         pool.shutdown();
     }
 

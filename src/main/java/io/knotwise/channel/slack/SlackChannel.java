@@ -50,7 +50,7 @@ public final class SlackChannel {
         this.conversations = conversations;
         this.client = client;
         this.executor = executor;
-        this.deliveries = new Deliveries(executor);
+        this.deliveries = conversations.deliveries("slack", executor);
         Arrays.setAll(locks, i -> new Object());
     }
 

@@ -75,7 +75,8 @@ public final class TelegramChannel {
         this.maxTextLength = maxTextLength;
         this.conversations = conversations;
         this.client = client;
-        this.deliveries = new Deliveries(work);
+        // Registering the webhook needs no conversations.
+        this.deliveries = conversations == null ? new Deliveries(work) : conversations.deliveries("telegram", work);
         Arrays.setAll(locks, i -> new Object());
     }
 

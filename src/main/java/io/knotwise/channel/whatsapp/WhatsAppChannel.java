@@ -64,7 +64,7 @@ public final class WhatsAppChannel {
         this.signature = new WhatsAppSignature(settings.appSecret());
         this.conversations = conversations;
         this.client = client;
-        this.deliveries = new Deliveries(work);
+        this.deliveries = conversations.deliveries("whatsapp", work);
         this.maxTextLength = maxTextLength;
         Arrays.setAll(locks, i -> new Object());
     }
