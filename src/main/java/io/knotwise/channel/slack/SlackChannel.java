@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
@@ -14,6 +16,7 @@ import io.knotwise.channel.Deliveries;
 import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,9 @@ public final class SlackChannel {
     private final ExecutorService executor;
     private final Deliveries deliveries;
     private final ChatTimers timers = new ChatTimers();
+    /** Each user's locale from Slack ("" when Slack did not say), so it is asked once a day per user. */
+    private final Cache<String, String> locales = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
     /** Enough stripes that different Slack channels rarely wait for each other. */
     private final Object[] locks = new Object[256];
     private final SlackPayloads payloads = new SlackPayloads(JSON);
@@ -105,8 +111,8 @@ public final class SlackChannel {
             timers.cancel(message.conversationUser());
             Optional<Turn> turn;
             try {
-                turn = conversations.once(CHANNEL, message.deliveryIds(),
-                        () -> conversations.send(CHANNEL, message.conversationUser(), message.input()));
+                turn = conversations.once(CHANNEL, message.deliveryIds(), () -> conversations.send(CHANNEL,
+                        message.conversationUser(), message.input(), locale(message)));
             } catch (StoreUnavailableException e) {
                 LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
                 e.advice().ifPresent(advice -> post(message, advice));
@@ -124,6 +130,17 @@ public final class SlackChannel {
                     () -> client.post(message.channel(), ChatTimers.timesUp()))));
         }
         ctx.status(200);
+    }
+
+    /** The user's locale as Slack knows it, asked once a day per user; null for the channel's default. */
+    private String locale(InboundMessage message) {
+        String key = message.team() + ":" + message.user();
+        String known = locales.getIfPresent(key);
+        if (known == null) {
+            known = client.locale(message.user()).orElse("");
+            locales.put(key, known);
+        }
+        return known.isEmpty() ? null : known;
     }
 
     /** Posts off the request thread, each Slack channel's replies in the order of their turns. */

@@ -9,10 +9,13 @@ import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Turn;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Posts the guide's turns to Slack through its Web API with the bot token, never logged or shown. Thread-safe. */
 public final class SlackClient {
@@ -53,6 +56,30 @@ public final class SlackClient {
      */
     public void pressed(String channel, String ts, JsonNode blocks, String title) {
         call("chat.update", this.blocks.pressed(channel, ts, blocks, title));
+    }
+
+    /**
+     * The user's locale as Slack knows it ({@code users.info} with {@code include_locale}; needs the
+     * {@code users:read} scope), such as "en-US"; empty when Slack does not say or cannot be asked.
+     */
+    public Optional<String> locale(String user) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + "/users.info?include_locale=true&user="
+                        + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + botToken)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = calls.send(request);
+            JsonNode answer = response.statusCode() / 100 == 2 ? JSON.readTree(response.body()) : null;
+            String locale = answer == null ? "" : answer.path("user").path("locale").asText("");
+            return locale.matches("[a-z]{2,3}-[A-Z]{2}") ? Optional.of(locale) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private JsonNode call(String method, ObjectNode body) {

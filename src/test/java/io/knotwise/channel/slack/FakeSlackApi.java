@@ -37,11 +37,18 @@ final class FakeSlackApi implements AutoCloseable {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> answers = new CopyOnWriteArrayList<>();
+    private final List<String> lookups = new CopyOnWriteArrayList<>();
+    private volatile String locale = "en-GB";
     private final Javalin app;
 
     FakeSlackApi() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.get("/api/users.info", ctx -> {
+                lookups.add(ctx.queryParam("user"));
+                ctx.contentType("application/json").result("{\"ok\": true, \"user\": {\"id\": \""
+                        + ctx.queryParam("user") + "\", \"locale\": \"" + locale + "\"}}");
+            });
             config.routes.post("/api/{method}", ctx -> {
                 var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
                 headers.putAll(ctx.headerMap());
@@ -62,6 +69,17 @@ final class FakeSlackApi implements AutoCloseable {
         answers.add(json);
     }
 
+    /** The locale {@code users.info} gives every user from now on. */
+    void userLocale(String locale) {
+        this.locale = locale;
+    }
+
+    /** The users whose locale was asked, in order. */
+    List<String> lookups() {
+        return List.copyOf(lookups);
+    }
+
+    /** The posts and updates, in order ({@code users.info} lookups are not among them). */
     List<Call> calls() {
         return List.copyOf(calls);
     }

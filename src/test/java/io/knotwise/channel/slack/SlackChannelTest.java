@@ -276,6 +276,19 @@ class SlackChannelTest {
     }
 
     @Test
+    void aUserWhoseSlackIsInAmericanEnglishIsToldToCall911AndAskedForOnce() throws Exception {
+        slackApi.userLocale("en-US");
+
+        slack.event(messageEvent("Ev0US1", "I have crushing chest pain", "1700000700.1"), Map.of());
+        slack.event(messageEvent("Ev0US2", "and my left arm feels heavy", "1700000700.2"), Map.of());
+        settle();
+
+        assertThat(slackApi.calls()).anyMatch(c -> c.sections().stream().anyMatch(t -> t.contains("911")))
+                .noneMatch(c -> c.sections().stream().anyMatch(t -> t.contains("999")));
+        assertThat(slackApi.lookups()).containsExactly(SlackSender.USER);
+    }
+
+    @Test
     void aQuestionAsTheFirstMessageInANewChannelShowsTheGreetingOnce() throws Exception {
         slack.event(messageEvent("Ev0HELP", "what can you do?", "1700000400.1"), Map.of());
         settle();
