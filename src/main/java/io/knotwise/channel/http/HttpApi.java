@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.OriginNotAllowedException;
+import io.knotwise.UnverifiedRequestException;
 import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
 import io.knotwise.StoreUnavailableException;
@@ -140,6 +141,8 @@ public final class HttpApi {
             config.routes.get("/api/v1/techniques/{id}", this::technique);
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+            config.routes.exception(UnverifiedRequestException.class,
+                    (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
             config.routes.exception(OriginNotAllowedException.class,
                     (e, ctx) -> error(ctx, 403, "origin_not_allowed", e.getMessage()));
             config.routes.exception(RateLimitedException.class, (e, ctx) -> {

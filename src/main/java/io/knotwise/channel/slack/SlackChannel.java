@@ -64,8 +64,6 @@ public final class SlackChannel {
     public void routes(RoutesConfig routes) {
         routes.post("/webhooks/slack/events", this::event);
         routes.post("/webhooks/slack/interactions", this::interaction);
-        routes.exception(UnverifiedRequestException.class,
-                (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
     }
 
     private void event(Context ctx) {
@@ -116,9 +114,7 @@ public final class SlackChannel {
             } catch (StoreUnavailableException e) {
                 LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
                 e.advice().ifPresent(advice -> post(message, advice));
-                error(ctx, 503, "store_unavailable",
-                        "conversations are unreachable for a moment; deliver the event again");
-                return;
+                throw e;
             } catch (BadInputException e) {
                 LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
                 ctx.status(200);

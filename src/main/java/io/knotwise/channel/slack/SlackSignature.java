@@ -2,6 +2,7 @@ package io.knotwise.channel.slack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.knotwise.UnverifiedRequestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;

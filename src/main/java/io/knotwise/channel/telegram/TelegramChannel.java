@@ -1,6 +1,5 @@
 package io.knotwise.channel.telegram;
 
-import io.knotwise.channel.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,10 +7,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
+import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
 import io.knotwise.channel.Outbox;
+import io.knotwise.channel.http.Json;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
@@ -88,8 +89,7 @@ public final class TelegramChannel {
         String secret = ctx.header(SECRET_HEADER);
         if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                 settings.secretToken().getBytes(StandardCharsets.UTF_8))) {
-            Json.error(ctx, 401, "unauthorized", "missing or wrong secret token");
-            return;
+            throw new UnverifiedRequestException("missing or wrong secret token");
         }
         JsonNode update = read(ctx);
         Incoming incoming = update == null || !update.has("update_id") ? null : incoming(update);
@@ -121,9 +121,7 @@ public final class TelegramChannel {
                 LOG.warn("Telegram update {} waits for the store: {}", updateId, e.getMessage());
                 e.advice().ifPresent(advice -> deliveries.send(chat, "the reply to Telegram update " + updateId,
                         () -> reply(incoming.chat(), advice)));
-                Json.error(ctx, 503, "store_unavailable",
-                        "conversations are unreachable for a moment; deliver the update again");
-                return;
+                throw e;
             } catch (KnotwiseException e) {
                 // Refused on purpose: a message the guide does not take.
                 LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());

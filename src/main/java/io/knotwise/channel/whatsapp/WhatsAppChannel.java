@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
+import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
@@ -81,8 +82,7 @@ public final class WhatsAppChannel {
         if (!"subscribe".equals(ctx.queryParam("hub.mode")) || token == null || challenge == null
                 || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                         settings.verifyToken().getBytes(StandardCharsets.UTF_8))) {
-            error(ctx, 403, "forbidden", "wrong or missing hub.mode or hub.verify_token");
-            return;
+            throw new UnverifiedRequestException("wrong or missing hub.mode or hub.verify_token");
         }
         ctx.status(200).contentType("text/plain").result(challenge);
     }
@@ -90,20 +90,14 @@ public final class WhatsAppChannel {
     private void notification(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (!signature.matches(ctx.header("X-Hub-Signature-256"), body)) {
-            error(ctx, 401, "unauthorized", "missing or wrong X-Hub-Signature-256");
-            return;
+            throw new UnverifiedRequestException("missing or wrong X-Hub-Signature-256");
         }
         JsonNode root = Json.read(body);
         if (!root.isObject()) {
             throw new BadInputException("the notification must be a JSON object");
         }
-        for (Incoming incoming : messages(root)) {
-            if (!take(incoming)) {
-                error(ctx, 503, "store_unavailable",
-                        "conversations are unreachable for a moment; deliver the notification again");
-                return;
-            }
-        }
+        // A store outage is thrown on (503), so Meta delivers the notification again; each message is taken once.
+        messages(root).forEach(this::take);
         ctx.status(200).contentType("application/json").result("{\"ok\":true}");
     }
 
@@ -156,14 +150,14 @@ public final class WhatsAppChannel {
                 .orElse(null);
     }
 
-    /** Takes one message once; false when the store cannot be reached (Meta then delivers it again). */
-    private boolean take(Incoming incoming) {
+    /** Takes one message once; throws when the store cannot be reached, after sending any emergency advice. */
+    private void take(Incoming incoming) {
         String user = incoming.from();
         synchronized (locks[Math.floorMod(user.hashCode(), locks.length)]) {
             timers.cancel(user);
             if (incoming.input() == null) {
                 deliveries.send(user, "a WhatsApp notice", () -> client.send(user, new Outbox(NOT_TEXT, List.of())));
-                return true;
+                return;
             }
             if (!incoming.input().isPayload() && incoming.input().text().length() > maxTextLength) {
                 Optional<Turn> advice = conversations.adviceFor(incoming.input(), incoming.locale());
@@ -172,7 +166,7 @@ public final class WhatsAppChannel {
                     client.send(user, new Outbox("That message is longer than I can take in one go (" + maxTextLength
                             + " characters at most). Could you send it in shorter parts?", List.of()));
                 });
-                return true;
+                return;
             }
             Optional<Turn> turn;
             try {
@@ -181,17 +175,16 @@ public final class WhatsAppChannel {
             } catch (StoreUnavailableException e) {
                 LOG.warn("a WhatsApp message waits for the store: {}", e.getMessage());
                 e.advice().ifPresent(advice -> deliveries.send(user, "a WhatsApp reply", () -> reply(user, advice)));
-                return false;
+                throw e;
             } catch (KnotwiseException e) {
                 LOG.warn("a WhatsApp message was not answered: {}", e.getMessage());
-                return true;
+                return;
             }
             turn.ifPresent(t -> {
                 deliveries.send(user, "a WhatsApp reply", () -> reply(user, t));
                 timers.after(user, t, () -> deliveries.send(user, "a time's up on WhatsApp",
                         () -> reply(user, ChatTimers.timesUp())));
             });
-            return true;
         }
     }
 
@@ -199,7 +192,4 @@ public final class WhatsAppChannel {
         Outbox.of(turn).forEach(message -> client.send(user, message));
     }
 
-    private static void error(Context ctx, int status, String code, String message) {
-        Json.error(ctx, status, code, message);
-    }
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.knotwise.BadInputException;
+import io.javalin.config.RoutesConfig;
+import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +51,9 @@ class SlackChannelTest {
         var conversations = RealGuide.channelsWithOwnStore();
         var channel = new SlackChannel(settings, conversations, new SlackClient(settings), executor,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            channel.routes(config.routes);
-            // Mapped as HttpApi maps them, to show the channel's own 401 wins over a catch-all.
-            config.routes.exception(BadInputException.class, (e, ctx) -> ctx.status(400).contentType(
-                    "application/json").result("{\"error\":{\"code\":\"bad_request\",\"message\":\"\"}}"));
-            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500));
-        }).start("127.0.0.1", 0);
+        // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
+        app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+                .start("127.0.0.1", 0);
         slack = new SlackSender("http://127.0.0.1:" + app.port(), SECRET, NOW.getEpochSecond());
     }
 

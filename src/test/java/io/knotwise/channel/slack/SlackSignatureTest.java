@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knotwise.UnverifiedRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

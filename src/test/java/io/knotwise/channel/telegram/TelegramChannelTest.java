@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
 import io.knotwise.channel.Outbox;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +49,9 @@ class TelegramChannelTest {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
                 new TelegramClient(settings), new DirectExecutor(), 1000);
-        guide = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            channel.routes(c.routes);
-        }).start("127.0.0.1", 0);
+        // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
+        guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +55,9 @@ class WhatsAppChannelTest {
         var settings = new WhatsAppSettings("EAAG-token", APP_SECRET, VERIFY, PHONE_ID,
                 "http://127.0.0.1:" + graph.port() + "/v21.0");
         var channel = new WhatsAppChannel(settings, RealGuide.channelsWithOwnStore(), new DirectExecutor(), 1000);
-        guide = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            channel.routes(c.routes);
-        }).start("127.0.0.1", 0);
+        // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
+        guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -127,7 +129,8 @@ class WhatsAppChannelTest {
 
         assertThat(right.statusCode()).isEqualTo(200);
         assertThat(right.body()).isEqualTo("1158201444");
-        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("unauthorized");
     }
 
     @Test
