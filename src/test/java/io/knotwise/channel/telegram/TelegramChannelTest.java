@@ -15,7 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +147,82 @@ class TelegramChannelTest {
 
         assertThat(sent().get(sent().size() - 1).body().get("text").asText()).contains("better, about the same, or worse");
         assertThat(calls.stream().filter(c -> c.method().equals("answerCallbackQuery")).count()).isEqualTo(update - 31);
+    }
+
+    @Test
+    void twoQuickPressesOfNextAreAnsweredInTheOrderOfTheirStepsEvenWhenTheFirstReplyIsSlow() throws Exception {
+        var texts = new CopyOnWriteArrayList<String>();
+        Javalin slowApi = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/bot{token}/{method}", ctx -> {
+                String text = JSON.readTree(ctx.body()).path("text").asText("");
+                if (text.startsWith("Step 2 of 6")) {
+                    Thread.sleep(300); // Telegram taking its time over the first of two replies
+                }
+                if (ctx.pathParam("method").equals("sendMessage")) {
+                    texts.add(text);
+                }
+                ctx.json(JSON.createObjectNode().put("ok", true));
+            });
+        }).start("127.0.0.1", 0);
+        var pool = Executors.newFixedThreadPool(4);
+        var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + slowApi.port());
+        var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(), new TelegramClient(settings),
+                pool, 1000);
+        Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+                .start("127.0.0.1", 0);
+        try {
+            String url = "http://127.0.0.1:" + app.port() + "/webhooks/telegram";
+            send(url, text(90, "how do I release knots between my shoulder blades"));
+            long update = 91;
+            for (String payload : List.of("/next", "/next", "/describe_symptom{\"tool\":\"tennis_ball\"}", "/next",
+                    "/deny", "/request_technique{\"technique\":\"tennis_ball_wall\"}")) {
+                send(url, press(update++, payload));
+            }
+            await(() -> texts.stream().anyMatch(t -> t.startsWith("Step 1 of 6")));
+
+            String one = press(200, "/next");
+            String another = press(201, "/next");
+            var first = CompletableFuture.runAsync(() -> send(url, one));
+            var second = CompletableFuture.runAsync(() -> send(url, another));
+            CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+            await(() -> texts.stream().anyMatch(t -> t.startsWith("Step 3 of 6")));
+
+            int two = indexOf(texts, "Step 2 of 6");
+            int three = indexOf(texts, "Step 3 of 6");
+            assertThat(two).as("Step 2 was sent").isNotNegative();
+            assertThat(two).as("Step 2 before Step 3 in %s", texts).isLessThan(three);
+        } finally {
+            app.stop();
+            pool.shutdownNow();
+            slowApi.stop();
+        }
+    }
+
+    private void send(String url, String body) {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(done.getAsBoolean()).as("waited 5 s").isTrue();
+    }
+
+    private static int indexOf(List<String> texts, String prefix) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
