@@ -74,30 +74,24 @@ public class LongConversationBenchmark {
         String where = store.equals("sqlite") ? "sqlite:" + folder.resolve("knotwise.db") : store;
         guide = Main.load(Settings.from(Map.of("KNOTWISE_STORE", where)));
         engine = guide.engine();
-        warmUp();
+        // The same number of turns whatever the length, on conversations deleted afterwards, so that the compiler
+        // has seen as much of the code at 5 messages as at 500 before anything is timed.
+        for (int c = 0; c < WARM_UP_CONVERSATIONS; c++) {
+            engine.delete(conversationOf(WARM_UP_MESSAGES));
+        }
         for (int c = 0; c < conversations; c++) {
-            String id = engine.start("en-GB").conversationId();
-            engine.handle(id, Input.text("my upper back is stiff"));
-            for (int m = 1; m < messages; m++) {
-                engine.handle(id, Input.text(MESSAGES.get(m % MESSAGES.size())));
-            }
-            ids.add(id);
+            ids.add(conversationOf(messages));
         }
     }
 
-    /**
-     * The same number of turns whatever the length, on conversations deleted afterwards, so that the compiler has
-     * seen as much of the code at 5 messages as at 500 before anything is timed.
-     */
-    private void warmUp() {
-        for (int c = 0; c < WARM_UP_CONVERSATIONS; c++) {
-            String id = engine.start("en-GB").conversationId();
-            engine.handle(id, Input.text("my upper back is stiff"));
-            for (int m = 0; m < WARM_UP_MESSAGES; m++) {
-                engine.handle(id, Input.text(MESSAGES.get(m % MESSAGES.size())));
-            }
-            engine.delete(id);
+    /** A new conversation taken to this many user messages: a complaint, then questions. */
+    private String conversationOf(int userMessages) {
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.text("my upper back is stiff"));
+        for (int m = 1; m < userMessages; m++) {
+            engine.handle(id, Input.text(MESSAGES.get(m % MESSAGES.size())));
         }
+        return id;
     }
 
     @Benchmark

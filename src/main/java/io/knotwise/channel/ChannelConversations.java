@@ -160,6 +160,16 @@ public final class ChannelConversations {
         return engine.escalationWithoutStore(input, userLocale == null ? locale : userLocale);
     }
 
+    /**
+     * Runs a channel's handling of one user's message while no other message of that user is handled (on this
+     * instance): a channel that queues the reply inside it keeps replies in the order of the turns.
+     */
+    public void inOrder(String channel, String user, Runnable work) {
+        synchronized (lockFor(channel + ":" + user)) {
+            work.run();
+        }
+    }
+
     /** The ordered outbound queue of a channel, its final failures counted under the channel's name. */
     public Deliveries deliveries(String channel, Executor executor) {
         return new Deliveries(executor, () -> replyFailed.accept(channel));

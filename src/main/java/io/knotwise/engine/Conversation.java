@@ -4,7 +4,6 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Tier;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -265,14 +264,14 @@ public final class Conversation {
      */
     public Unwritten unwritten() {
         long oldest = recorded - transcript.size();
-        var entries = new ArrayList<TranscriptEntry>();
-        long index = oldest;
-        for (TranscriptEntry entry : transcript) {
-            if (index++ >= written) {
-                entries.add(entry);
-            }
+        long from = Math.max(written, oldest);
+        // The new entries are the newest: walk back over just them, not the whole transcript, on every save.
+        var entries = new ArrayDeque<TranscriptEntry>();
+        var newestFirst = transcript.descendingIterator();
+        for (long n = recorded - from; n > 0; n--) {
+            entries.addFirst(newestFirst.next());
         }
-        return new Unwritten(Math.max(written, oldest), entries, oldest);
+        return new Unwritten(from, List.copyOf(entries), oldest);
     }
 
     /** Called by a store when it has written {@link #unwritten()}. */

@@ -17,7 +17,6 @@ import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Turn;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +44,6 @@ public final class SlackChannel {
     /** Each user's locale from Slack ("" when Slack did not say), so it is asked once a day per user. */
     private final Cache<String, String> locales = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
-    /** Enough stripes that different Slack channels rarely wait for each other. */
-    private final Object[] locks = new Object[256];
     private final SlackPayloads payloads = new SlackPayloads(JSON);
 
     /** @param executor where the guide's answers are worked out and posted, after Slack has been answered */
@@ -57,7 +54,6 @@ public final class SlackChannel {
         this.client = client;
         this.executor = executor;
         this.deliveries = conversations.deliveries("slack", executor);
-        Arrays.setAll(locks, i -> new Object());
     }
 
     /** Registers {@code POST /webhooks/slack/events} and {@code POST /webhooks/slack/interactions}. */
@@ -104,8 +100,8 @@ public final class SlackChannel {
             return;
         }
         InboundMessage message = inbound.get();
-        // One message of a Slack channel at a time, its reply queued before the next is taken: replies keep order.
-        synchronized (locks[Math.floorMod(message.channel().hashCode(), locks.length)]) {
+        // One message of a user at a time, its reply queued before the next is taken: replies keep the turns' order.
+        conversations.inOrder(CHANNEL, message.conversationUser(), () -> {
             timers.cancel(message.conversationUser());
             Optional<Turn> turn;
             try {
@@ -117,14 +113,13 @@ public final class SlackChannel {
                 throw e;
             } catch (BadInputException e) {
                 LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
-                ctx.status(200);
                 return;
             }
             turn.ifPresent(t -> post(message, t));
             turn.ifPresent(t -> timers.after(message.conversationUser(), t, () -> deliveries.send(message.channel(),
                     "a time's up in Slack channel " + message.channel(),
                     () -> client.post(message.channel(), ChatTimers.timesUp()))));
-        }
+        });
         ctx.status(200);
     }
 

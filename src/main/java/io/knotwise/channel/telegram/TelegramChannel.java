@@ -11,6 +11,7 @@ import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
+import io.knotwise.channel.Notices;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.http.Json;
 import io.knotwise.dialog.QuickReply;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,19 +50,12 @@ public final class TelegramChannel {
     static final int MAX_MESSAGE_LENGTH = 4096;
     /** "/start", "/start@SomeBot" and deep links ("/start campaign42"): begin again. */
     private static final Pattern START = Pattern.compile("/start(@\\w+)?(\\s+\\S*)?", Pattern.CASE_INSENSITIVE);
-    static final String NOT_TEXT = "I can only read typed messages, so I can't look at photos, stickers or files or"
-            + " listen to voice notes. Please type what you'd like to tell me. If you feel unwell right now, call your"
-            + " local emergency number.";
-    static final String TOO_LONG = "That message is longer than I can take in one go (%d characters at most). Could"
-            + " you send it in shorter parts?";
 
     private final TelegramSettings settings;
     private final ChannelConversations conversations;
     private final TelegramClient client;
     private final Deliveries deliveries;
     private final ChatTimers timers = new ChatTimers();
-    /** Enough stripes that different chats rarely wait for each other. */
-    private final Object[] locks = new Object[256];
     /** Payloads too long for callback_data, by the short key sent instead. */
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
@@ -78,7 +71,6 @@ public final class TelegramChannel {
         this.client = client;
         // Registering the webhook needs no conversations.
         this.deliveries = conversations == null ? new Deliveries(work) : conversations.deliveries("telegram", work);
-        Arrays.setAll(locks, i -> new Object());
     }
 
     public void routes(RoutesConfig routes) {
@@ -111,7 +103,7 @@ public final class TelegramChannel {
             return;
         }
         // One update of a chat at a time, its reply queued before the next is taken: replies keep the turns' order.
-        synchronized (locks[Math.floorMod(chat.hashCode(), locks.length)]) {
+        conversations.inOrder("telegram", chat, () -> {
             timers.cancel(chat);
             Optional<Turn> turn;
             try {
@@ -125,7 +117,6 @@ public final class TelegramChannel {
             } catch (KnotwiseException e) {
                 // Refused on purpose: a message the guide does not take.
                 LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());
-                acknowledge(ctx);
                 return;
             }
             turn.ifPresent(t -> deliveries.send(chat, "the reply to Telegram update " + updateId, () -> {
@@ -136,7 +127,7 @@ public final class TelegramChannel {
             }));
             turn.ifPresent(t -> timers.after(chat, t, () -> deliveries.send(chat, "a time's up in Telegram",
                     () -> send(incoming.chat(), ChatTimers.TIMES_UP, List.of()))));
-        }
+        });
         acknowledge(ctx);
     }
 
@@ -175,14 +166,14 @@ public final class TelegramChannel {
         String locale = locale(message.path("from"));
         JsonNode text = message.has("text") ? message.get("text") : message.path("caption");
         if (!text.isTextual() || text.asText().isBlank()) {
-            return new Incoming(chat, null, null, locale, NOT_TEXT);
+            return new Incoming(chat, null, null, locale, Notices.NOT_TEXT);
         }
         String said = text.asText();
         if (START.matcher(said.strip()).matches()) {
             return new Incoming(chat, null, null, locale, null);
         }
         if (said.length() > maxTextLength) {
-            return new Incoming(chat, Input.text(said), null, locale, TOO_LONG.formatted(maxTextLength));
+            return new Incoming(chat, Input.text(said), null, locale, Notices.tooLong(maxTextLength));
         }
         return new Incoming(chat, Input.text(said), null, locale, null);
     }

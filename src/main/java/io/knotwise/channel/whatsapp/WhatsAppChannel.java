@@ -11,6 +11,7 @@ import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.Deliveries;
+import io.knotwise.channel.Notices;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.http.Json;
 import io.knotwise.engine.Input;
@@ -18,7 +19,6 @@ import io.knotwise.engine.Turn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +37,6 @@ public final class WhatsAppChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppChannel.class);
     private static final ObjectMapper JSON = Json.mapper();
-    static final String NOT_TEXT = "I can only read typed messages, so I can't look at photos, stickers or files or"
-            + " listen to voice notes. Please type what you'd like to tell me. If you feel unwell right now, call your"
-            + " local emergency number.";
     /** Country calling codes of the locales the guide knows, longest first. */
     private static final List<Map.Entry<String, String>> LOCALES = List.of(Map.entry("353", "en-IE"),
             Map.entry("44", "en-GB"), Map.entry("1", "en-US"));
@@ -51,8 +48,6 @@ public final class WhatsAppChannel {
     private final Deliveries deliveries;
     private final ChatTimers timers = new ChatTimers();
     private final int maxTextLength;
-    /** Enough stripes that different users rarely wait for each other. */
-    private final Object[] locks = new Object[256];
 
     public WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, ExecutorService work,
                            int maxTextLength) {
@@ -67,7 +62,6 @@ public final class WhatsAppChannel {
         this.client = client;
         this.deliveries = conversations.deliveries("whatsapp", work);
         this.maxTextLength = maxTextLength;
-        Arrays.setAll(locks, i -> new Object());
     }
 
     public void routes(RoutesConfig routes) {
@@ -153,18 +147,18 @@ public final class WhatsAppChannel {
     /** Takes one message once; throws when the store cannot be reached, after sending any emergency advice. */
     private void take(Incoming incoming) {
         String user = incoming.from();
-        synchronized (locks[Math.floorMod(user.hashCode(), locks.length)]) {
+        conversations.inOrder("whatsapp", user, () -> {
             timers.cancel(user);
             if (incoming.input() == null) {
-                deliveries.send(user, "a WhatsApp notice", () -> client.send(user, new Outbox(NOT_TEXT, List.of())));
+                deliveries.send(user, "a WhatsApp notice",
+                        () -> client.send(user, new Outbox(Notices.NOT_TEXT, List.of())));
                 return;
             }
             if (!incoming.input().isPayload() && incoming.input().text().length() > maxTextLength) {
                 Optional<Turn> advice = conversations.adviceFor(incoming.input(), incoming.locale());
                 deliveries.send(user, "a WhatsApp notice", () -> {
                     advice.ifPresent(turn -> reply(user, turn));
-                    client.send(user, new Outbox("That message is longer than I can take in one go (" + maxTextLength
-                            + " characters at most). Could you send it in shorter parts?", List.of()));
+                    client.send(user, new Outbox(Notices.tooLong(maxTextLength), List.of()));
                 });
                 return;
             }
@@ -185,7 +179,7 @@ public final class WhatsAppChannel {
                 timers.after(user, t, () -> deliveries.send(user, "a time's up on WhatsApp",
                         () -> reply(user, ChatTimers.timesUp())));
             });
-        }
+        });
     }
 
     private void reply(String user, Turn turn) {

@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
+import io.knotwise.channel.Notices;
 import io.knotwise.channel.Outbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -273,7 +274,7 @@ class TelegramChannelTest {
                 + CHAT + ",\"type\":\"private\"},\"photo\":[{\"file_id\":\"AgAD\",\"width\":90,\"height\":90}]}}");
 
         assertThat(sent()).singleElement().satisfies(c ->
-                assertThat(c.body().get("text").asText()).isEqualTo(TelegramChannel.NOT_TEXT));
+                assertThat(c.body().get("text").asText()).isEqualTo(Notices.NOT_TEXT));
     }
 
     @Test

@@ -23,8 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ChatroomBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     private static final Path CHATROOM = Path.of("target/e2e/chatroom/node_modules/@scalableminds/chatroom/dist");
 
     private static Javalin page;
@@ -47,7 +42,7 @@ class ChatroomBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+        if (!Chromium.installed()) {
             return;
         }
         if (!Files.isRegularFile(CHATROOM.resolve("Chatroom.js"))) {
@@ -76,18 +71,7 @@ class ChatroomBrowserTest {
         guide = Main.app(RealGuide.wiring(), settings, List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         guideOrigin = "http://127.0.0.1:" + guide.port();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--lang=en-GB", "--user-data-dir="
-                        + Files.createTempDirectory("knotwise-chatroom").toAbsolutePath());
-        Path home = Files.createDirectories(Path.of("target/chromium-home")).toAbsolutePath();
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
         browser.get(pageOrigin + "/");
     }
 

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +27,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,9 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WidgetBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("KNOTWISE_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private static Javalin host;
@@ -54,7 +47,7 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!chromiumInstalled()) {
+        if (!Chromium.installed()) {
             return;
         }
         // The blog page reads the guide's origin when it is requested, after both servers have started.
@@ -71,22 +64,7 @@ class WidgetBrowserTest {
         server = Main.app(RealGuide.wiring(), Settings.from(env)).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + server.port();
         Files.createDirectories(SCREENSHOTS);
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        var logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--lang=en-GB", "--user-data-dir="
-                        + Files.createTempDirectory("knotwise-chromium").toAbsolutePath());
-        // Chromium writes caches and settings under $HOME unless told otherwise: keep them in target/.
-        Path home = Files.createDirectories(Path.of("target/chromium-home")).toAbsolutePath();
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
         browser.manage().window().setSize(new Dimension(1280, 800));
     }
 
@@ -103,14 +81,9 @@ class WidgetBrowserTest {
         }
     }
 
-    private static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    }
-
     @BeforeEach
     void startFresh() {
-        Assumptions.assumeTrue(chromiumInstalled(), "Chromium is not installed (apt-get install chromium"
-                + " chromium-driver, or set KNOTWISE_CHROMIUM and KNOTWISE_CHROMEDRIVER): browser test skipped");
+        Assumptions.assumeTrue(Chromium.installed(), Chromium.MISSING);
         freshPage(origin);
     }
 

@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
+import io.knotwise.channel.Notices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -204,6 +205,6 @@ class WhatsAppChannelTest {
                 + "\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"id\":\"1003383421387256\",\"voice\":true}}"));
 
         assertThat(sent).singleElement().satisfies(m ->
-                assertThat(m.path("text").path("body").asText()).isEqualTo(WhatsAppChannel.NOT_TEXT));
+                assertThat(m.path("text").path("body").asText()).isEqualTo(Notices.NOT_TEXT));
     }
 }
