@@ -3,6 +3,7 @@ package io.knotwise;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
 import io.knotwise.channel.http.HttpApi;
 import io.knotwise.channel.rasa.RasaRestChannel;
 import io.knotwise.channel.slack.SlackChannel;
@@ -11,9 +12,9 @@ import io.knotwise.channel.slack.SlackSettings;
 import io.knotwise.channel.telegram.TelegramChannel;
 import io.knotwise.channel.telegram.TelegramClient;
 import io.knotwise.channel.telegram.TelegramSettings;
+import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.channel.whatsapp.WhatsAppChannel;
 import io.knotwise.channel.whatsapp.WhatsAppSettings;
-import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
@@ -353,7 +354,8 @@ public final class Main {
     /** Channel users mapped to conversations of the loaded guide, in its store. */
     public static ChannelConversations channelConversations(Wiring wiring, Settings settings) {
         return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale(),
-                channel -> wiring.metrics().counter("knotwise.channel.replies_failed", "channel", channel).increment());
+                channel -> wiring.metrics().counter("knotwise.channel.replies_failed", "channel", channel).increment(),
+                new ChatTimers());
     }
 
     private static void serve(Settings settings) {

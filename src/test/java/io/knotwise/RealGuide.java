@@ -34,7 +34,9 @@ public final class RealGuide {
     /** Channel users mapped to conversations of the real guide, in a store of their own. */
     public static io.knotwise.channel.ChannelConversations channelsWithOwnStore() {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
-        return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB");
+        // A second of a hold lasts 20 ms, so a chat channel's "time's up" comes within a test.
+        return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB",
+                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)));
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */

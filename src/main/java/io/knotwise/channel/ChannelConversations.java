@@ -38,6 +38,7 @@ public final class ChannelConversations {
     private final ChannelLinks links;
     private final String locale;
     private final Consumer<String> replyFailed;
+    private final ChatTimers timers;
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** The last escalating message of each user that met an outage, until it can be taken. */
     private final Cache<String, Input> unsaved = Caffeine.newBuilder()
@@ -45,12 +46,17 @@ public final class ChannelConversations {
 
     /** @param locale the locale of conversations started on a channel (it picks the emergency number) */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale) {
-        this(engine, links, locale, channel -> { });
+        this(engine, links, locale, channel -> { }, new ChatTimers());
     }
 
-    /** @param replyFailed told, with the channel's name, of every reply that finally could not be delivered */
-    public ChannelConversations(Engine engine, ChannelLinks links, String locale, Consumer<String> replyFailed) {
+    /**
+     * @param replyFailed told, with the channel's name, of every reply that finally could not be delivered
+     * @param timers the holds timed for the users of every channel
+     */
+    public ChannelConversations(Engine engine, ChannelLinks links, String locale, Consumer<String> replyFailed,
+                                ChatTimers timers) {
         this.replyFailed = replyFailed;
+        this.timers = timers;
         this.engine = engine;
         this.links = links;
         this.locale = locale;
@@ -173,6 +179,11 @@ public final class ChannelConversations {
     /** The ordered outbound queue of a channel, its final failures counted under the channel's name. */
     public Deliveries deliveries(String channel, Executor executor) {
         return new Deliveries(executor, () -> replyFailed.accept(channel));
+    }
+
+    /** The holds timed on chat channels: a turn that starts one ends with a "time's up" to that user. */
+    public ChatTimers timers() {
+        return timers;
     }
 
     /** Whether a message raises an emergency or urgent flag: such a message is answered even over a rate limit. */

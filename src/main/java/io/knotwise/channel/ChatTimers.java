@@ -2,6 +2,7 @@ package io.knotwise.channel;
 
 import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Holds timed on a chat platform, where no widget counts down: a turn that starts a timer schedules a "time's up"
  * message for that user, and the user's next message cancels it (they have moved on). Timers live in this process
- * only: a restart forgets a running hold, which costs nothing but the reminder. Thread-safe.
+ * only: a restart forgets a running hold, which costs nothing but the reminder. One instance serves every channel;
+ * a user is known by channel and platform id. Thread-safe.
  */
 public final class ChatTimers implements AutoCloseable {
 
@@ -32,6 +34,17 @@ public final class ChatTimers implements AutoCloseable {
         return thread;
     });
     private final ConcurrentHashMap<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+    private final long nanosPerSecond;
+
+    /** Timers that last as long as they say. */
+    public ChatTimers() {
+        this(Duration.ofSeconds(1));
+    }
+
+    /** @param second how long one second of a hold lasts (shorter in tests, so a hold ends quickly) */
+    public ChatTimers(Duration second) {
+        this.nanosPerSecond = second.toNanos();
+    }
 
     /** The seconds of the timer a turn starts, if it starts one. */
     public static Optional<Integer> started(Turn turn) {
@@ -39,8 +52,9 @@ public final class ChatTimers implements AutoCloseable {
     }
 
     /** Cancels the user's running timer, and starts one when the turn asks for it; {@code timesUp} runs at its end. */
-    public void after(String user, Turn turn, Runnable timesUp) {
-        cancel(user);
+    public void after(String channel, String id, Turn turn, Runnable timesUp) {
+        cancel(channel, id);
+        String user = channel + ":" + id;
         started(turn).ifPresent(seconds -> {
             if (seconds <= 0) {
                 timesUp.run();
@@ -51,14 +65,14 @@ public final class ChatTimers implements AutoCloseable {
                 if (running.remove(user, self[0])) {
                     timesUp.run();
                 }
-            }, seconds, TimeUnit.SECONDS);
+            }, seconds * nanosPerSecond, TimeUnit.NANOSECONDS);
             running.put(user, self[0]);
         });
     }
 
     /** Stops the user's running timer without a message: they have moved on. */
-    public void cancel(String user) {
-        ScheduledFuture<?> timer = running.remove(user);
+    public void cancel(String channel, String id) {
+        ScheduledFuture<?> timer = running.remove(channel + ":" + id);
         if (timer != null) {
             timer.cancel(false);
         }

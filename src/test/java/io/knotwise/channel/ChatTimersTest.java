@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class ChatTimersTest {
         try (var timers = new ChatTimers()) {
             var timesUp = new CountDownLatch(1);
 
-            timers.after("chat-1", timed(1), timesUp::countDown);
+            timers.after("telegram", "chat-1", timed(1), timesUp::countDown);
 
             assertThat(timesUp.await(3, TimeUnit.SECONDS)).isTrue();
         }
@@ -36,16 +37,28 @@ class ChatTimersTest {
 
     @Test
     void theUsersNextMessageCancelsTheRunningTimer() throws Exception {
-        try (var timers = new ChatTimers()) {
+        try (var timers = new ChatTimers(Duration.ofMillis(100))) {
             var fired = new AtomicInteger();
-            timers.after("chat-1", timed(1), fired::incrementAndGet);
-            timers.after("chat-2", timed(1), fired::incrementAndGet);
+            timers.after("telegram", "chat-1", timed(2), fired::incrementAndGet);
+            timers.after("telegram", "chat-2", timed(2), fired::incrementAndGet);
 
-            timers.cancel("chat-1");
-            timers.after("chat-2", untimed(), fired::incrementAndGet);
-            Thread.sleep(1_500);
+            timers.cancel("telegram", "chat-1");
+            timers.after("telegram", "chat-2", untimed(), fired::incrementAndGet);
+            Thread.sleep(500);
 
             assertThat(fired).hasValue(0);
+        }
+    }
+
+    @Test
+    void theSameIdOnTwoChannelsIsTwoUsers() throws Exception {
+        try (var timers = new ChatTimers(Duration.ofMillis(50))) {
+            var fired = new CountDownLatch(1);
+            timers.after("slack", "U1", timed(1), fired::countDown);
+
+            timers.cancel("whatsapp", "U1");
+
+            assertThat(fired.await(2, TimeUnit.SECONDS)).isTrue();
         }
     }
 

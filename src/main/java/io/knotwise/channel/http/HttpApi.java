@@ -11,6 +11,7 @@ import io.knotwise.OriginNotAllowedException;
 import io.knotwise.UnverifiedRequestException;
 import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
+import io.knotwise.ShuttingDownException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
@@ -150,6 +151,10 @@ public final class HttpApi {
                 error(ctx, 429, "rate_limited", e.getMessage());
             });
             config.routes.exception(StoreUnavailableException.class, this::storeUnavailable);
+            config.routes.exception(ShuttingDownException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "shutting_down", e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; the conversation is unchanged");

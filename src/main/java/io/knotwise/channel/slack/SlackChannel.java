@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.ShuttingDownException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
@@ -40,7 +41,6 @@ public final class SlackChannel {
     private final SlackClient client;
     private final ExecutorService executor;
     private final Deliveries deliveries;
-    private final ChatTimers timers = new ChatTimers();
     /** Each user's locale from Slack ("" when Slack did not say), so it is asked once a day per user. */
     private final Cache<String, String> locales = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
@@ -96,13 +96,12 @@ public final class SlackChannel {
         }
         if (executor.isShutdown()) {
             // Not taken on: a 5xx makes Slack deliver the event again later.
-            error(ctx, 503, "unavailable", "the Slack channel is shutting down; try again later");
-            return;
+            throw new ShuttingDownException("the Slack channel is shutting down; try again later");
         }
         InboundMessage message = inbound.get();
         // One message of a user at a time, its reply queued before the next is taken: replies keep the turns' order.
         conversations.inOrder(CHANNEL, message.conversationUser(), () -> {
-            timers.cancel(message.conversationUser());
+            conversations.timers().cancel(CHANNEL, message.conversationUser());
             Optional<Turn> turn;
             try {
                 turn = conversations.once(CHANNEL, message.deliveryIds(), () -> conversations.send(CHANNEL,
@@ -116,7 +115,7 @@ public final class SlackChannel {
                 return;
             }
             turn.ifPresent(t -> post(message, t));
-            turn.ifPresent(t -> timers.after(message.conversationUser(), t, () -> deliveries.send(message.channel(),
+            turn.ifPresent(t -> conversations.timers().after(CHANNEL, message.conversationUser(), t, () -> deliveries.send(message.channel(),
                     "a time's up in Slack channel " + message.channel(),
                     () -> client.post(message.channel(), ChatTimers.timesUp()))));
         });
@@ -148,9 +147,5 @@ public final class SlackChannel {
             }
             client.post(message.channel(), turn);
         });
-    }
-
-    private static void error(Context ctx, int status, String code, String message) {
-        Json.error(ctx, status, code, message);
     }
 }

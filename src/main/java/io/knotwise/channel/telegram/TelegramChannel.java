@@ -55,7 +55,6 @@ public final class TelegramChannel {
     private final ChannelConversations conversations;
     private final TelegramClient client;
     private final Deliveries deliveries;
-    private final ChatTimers timers = new ChatTimers();
     /** Payloads too long for callback_data, by the short key sent instead. */
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
@@ -104,7 +103,7 @@ public final class TelegramChannel {
         }
         // One update of a chat at a time, its reply queued before the next is taken: replies keep the turns' order.
         conversations.inOrder("telegram", chat, () -> {
-            timers.cancel(chat);
+            conversations.timers().cancel("telegram", chat);
             Optional<Turn> turn;
             try {
                 turn = conversations.once("telegram", List.of(updateId), () -> take(incoming));
@@ -125,7 +124,7 @@ public final class TelegramChannel {
                 }
                 reply(incoming.chat(), t);
             }));
-            turn.ifPresent(t -> timers.after(chat, t, () -> deliveries.send(chat, "a time's up in Telegram",
+            turn.ifPresent(t -> conversations.timers().after("telegram", chat, t, () -> deliveries.send(chat, "a time's up in Telegram",
                     () -> send(incoming.chat(), ChatTimers.TIMES_UP, List.of()))));
         });
         acknowledge(ctx);

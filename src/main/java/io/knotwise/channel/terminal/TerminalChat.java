@@ -22,7 +22,6 @@ public final class TerminalChat {
     private final ChannelConversations conversations;
     private final BufferedReader in;
     private final PrintStream out;
-    private final ChatTimers timers = new ChatTimers();
 
     public TerminalChat(ChannelConversations conversations, BufferedReader in, PrintStream out) {
         this.conversations = conversations;
@@ -38,7 +37,7 @@ public final class TerminalChat {
                 Input input = choice(line.strip(), choices);
                 Turn turn = conversations.send("terminal", user, input);
                 choices = show(turn);
-                timers.after(user, turn, () -> {
+                conversations.timers().after("terminal", user, turn, () -> {
                     out.println();
                     out.println(ChatTimers.TIMES_UP);
                     out.print("> ");
@@ -48,7 +47,7 @@ public final class TerminalChat {
         } catch (IOException e) {
             throw new KnotwiseException("cannot read the terminal: " + e.getMessage(), e);
         } finally {
-            timers.close();
+            conversations.timers().cancel("terminal", user);
         }
     }
 

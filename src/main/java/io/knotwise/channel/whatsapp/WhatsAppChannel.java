@@ -46,7 +46,6 @@ public final class WhatsAppChannel {
     private final ChannelConversations conversations;
     private final WhatsAppClient client;
     private final Deliveries deliveries;
-    private final ChatTimers timers = new ChatTimers();
     private final int maxTextLength;
 
     public WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, ExecutorService work,
@@ -148,7 +147,7 @@ public final class WhatsAppChannel {
     private void take(Incoming incoming) {
         String user = incoming.from();
         conversations.inOrder("whatsapp", user, () -> {
-            timers.cancel(user);
+            conversations.timers().cancel("whatsapp", user);
             if (incoming.input() == null) {
                 deliveries.send(user, "a WhatsApp notice",
                         () -> client.send(user, new Outbox(Notices.NOT_TEXT, List.of())));
@@ -176,7 +175,7 @@ public final class WhatsAppChannel {
             }
             turn.ifPresent(t -> {
                 deliveries.send(user, "a WhatsApp reply", () -> reply(user, t));
-                timers.after(user, t, () -> deliveries.send(user, "a time's up on WhatsApp",
+                conversations.timers().after("whatsapp", user, t, () -> deliveries.send(user, "a time's up on WhatsApp",
                         () -> reply(user, ChatTimers.timesUp())));
             });
         });

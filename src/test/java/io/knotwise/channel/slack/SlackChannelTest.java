@@ -237,6 +237,44 @@ class SlackChannelTest {
     }
 
     @Test
+    void aHoldTimedInTheChatEndsWithTimesUp() throws Exception {
+        List<String> answers = List.of("how do I release knots between my shoulder blades", "about two weeks",
+                "6 out of 10", "I have a tennis ball", "10 minutes", "no, none of those");
+        for (int i = 0; i < answers.size(); i++) {
+            slack.event(messageEvent("Ev0HOLD" + i, answers.get(i), "1700000900." + i), Map.of());
+        }
+        settle();
+        slack.interaction(press(button("tennis_ball_wall")));
+        settle();
+        for (int step = 2; step <= 4; step++) {
+            slack.interaction(press(button("/next")));
+            settle();
+        }
+        assertThat(slackApi.lastCall().sections()).anyMatch(t -> t.startsWith("Step 4 of 6"));
+
+        slack.interaction(press(button("/start_timer")));
+
+        for (int i = 0; i < 100 && slackApi.calls().stream().noneMatch(c -> c.body().toString().contains("Time's up"));
+             i++) {
+            Thread.sleep(50);
+        }
+        assertThat(slackApi.calls()).as("a time's up within 5 s")
+                .anyMatch(c -> c.body().toString().contains("Time's up"));
+    }
+
+    @Test
+    void anEventArrivingWhileTheChannelShutsDownGetsA503SoSlackSendsItAgain() throws Exception {
+        executor.shutdown();
+
+        HttpResponse<String> answer = slack.event(messageEvent("Ev0LATE", "hello", "1700001000.1"), Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(answer.body()).at("/error/code").asText()).isEqualTo("shutting_down");
+        assertThat(slackApi.calls()).isEmpty();
+    }
+
+    @Test
     void aButtonPressDeliveredAgainMovesTheWalkOnlyOnce() throws Exception {
         slack.event(messageEvent("Ev0PRESS", "how do I release knots between my shoulder blades", "1700000300.1"),
                 Map.of());

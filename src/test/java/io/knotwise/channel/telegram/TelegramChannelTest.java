@@ -151,6 +151,23 @@ class TelegramChannelTest {
     }
 
     @Test
+    void aHoldTimedInTheChatEndsWithTimesUpAfterTheStepsReply() throws Exception {
+        post(SECRET, text(60, "how do I release knots between my shoulder blades"));
+        long update = 61;
+        for (String payload : List.of("/next", "/next", "/describe_symptom{\"tool\":\"tennis_ball\"}", "/next",
+                "/deny", "/request_technique{\"technique\":\"tennis_ball_wall\"}", "/next", "/next", "/next")) {
+            post(SECRET, press(update++, payload));
+        }
+        assertThat(sent().get(sent().size() - 1).body().get("text").asText()).startsWith("Step 4 of 6");
+
+        post(SECRET, press(update, "/start_timer"));
+
+        await(() -> sent().stream().anyMatch(c -> c.body().get("text").asText().startsWith("Time's up")));
+        List<String> texts = sent().stream().map(c -> c.body().get("text").asText()).toList();
+        assertThat(indexOf(texts, "Timer started")).isBetween(0, indexOf(texts, "Time's up"));
+    }
+
+    @Test
     void twoQuickPressesOfNextAreAnsweredInTheOrderOfTheirStepsEvenWhenTheFirstReplyIsSlow() throws Exception {
         var texts = new CopyOnWriteArrayList<String>();
         Javalin slowApi = Javalin.create(c -> {

@@ -177,6 +177,27 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void aHoldTimedInTheChatEndsWithTimesUp() throws Exception {
+        for (String answer : List.of("how do I release knots between my shoulder blades", "about two weeks",
+                "6 out of 10", "I have a tennis ball", "10 minutes", "no, none of those")) {
+            notify(text(answer));
+        }
+        String kind = last().path("interactive").path("type").asText().equals("list") ? "list_reply" : "button_reply";
+        notify(pressed(kind, option("tennis_ball_wall")));
+        for (int step = 2; step <= 4; step++) {
+            notify(pressed("button_reply", option("/next")));
+        }
+        assertThat(last().toString()).contains("Step 4 of 6");
+
+        notify(text("start timer"));
+
+        for (int i = 0; i < 100 && sent.stream().noneMatch(m -> m.toString().contains("Time's up")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(sent).as("a time's up within 5 s").anyMatch(m -> m.toString().contains("Time's up"));
+    }
+
+    @Test
     void aMessageDeliveredTwiceIsAnsweredOnceAndStatusesAreIgnored() throws Exception {
         String hello = text("hello");
         notify(hello);
