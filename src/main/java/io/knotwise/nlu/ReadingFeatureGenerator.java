@@ -1,9 +1,9 @@
 package io.knotwise.nlu;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
@@ -11,7 +11,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  * 4-grams (so lay spellings share features with the words they mean); for a word ConText marked ({@code neg|chest},
  * {@code other|warfarin}) only the marked form, so a negated or someone else's word shares nothing with the plain
  * one; for a concept of the lay-language layer ({@code §breathless}, {@code neg|§fever}) the concept alone; and
- * each pair of neighbouring words. Public no-argument constructor, as OpenNLP re-creates generators
+ * each pair of neighbouring words. Each feature counts once, however often the message repeats it: a harmless sentence
+ * said three times is no more alarming than said once. Public no-argument constructor, as OpenNLP re-creates generators
  * reflectively. Stateless and thread-safe.
  */
 public final class ReadingFeatureGenerator implements FeatureGenerator {
@@ -25,7 +26,7 @@ public final class ReadingFeatureGenerator implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
-        List<String> features = new ArrayList<>(words.length * 12);
+        Set<String> features = new LinkedHashSet<>(words.length * 16);
         String previous = "^";
         for (String word : words) {
             if (word.indexOf('\u00A7') >= 0) {

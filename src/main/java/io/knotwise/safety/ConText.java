@@ -47,6 +47,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> stops;
     private final List<PhraseIndex.Match<Boolean>> past;
     private final List<PhraseIndex.Match<Boolean>> ongoing;
+    private final List<PhraseIndex.Match<Boolean>> recent;
     private final List<PhraseIndex.Match<Boolean>> others;
     private final List<PhraseIndex.Match<Boolean>> othersAfter;
     private final List<PhraseIndex.Match<Boolean>> firstPerson;
@@ -96,6 +97,7 @@ final class ConText {
                 .toList();
         this.past = lexicon.pastMarkers().find(words);
         this.ongoing = lexicon.ongoing().find(words);
+        this.recent = lexicon.recent().find(words);
         var atWork = lexicon.work().find(words);
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         this.others = Stream.concat(lexicon.others().find(words).stream(), atWork.stream()).toList();
@@ -158,7 +160,8 @@ final class ConText {
     record Lexicon(int window, int othersWindow, PhraseIndex<Boolean> triggers, PhraseIndex<Boolean> hypothetical,
                    PhraseIndex<Boolean> pseudoTriggers, PhraseIndex<Boolean> postTriggers,
                    PhraseIndex<Boolean> answers, PhraseIndex<Boolean> terminators,
-                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> others,
+                   PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> recent,
+                   PhraseIndex<Boolean> others,
                    PhraseIndex<Boolean> othersAfter,
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
@@ -415,7 +418,7 @@ final class ConText {
 
     /** Whether the mention's sentence says what the user's job is ("I'm a radiographer, I X-ray broken bones"). */
     boolean atWork(PhraseIndex.Match<Boolean> term) {
-        return near(work, term) && !claimed(term);
+        return distance(work, term) != Integer.MAX_VALUE && !claimed(term);
     }
 
     /**
@@ -454,26 +457,35 @@ final class ConText {
     }
 
     /**
-     * Whether a past marker is near the mention in its sentence, on either side: unlike negation, across "but"
-     * ("I cracked a rib, but that was years ago"); not where the sentence says it goes on ("I take rivaroxaban, the
-     * doctor started me on it years ago").
+     * Whether a past marker is near the mention in its sentence, on either side (unlike negation, across "but": "I
+     * cracked a rib, but that was years ago"), where the sentence does not say it goes on ("I take rivaroxaban, the
+     * doctor started me on it years ago"), and nearer than any word that says what is happening now ("I broke my back
+     * years ago, and today I fell off the ladder").
      */
     private boolean inThePast(PhraseIndex.Match<Boolean> term) {
-        return near(past, term) && !near(ongoing, term);
+        int dated = distance(past, term);
+        return dated != Integer.MAX_VALUE && distance(ongoing, term) == Integer.MAX_VALUE
+                && dated < distance(recent, term);
     }
 
-    /** Whether one of the markers is in the mention's sentence, at most {@link #PAST_REACH} words away. */
-    private boolean near(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
+    /**
+     * How many words lie between the mention and the nearest of the markers in its sentence, at most
+     * {@link #PAST_REACH} away; {@link Integer#MAX_VALUE} when none is.
+     */
+    private int distance(List<PhraseIndex.Match<Boolean>> markers, PhraseIndex.Match<Boolean> term) {
+        int nearest = Integer.MAX_VALUE;
         for (PhraseIndex.Match<Boolean> t : markers) {
-            boolean after = t.from() >= term.to() && t.from() - term.to() <= PAST_REACH
-                    && !sentenceBetween(term.to(), t.from());
-            boolean before = t.to() <= term.from() && term.from() - t.to() <= PAST_REACH
-                    && !sentenceBetween(t.to(), term.from());
-            if (after || before) {
-                return true;
+            if (t.from() < term.to() && term.from() < t.to()) {
+                return 0;
+            }
+            if (t.from() >= term.to() && t.from() - term.to() <= PAST_REACH && !sentenceBetween(term.to(), t.from())) {
+                nearest = Math.min(nearest, t.from() - term.to());
+            } else if (t.to() <= term.from() && term.from() - t.to() <= PAST_REACH
+                    && !sentenceBetween(t.to(), term.from())) {
+                nearest = Math.min(nearest, term.from() - t.to());
             }
         }
-        return false;
+        return nearest;
     }
 
     private boolean sentenceBetween(int from, int to) {

@@ -8,16 +8,19 @@ import java.util.List;
  *
  * @param ongoing words that say what began in the past goes on ("I take rivaroxaban, started years ago", "been on
  *     clopidogrel since my stent went in years back"): a past marker does not date a mention in their sentence
+ * @param recent words that say what is happening now ("just now", "today"): a past marker dates a mention only when
+ *     it is nearer to it than any of these ("I broke my back years ago, and today I fell off the ladder")
  */
-public record PastMarkers(List<String> categories, List<String> terms, List<String> ongoing) {
+public record PastMarkers(List<String> categories, List<String> terms, List<String> ongoing, List<String> recent) {
 
     public PastMarkers {
         categories = categories == null ? List.of() : List.copyOf(categories);
         terms = terms == null ? List.of() : List.copyOf(terms);
         ongoing = ongoing == null ? List.of() : List.copyOf(ongoing);
+        recent = recent == null ? List.of() : List.copyOf(recent);
     }
 
     public static PastMarkers none() {
-        return new PastMarkers(List.of(), List.of(), List.of());
+        return new PastMarkers(List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -120,7 +120,7 @@ public final class RedFlagDetector {
         this.scopeLexicon = new ConText.Lexicon(negation.window(), experiencer.window(), index(negation.triggers()),
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
-                index(rules.pastMarkers().ongoing()),
+                index(rules.pastMarkers().ongoing()), index(rules.pastMarkers().recent()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
                 index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
@@ -583,7 +583,7 @@ public final class RedFlagDetector {
             String age = ageAt(tokens, i, gap);
             String word = tokens.get(i).text();
             words.add(feverReading(spaced, tokens, i) ? form(FEVER_READING) : age != null ? form(age)
-                    : pastYear(word) ? PAST_YEAR : form(speller.apply(word)));
+                    : pastYear(word) || pastAge(tokens, i) ? PAST_YEAR : form(speller.apply(word)));
             if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
                     || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
@@ -597,8 +597,9 @@ public final class RedFlagDetector {
             }
         }
         for (var match : idioms.find(words)) {
-            // An idiom is said within one sentence: "No. Sweaty? only from the gym" is not "no sweat".
-            if (IntStream.range(match.from() + 1, match.to()).noneMatch(sentenceStarts::contains)) {
+            // An idiom is said in one breath: "No. Sweaty? only from the gym" and "fever no, sweats no" are not
+            // "no sweat".
+            if (IntStream.range(match.from(), match.to() - 1).noneMatch(standalone::contains)) {
                 for (int i = match.from(); i < match.to(); i++) {
                     words.set(i, BLANK);
                 }
@@ -643,6 +644,19 @@ public final class RedFlagDetector {
         }
         int year = Integer.parseInt(word);
         return year >= 1900 && year < Year.now(ZoneOffset.UTC).getValue();
+    }
+
+    /** Whether a number is the age an event is dated by: "when I was 11", "when she was about 30". */
+    private static boolean pastAge(List<Token> tokens, int i) {
+        String word = tokens.get(i).text();
+        if (word.length() > 2 || !word.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int was = i - 1;
+        if (was >= 0 && Set.of("about", "around", "like", "maybe").contains(tokens.get(was).text())) {
+            was--;
+        }
+        return was >= 2 && tokens.get(was).text().equals("was") && tokens.get(was - 2).text().equals("when");
     }
 
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */

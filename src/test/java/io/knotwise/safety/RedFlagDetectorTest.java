@@ -417,4 +417,42 @@ class RedFlagDetectorTest {
                 words -> Stream.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence))
                         .sorted(Comparator.comparingDouble(IntentScore::confidence).reversed()).toList());
     }
+
+    @Test
+    void anEventToldInThePastTenseThisMorningIsNotHistory() {
+        assertThat(flags("when i was walking up the hill just now my chest got tight and i felt sick"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("felt a sort of shearing in my chest going round to my back then the room spun and i was on"
+                + " the floor")).contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void theNearestTimeWordDatesAMention() {
+        assertThat(flags("broke my arm when I was 9, fine since")).isEmpty();
+        assertThat(flags("I had a fall years ago but today I fell off the ladder onto my back, heard a crack"))
+                .contains("major_trauma");
+    }
+
+    @Test
+    void painBroughtOnByWalkingAndEasedByStoppingIsCardiacInAnyWords() {
+        assertThat(flags("when i climb the stairs to my flat the middle of my back burn and i must stop on second"
+                + " floor, then after rest it go away")).contains("cardiac_warning_signs");
+        assertThat(flags("do I have to stop between the steps?")).isEmpty();
+        assertThat(flags("stairs are no problem, I climb four floors every day")).isEmpty();
+    }
+
+    @Test
+    void anIdiomIsNotReadAcrossPunctuation() {
+        assertThat(flags("fever no, sweats no, weight steady, no lumps")).isEmpty();
+        assertThat(flags("no sweat, I'll try the ball")).isEmpty();
+    }
+
+    @Test
+    void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
+        var engine = io.knotwise.RealGuide.wiring().engine();
+        String once = "my upper back is tight and sore. ";
+
+        assertThat(engine.stops(once.repeat(3))).isFalse();
+        assertThat(engine.stops(once.repeat(150))).isFalse();
+    }
 }
