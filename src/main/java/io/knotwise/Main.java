@@ -49,6 +49,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door: wires everything with constructor calls. {@code serve} (the default) starts the guide, {@code train}
@@ -336,26 +338,28 @@ public final class Main {
     /** The messaging channels switched on by the environment; each is off unless configured. */
     private static List<Consumer<RoutesConfig>> channels(Wiring wiring, Settings settings, Map<String, String> env) {
         var conversations = channelConversations(wiring, settings);
-        var on = new ArrayList<Consumer<RoutesConfig>>();
+        var on = new LinkedHashMap<String, Consumer<RoutesConfig>>();
         if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
-            on.add(new RasaRestChannel(conversations, settings.maxTextLength(),
-                    settings.conversationRateLimitPerMinute())::routes);
+            on.put("Rasa REST", new RasaRestChannel(conversations, settings.conversationRateLimitPerMinute())::routes);
         }
-        TelegramSettings.from(env).ifPresent(telegram -> on.add(new TelegramChannel(telegram, conversations,
-                new TelegramClient(telegram), Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
-        WhatsAppSettings.from(env).ifPresent(whatsApp -> on.add(new WhatsAppChannel(whatsApp, conversations,
-                Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
+        TelegramSettings.from(env).ifPresent(telegram -> on.put("Telegram", new TelegramChannel(telegram,
+                conversations, new TelegramClient(telegram), Executors.newFixedThreadPool(2),
+                settings.maxTextLength())::routes));
+        WhatsAppSettings.from(env).ifPresent(whatsApp -> on.put("WhatsApp", new WhatsAppChannel(whatsApp,
+                conversations, Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
         // One worker keeps each Slack user's messages in order.
-        SlackSettings.from(env).ifPresent(slack -> on.add(new SlackChannel(slack, conversations,
+        SlackSettings.from(env).ifPresent(slack -> on.put("Slack", new SlackChannel(slack, conversations,
                 new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));
-        return on;
+        LoggerFactory.getLogger(Main.class).info("messaging channels on: {}",
+                on.isEmpty() ? "none (the web API and widget only)" : String.join(", ", on.keySet()));
+        return List.copyOf(on.values());
     }
 
     /** Channel users mapped to conversations of the loaded guide, in its store. */
     public static ChannelConversations channelConversations(Wiring wiring, Settings settings) {
         return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale(),
                 channel -> wiring.metrics().counter("knotwise.channel.replies_failed", "channel", channel).increment(),
-                new ChatTimers());
+                new ChatTimers(), settings.maxTextLength());
     }
 
     private static void serve(Settings settings) {

@@ -45,6 +45,9 @@ public record Settings(
         int httpThreads,
         int transcriptCap) {
 
+    /** The longest message taken as a turn unless {@code KNOTWISE_MAX_TEXT_LENGTH} says otherwise. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
+
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
     }
@@ -60,7 +63,7 @@ public record Settings(
                 Path.of(env.getOrDefault("KNOTWISE_MODELS", "models")),
                 Duration.ofMinutes(integer(env, "KNOTWISE_CONVERSATION_IDLE_MINUTES", 30)),
                 integer(env, "KNOTWISE_MAX_CONVERSATIONS", 100_000),
-                integer(env, "KNOTWISE_MAX_TEXT_LENGTH", 1000),
+                integer(env, "KNOTWISE_MAX_TEXT_LENGTH", DEFAULT_MAX_TEXT_LENGTH),
                 env.getOrDefault("KNOTWISE_DEFAULT_LOCALE", "en-GB"),
                 env.get("KNOTWISE_EMERGENCY_NUMBER"),
                 Boolean.parseBoolean(env.getOrDefault("KNOTWISE_AUDIT_TEXT", "false")),

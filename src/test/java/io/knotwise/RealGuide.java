@@ -36,7 +36,7 @@ public final class RealGuide {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
         // A second of a hold lasts 20 ms, so a chat channel's "time's up" comes within a test.
         return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB",
-                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)));
+                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)), 1000);
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */

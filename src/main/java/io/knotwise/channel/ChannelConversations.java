@@ -2,7 +2,9 @@ package io.knotwise.channel;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.Settings;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
@@ -39,6 +41,7 @@ public final class ChannelConversations {
     private final String locale;
     private final Consumer<String> replyFailed;
     private final ChatTimers timers;
+    private final int maxTextLength;
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** The last escalating message of each user that met an outage, until it can be taken. */
     private final Cache<String, Input> unsaved = Caffeine.newBuilder()
@@ -46,16 +49,19 @@ public final class ChannelConversations {
 
     /** @param locale the locale of conversations started on a channel (it picks the emergency number) */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale) {
-        this(engine, links, locale, channel -> { }, new ChatTimers());
+        this(engine, links, locale, channel -> { }, new ChatTimers(), Settings.DEFAULT_MAX_TEXT_LENGTH);
     }
 
     /**
      * @param replyFailed told, with the channel's name, of every reply that finally could not be delivered
      * @param timers the holds timed for the users of every channel
+     * @param maxTextLength the longest message taken as a turn: a longer one is answered with a request to split it,
+     *     after the advice for any red flag in it
      */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale, Consumer<String> replyFailed,
-                                ChatTimers timers) {
+                                ChatTimers timers, int maxTextLength) {
         this.replyFailed = replyFailed;
+        this.maxTextLength = maxTextLength;
         this.timers = timers;
         this.engine = engine;
         this.links = links;
@@ -78,6 +84,12 @@ public final class ChannelConversations {
      */
     public Turn send(String channel, String user, Input input, String userLocale) {
         String locale = userLocale == null ? this.locale : userLocale;
+        if (input.isPayload() && input.payload().length() > maxTextLength) {
+            throw new BadInputException("a button payload is longer than " + maxTextLength + " characters");
+        }
+        if (!input.isPayload() && input.text().length() > maxTextLength) {
+            return notTaken(input, locale);
+        }
         String key = channel + ":" + user;
         try {
             synchronized (lockFor(key)) {
@@ -159,6 +171,18 @@ public final class ChannelConversations {
     }
 
     /**
+     * The answer to a message too long to take as a turn, the same on every channel: the advice for any red flag in
+     * it (it is screened all the same), then a request to split it. The conversation is unchanged.
+     */
+    private Turn notTaken(Input input, String locale) {
+        Optional<Turn> advice = engine.escalationWithoutStore(input, locale);
+        var messages = new ArrayList<Message>(advice.map(Turn::messages).orElse(List.of()));
+        messages.add(new Message(Message.TEXT, Notices.tooLong(maxTextLength), null, null));
+        return new Turn(null, messages, List.of(), null, advice.map(Turn::triage).orElse(null), null,
+                advice.map(Turn::redFlags).orElse(List.of()));
+    }
+
+    /**
      * The escalation advice for a message the channel will not take as a turn (too long, say), so that a red flag in
      * it is still answered; empty for any other message.
      */
@@ -237,9 +261,14 @@ public final class ChannelConversations {
 
     /**
      * The greeting followed by the answer to the first message, as one turn; just the answer when it already ends
-     * with the greeting (a question answered first goes "back to where we were": the greeting), so it is said once.
+     * with the greeting (a question answered first goes "back to where we were": the greeting), so it is said once,
+     * and when it escalates: someone whose first words are an emergency hears the advice first and alone, not "Where
+     * does it bother you?" before it.
      */
     private static Turn merge(Turn greeting, Turn answer) {
+        if (answer.messages().stream().anyMatch(m -> Message.ESCALATION.equals(m.kind()))) {
+            return answer;
+        }
         List<String> greetingTexts = greeting.messages().stream().map(Message::text).toList();
         List<String> answerTexts = answer.messages().stream().map(Message::text).toList();
         if (answerTexts.size() >= greetingTexts.size() && answerTexts.subList(answerTexts.size()

@@ -8,18 +8,20 @@ import io.javalin.http.HandlerType;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.OriginNotAllowedException;
-import io.knotwise.UnverifiedRequestException;
 import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
 import io.knotwise.ShuttingDownException;
 import io.knotwise.StoreUnavailableException;
+import io.knotwise.UnverifiedRequestException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Turn;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -140,7 +142,8 @@ public final class HttpApi {
             config.routes.post("/api/v1/parse", this::parse);
             config.routes.get("/api/v1/techniques", this::techniques);
             config.routes.get("/api/v1/techniques/{id}", this::technique);
-            config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+            config.routes.exception(BadInputException.class, (e, ctx) ->
+                    Json.respond(ctx, 400, withAdvice(Json.errorBody("bad_request", e.getMessage()), e.advice())));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
             config.routes.exception(UnverifiedRequestException.class,
                     (e, ctx) -> error(ctx, 401, "unauthorized", e.getMessage()));
@@ -179,13 +182,17 @@ public final class HttpApi {
     private void storeUnavailable(StoreUnavailableException e, Context ctx) {
         LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", "1");
-        var body = Json.errorBody("store_unavailable",
-                "conversations are unreachable for a moment; nothing was changed, please try again");
-        e.advice().map(Views::turn).ifPresent(advice -> {
+        Json.respond(ctx, 503, withAdvice(Json.errorBody("store_unavailable",
+                "conversations are unreachable for a moment; nothing was changed, please try again"), e.advice()));
+    }
+
+    /** An error body that also gives the escalation advice for the refused message, when it raised a red flag. */
+    private static Map<String, Object> withAdvice(Map<String, Object> body, Optional<Turn> escalation) {
+        escalation.map(Views::turn).ifPresent(advice -> {
             body.put("messages", advice.get("messages"));
             body.put("triage", advice.get("triage"));
         });
-        Json.respond(ctx, 503, body);
+        return body;
     }
 
 
@@ -214,6 +221,11 @@ public final class HttpApi {
         JsonNode body = Json.object(ctx, Set.of("text", "payload"));
         String text = Json.string(body, "text");
         String payload = Json.string(body, "payload");
+        if (text != null && text.length() > settings.maxTextLength()) {
+            // Refused, but screened all the same: a red flag in it gets its advice with the 400.
+            throw new BadInputException("\"text\" is longer than " + settings.maxTextLength() + " characters")
+                    .withAdvice(engine.escalationWithoutStore(Input.text(text), engine.find(id).locale()));
+        }
         checkText("text", text);
         checkText("payload", payload);
         try {

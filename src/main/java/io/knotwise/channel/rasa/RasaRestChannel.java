@@ -29,14 +29,12 @@ public final class RasaRestChannel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RasaRestChannel.class);
 
     private final ChannelConversations conversations;
-    private final int maxTextLength;
 
     private final RateLimits perSender;
 
     /** @param perMinute messages one sender may send a minute, as for a conversation on the API (0: no limit) */
-    public RasaRestChannel(ChannelConversations conversations, int maxTextLength, int perMinute) {
+    public RasaRestChannel(ChannelConversations conversations, int perMinute) {
         this.conversations = conversations;
-        this.maxTextLength = maxTextLength;
         this.perSender = new RateLimits("sender", perMinute);
     }
 
@@ -51,9 +49,6 @@ public final class RasaRestChannel {
         JsonNode body = Json.read(ctx.bodyAsBytes());
         String sender = text(body, "sender");
         String message = text(body, "message");
-        if (message.length() > maxTextLength) {
-            throw new BadInputException("\"message\" is longer than " + maxTextLength + " characters");
-        }
         Input input = message.startsWith("/") ? Input.payload(message) : Input.text(message);
         try {
             perSender.take(sender);

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 /** Reads what Slack sends: Events API callbacks and {@code block_actions} interactions. Stateless. */
 final class SlackPayloads {
 
+    /** Message subtypes that still carry what the user typed: shared with a file, or sent on from a thread. */
+    private static final java.util.Set<String> TYPED = java.util.Set.of("file_share", "thread_broadcast");
+
     /** A mention of a user or bot, {@code <@U123>} or {@code <@U123|name>}: addressing the guide, not content. */
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
@@ -65,8 +68,9 @@ final class SlackPayloads {
         if (!"message".equals(type) && !"app_mention".equals(type)) {
             return Optional.empty();
         }
-        // Our own posts come back as messages with a bot_id; edits, joins and the like carry a subtype.
-        if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
+        // Our own posts come back as messages with a bot_id; edits, joins and the like carry a subtype. A message
+        // shared with a file, or also sent to the channel from a thread, is still what the user typed.
+        if (event.hasNonNull("bot_id") || (event.hasNonNull("subtype") && !TYPED.contains(text(event, "subtype")))) {
             return Optional.empty();
         }
         String team = text(callback, "team_id") != null ? text(callback, "team_id") : text(event, "team");

@@ -1,5 +1,6 @@
 package io.knotwise.channel.telegram;
 
+import io.knotwise.KnotwiseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,10 +14,16 @@ public record TelegramSettings(String botToken, String secretToken, String apiBa
 
     /** From {@code KNOTWISE_TELEGRAM_BOT_TOKEN}, {@code KNOTWISE_TELEGRAM_SECRET_TOKEN}, {@code KNOTWISE_TELEGRAM_API_BASE}. */
     public static Optional<TelegramSettings> from(Map<String, String> env) {
-        String token = env.get("KNOTWISE_TELEGRAM_BOT_TOKEN");
-        String secret = env.get("KNOTWISE_TELEGRAM_SECRET_TOKEN");
-        if (token == null || token.isBlank() || secret == null || secret.isBlank()) {
+        // Trimmed: a secret mounted from a file often ends with a newline.
+        String token = env.getOrDefault("KNOTWISE_TELEGRAM_BOT_TOKEN", "").strip();
+        String secret = env.getOrDefault("KNOTWISE_TELEGRAM_SECRET_TOKEN", "").strip();
+        if (token.isEmpty() && secret.isEmpty()) {
             return Optional.empty();
+        }
+        if (token.isEmpty() || secret.isEmpty()) {
+            throw new KnotwiseException("the Telegram channel needs both KNOTWISE_TELEGRAM_BOT_TOKEN and "
+                    + "KNOTWISE_TELEGRAM_SECRET_TOKEN; only " + (token.isEmpty() ? "the secret token" : "the bot token")
+                    + " is set");
         }
         return Optional.of(new TelegramSettings(token, secret,
                 env.getOrDefault("KNOTWISE_TELEGRAM_API_BASE", DEFAULT_API_BASE)));

@@ -39,7 +39,9 @@ public final class WhatsAppChannel {
     private static final ObjectMapper JSON = Json.mapper();
     /** Country calling codes of the locales the guide knows, longest first. */
     private static final List<Map.Entry<String, String>> LOCALES = List.of(Map.entry("353", "en-IE"),
-            Map.entry("44", "en-GB"), Map.entry("1", "en-US"));
+            Map.entry("44", "en-GB"), Map.entry("1", "en-US"), Map.entry("61", "en-AU"), Map.entry("64", "en-NZ"));
+    /** A number from a country the guide has no locale for: told the number most phones anywhere connect, 112. */
+    private static final String ELSEWHERE = "en";
 
     private final WhatsAppSettings settings;
     private final WhatsAppSignature signature;
@@ -128,6 +130,11 @@ public final class WhatsAppChannel {
                 String id = reply.path("id").asText("");
                 return id.startsWith("/") ? Input.payload(id) : null;
             }
+            // A photo, video or file: its caption is what the user typed (screened like any message).
+            case "image", "video", "document" -> {
+                String caption = message.path(message.path("type").asText()).path("caption").asText("");
+                return caption.isBlank() ? null : Input.text(caption);
+            }
             case "button" -> {
                 String text = message.path("button").path("text").asText("");
                 return text.isBlank() ? null : Input.text(text);
@@ -140,7 +147,7 @@ public final class WhatsAppChannel {
 
     private static String locale(String number) {
         return LOCALES.stream().filter(code -> number.startsWith(code.getKey())).map(Map.Entry::getValue).findFirst()
-                .orElse(null);
+                .orElse(ELSEWHERE);
     }
 
     /** Takes one message once; throws when the store cannot be reached, after sending any emergency advice. */

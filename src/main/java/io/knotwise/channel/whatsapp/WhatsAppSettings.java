@@ -1,5 +1,7 @@
 package io.knotwise.channel.whatsapp;
 
+import io.knotwise.KnotwiseException;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +25,25 @@ public record WhatsAppSettings(String accessToken, String appSecret, String veri
         String secret = value(env, "KNOTWISE_WHATSAPP_APP_SECRET");
         String verify = value(env, "KNOTWISE_WHATSAPP_VERIFY_TOKEN");
         String phone = value(env, "KNOTWISE_WHATSAPP_PHONE_NUMBER_ID");
-        if (token == null || secret == null || verify == null || phone == null) {
+        var missing = new ArrayList<String>();
+        if (token == null) {
+            missing.add("KNOTWISE_WHATSAPP_ACCESS_TOKEN");
+        }
+        if (secret == null) {
+            missing.add("KNOTWISE_WHATSAPP_APP_SECRET");
+        }
+        if (verify == null) {
+            missing.add("KNOTWISE_WHATSAPP_VERIFY_TOKEN");
+        }
+        if (phone == null) {
+            missing.add("KNOTWISE_WHATSAPP_PHONE_NUMBER_ID");
+        }
+        if (missing.size() == 4) {
             return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            // Half a configuration is a mistake, not a wish to switch the channel off: say so at start-up.
+            throw new KnotwiseException("the WhatsApp channel needs four settings; missing: " + String.join(", ", missing));
         }
         String base = value(env, "KNOTWISE_WHATSAPP_API_BASE");
         return Optional.of(new WhatsAppSettings(token, secret, verify, phone, base == null ? DEFAULT_API_BASE : base));

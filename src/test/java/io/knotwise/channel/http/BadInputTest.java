@@ -71,6 +71,21 @@ class BadInputTest {
     }
 
     @Test
+    void anOverlongMessageIsA400ThatStillCarriesTheAdviceForItsRedFlag() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String text = "I have a knot by my shoulder blade. ".repeat(40) + "Also crushing chest pain right now.";
+
+            var answer = api.say(api.start(), "{\"text\": \"" + text + "\"}");
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.errorCode()).isEqualTo("bad_request");
+            assertThat(answer.json().get("messages").toString()).contains("999");
+            assertThat(answer.json().at("/triage/tier").asText()).isEqualTo("emergency");
+        });
+    }
+
+    @Test
     void aBodyOver16KilobytesIsA413() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());

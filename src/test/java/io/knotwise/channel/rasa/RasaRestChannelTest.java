@@ -26,7 +26,7 @@ class RasaRestChannelTest {
     }
 
     private static io.javalin.Javalin app(int perSenderPerMinute) {
-        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), 1000, perSenderPerMinute);
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), perSenderPerMinute);
         return Main.app(RealGuide.wiring(), RealGuide.settings(),
                 List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
     }
@@ -70,6 +70,32 @@ class RasaRestChannelTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("bad_request");
+        });
+    }
+
+    @Test
+    void anEmergencyAsTheFirstMessageIsAnsweredWithTheAdviceFirstAndNoQuestionBeforeIt() {
+        JavalinTest.test(app(), (server, client) -> {
+            var answer = JSON.readTree(say(client.getOrigin(),
+                    "{\"sender\": \"user-5\", \"message\": \"crushing chest pain spreading to my left arm right now\"}")
+                    .body());
+
+            assertThat(answer.get(0).get("text").asText()).contains("999");
+            assertThat(answer.toString()).doesNotContain("Where does it bother you");
+        });
+    }
+
+    @Test
+    void anOverlongMessageIsAskedToBeSplitAfterTheAdviceForItsRedFlag() {
+        JavalinTest.test(app(), (server, client) -> {
+            String text = "I have a knot by my shoulder blade. ".repeat(40) + "Also crushing chest pain right now.";
+
+            var response = say(client.getOrigin(), "{\"sender\": \"user-6\", \"message\": \"" + text + "\"}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(response.body());
+            assertThat(answer.get(0).get("text").asText()).contains("999");
+            assertThat(answer.get(answer.size() - 1).get("text").asText()).contains("longer than I can take");
         });
     }
 

@@ -275,6 +275,18 @@ class SlackChannelTest {
     }
 
     @Test
+    void aMessageSharedWithAFileIsStillAnswered() throws Exception {
+        ObjectNode shared = (ObjectNode) JSON.readTree(messageEvent("Ev0FILE",
+                "crushing chest pain spreading to my left arm right now", "1700001100.1"));
+        ((ObjectNode) shared.get("event")).put("subtype", "file_share");
+
+        slack.event(shared.toString(), Map.of());
+        settle();
+
+        assertThat(slackApi.calls()).anyMatch(c -> c.sections().stream().anyMatch(t -> t.contains("999")));
+    }
+
+    @Test
     void aButtonPressDeliveredAgainMovesTheWalkOnlyOnce() throws Exception {
         slack.event(messageEvent("Ev0PRESS", "how do I release knots between my shoulder blades", "1700000300.1"),
                 Map.of());

@@ -221,6 +221,25 @@ class WhatsAppChannelTest {
     }
 
     @Test
+    void anAustralianNumberIsToldToCall000AndANumberFromElsewhere112() throws Exception {
+        notify(text("I have crushing chest pain").replace(USER, "61412345678"));
+        notify(text("I have crushing chest pain").replace(USER, "4915112345678"));
+
+        assertThat(sent).anyMatch(m -> m.path("to").asText().equals("61412345678") && m.toString().contains("000"));
+        assertThat(sent).anyMatch(m -> m.path("to").asText().equals("4915112345678") && m.toString().contains("112"))
+                .noneMatch(m -> m.path("to").asText().equals("4915112345678") && m.toString().contains("999"));
+    }
+
+    @Test
+    void aPhotosCaptionIsReadAndScreenedLikeAnyMessage() throws Exception {
+        notify(around("{\"from\":\"" + USER + "\",\"id\":\"wamid.photo\",\"timestamp\":\"1749416383\",\"type\":\"image\","
+                + "\"image\":{\"caption\":\"crushing chest pain spreading to my left arm right now\","
+                + "\"mime_type\":\"image/jpeg\",\"sha256\":\"abc\",\"id\":\"1003383421387257\"}}"));
+
+        assertThat(sent).first().satisfies(m -> assertThat(m.toString()).contains("999"));
+    }
+
+    @Test
     void aVoiceNoteIsAnsweredWithWhatTheGuideCanRead() throws Exception {
         notify(around("{\"from\":\"" + USER + "\",\"id\":\"wamid.voice\",\"timestamp\":\"1749416383\",\"type\":\"audio\","
                 + "\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"id\":\"1003383421387256\",\"voice\":true}}"));
