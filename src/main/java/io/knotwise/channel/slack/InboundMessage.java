@@ -10,9 +10,11 @@ import java.util.List;
  * @param pressed for a button press, the message it was pressed in (null when Slack did not send it)
  * @param deliveryIds ids under which this delivery may arrive again (its event id, and its message when both a
  *                    {@code message} and an {@code app_mention} event report it), so it is answered once
+ * @param thread the thread the answer goes in (the timestamp of its first message), or null for the channel itself:
+ *               a mention in a shared channel is answered in a thread, so health advice does not fill the channel
  */
 record InboundMessage(List<String> deliveryIds, String team, String channel, String user, Input input,
-                      Pressed pressed) {
+                      Pressed pressed, String thread) {
 
     InboundMessage {
         deliveryIds = List.copyOf(deliveryIds);

@@ -117,7 +117,7 @@ public final class SlackChannel {
             turn.ifPresent(t -> post(message, t));
             turn.ifPresent(t -> conversations.timers().after(CHANNEL, message.conversationUser(), t, () -> deliveries.send(message.channel(),
                     "a time's up in Slack channel " + message.channel(),
-                    () -> client.post(message.channel(), ChatTimers.timesUp()))));
+                    () -> client.post(message.channel(), message.thread(), ChatTimers.timesUp()))));
         });
         ctx.status(200);
     }
@@ -145,7 +145,7 @@ public final class SlackChannel {
                     LOG.warn("could not redraw a pressed message in {}: {}", message.channel(), e.getMessage());
                 }
             }
-            client.post(message.channel(), turn);
+            client.post(message.channel(), message.thread(), turn);
         });
     }
 }

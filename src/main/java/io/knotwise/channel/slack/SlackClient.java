@@ -43,9 +43,15 @@ public final class SlackClient {
         this.calls = calls;
     }
 
-    /** Posts a turn to a Slack channel as Block Kit messages; throws {@link SlackApiException} when Slack refuses. */
-    public void post(String channel, Turn turn) {
+    /**
+     * Posts a turn to a Slack channel as Block Kit messages, in a thread when one is given (null: the channel itself);
+     * throws {@link SlackApiException} when Slack refuses.
+     */
+    public void post(String channel, String thread, Turn turn) {
         for (ObjectNode body : blocks.messages(channel, turn)) {
+            if (thread != null) {
+                body.put("thread_ts", thread);
+            }
             call("chat.postMessage", body);
         }
     }

@@ -87,7 +87,10 @@ final class SlackPayloads {
         if (text(event, "ts") != null) {
             ids.add("message:" + team + ":" + channel + ":" + text(event, "ts"));
         }
-        return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said), null));
+        // In a direct message the guide answers in place; anywhere else, in a thread of what the user wrote.
+        boolean direct = "im".equals(text(event, "channel_type")) || channel.startsWith("D");
+        String thread = text(event, "thread_ts") != null || direct ? text(event, "thread_ts") : text(event, "ts");
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.text(said), null, thread));
     }
 
     /**
@@ -120,7 +123,9 @@ final class SlackPayloads {
         String title = text(payload.path("actions").path(0).path("text"), "text");
         var pressed = ts == null || !blocks.isArray() ? null
                 : new InboundMessage.Pressed(ts, blocks, title == null ? value : title);
-        return Optional.of(new InboundMessage(ids, team, channel, user, Input.payload(value), pressed));
+        String thread = text(payload.path("container"), "thread_ts") != null
+                ? text(payload.path("container"), "thread_ts") : text(payload.path("message"), "thread_ts");
+        return Optional.of(new InboundMessage(ids, team, channel, user, Input.payload(value), pressed, thread));
     }
 
     /** The words of a Slack message: mentions removed and Slack's escaping of {@code & < >} undone. */

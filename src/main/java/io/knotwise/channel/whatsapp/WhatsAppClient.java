@@ -32,6 +32,11 @@ final class WhatsAppClient {
     static final int MAX_ROW_DESCRIPTION = 72;
     private static final String LIST_BUTTON = "Choose";
     private static final String CHOOSE_BODY = "Choose one:";
+    /**
+     * A step's controls that get WhatsApp's three buttons, in this order: moving on, timing the hold and stopping
+     * are one tap; the others (back, repeat) are named for typing, rather than hiding every control behind a list.
+     */
+    private static final List<String> BUTTONED_CONTROLS = List.of("/next", "/start_timer", "/stop");
     private static final ObjectMapper JSON = Json.mapper();
 
     private final WhatsAppSettings settings;
@@ -54,6 +59,17 @@ final class WhatsAppClient {
             return;
         }
         String body = message.text();
+        if (buttons.size() > MAX_BUTTONS && buttons.stream().anyMatch(b -> b.payload().text().equals("/next"))) {
+            List<QuickReply> typed = buttons.stream()
+                    .filter(b -> !BUTTONED_CONTROLS.contains(b.payload().text())).toList();
+            buttons = buttons.stream().filter(b -> BUTTONED_CONTROLS.contains(b.payload().text()))
+                    .sorted(java.util.Comparator.comparingInt(b -> BUTTONED_CONTROLS.indexOf(b.payload().text())))
+                    .toList();
+            if (!typed.isEmpty()) {
+                body = body + "\n\n(Or type: " + String.join(", ", typed.stream().map(QuickReply::title).toList())
+                        .toLowerCase(java.util.Locale.ROOT) + ".)";
+            }
+        }
         if (body.length() > MAX_INTERACTIVE_BODY) {
             Outbox.split(body, MAX_TEXT).forEach(part -> post(text(to, part)));
             body = CHOOSE_BODY;

@@ -287,6 +287,26 @@ class SlackChannelTest {
     }
 
     @Test
+    void aMentionInASharedChannelIsAnsweredInItsThreadAndADirectMessageInPlace() throws Exception {
+        ObjectNode mention = (ObjectNode) JSON.readTree(SlackSender.event("Ev0MENTION", "app_mention",
+                "<@U0KNOTWISE> I have crushing chest pain", "1700001200.000100"));
+        ((ObjectNode) mention.get("event")).remove("channel_type");
+
+        slack.event(mention.toString(), Map.of());
+        settle();
+
+        assertThat(slackApi.calls()).isNotEmpty().allSatisfy(c ->
+                assertThat(c.body().path("thread_ts").asText()).isEqualTo("1700001200.000100"));
+        int before = slackApi.calls().size();
+
+        slack.event(messageEvent("Ev0DIRECT", "hello", "1700001201.000100"), Map.of());
+        settle();
+
+        assertThat(slackApi.calls().subList(before, slackApi.calls().size())).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.body().has("thread_ts")).isFalse());
+    }
+
+    @Test
     void aButtonPressDeliveredAgainMovesTheWalkOnlyOnce() throws Exception {
         slack.event(messageEvent("Ev0PRESS", "how do I release knots between my shoulder blades", "1700000300.1"),
                 Map.of());

@@ -188,6 +188,9 @@ class WhatsAppChannelTest {
             notify(pressed("button_reply", option("/next")));
         }
         assertThat(last().toString()).contains("Step 4 of 6");
+        assertThat(last().at("/interactive/type").asText()).as("a step's controls are one tap away").isEqualTo("button");
+        assertThat(options()).containsExactly("/next", "/start_timer", "/stop");
+        assertThat(last().at("/interactive/body/text").asText()).contains("Or type: back, repeat");
 
         notify(text("start timer"));
 
