@@ -29,7 +29,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = REPO_ROOT / "models" / "clinc150" / "source" / "train_val.json"
 OUT_DIR = Path(__file__).resolve().parent
 
-PER_MAPPED_INTENT = 25
+PER_MAPPED_INTENT = 100
 PER_OOS_INTENT = 12
 
 # CLINC intent -> Knotwise intent (see the table in the dataset README).
@@ -112,11 +112,15 @@ def main(argv):
     if unknown:
         raise SystemExit(f"not CLINC intents: {sorted(unknown)}")
 
+    kept_out = held_out()
     for ours in dict.fromkeys(MAPPED.values()):
         sources = [clinc for clinc, mapped in MAPPED.items() if mapped == ours]
-        lines = dedupe([line for clinc in sources for line in first(train, clinc, PER_MAPPED_INTENT)])
+        # Each of our intents gets the same number of lines, however many CLINC intents it gathers.
+        per = PER_MAPPED_INTENT // len(sources)
+        lines = dedupe([line for clinc in sources for line in first(train, clinc, per)
+                        if normalized(line) not in kept_out])
         names = ", ".join(f"'{clinc}'" for clinc in sources)
-        write(ours, f"{ours}: first {PER_MAPPED_INTENT} train examples of CLINC {names}.", lines)
+        write(ours, f"{ours}: first {per} train examples of CLINC {names}.", lines)
 
     oos = []
     kept = [c for c in clinc_intents if c not in MAPPED and c not in AMBIGUOUS]
@@ -136,6 +140,17 @@ def normalized(text):
     """Roughly the guide's own normalizer: lower case, letters, digits and apostrophes, single spaces."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(w.strip("'") for w in re.sub(r"[^a-z0-9']+", " ", text).split() if w.strip("'"))
+
+
+def held_out():
+    """Our own held-out lines (validation and test), normalized: never trained on, even when CLINC has them too."""
+    lines = set()
+    for split in ("validation", "test"):
+        for path in (OUT_DIR.parent / "heldout" / split).glob("*.txt"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    lines.add(normalized(line))
+    return lines
 
 
 def trained_on():

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Chooses the threshold and margin of the decision rule on data never trained on: our own validation split and the
  * CLINC150 validation split. The choice is the best in-domain accuracy on our validation split among the settings
- * whose out-of-scope recall on CLINC150 reaches the target (or, if none does, the highest recall). Immutable.
+ * whose out-of-scope recall on CLINC150 reaches the target (or, if none does, the highest recall); among settings the
+ * data cannot tell apart, the higher threshold, which asks to rephrase rather than act on a near-even guess ("purple"
+ * is not a request for help). Immutable.
  */
 public final class Calibration {
 
@@ -44,7 +46,7 @@ public final class Calibration {
                         .thenComparingDouble(Row::ownAccuracy)).orElseThrow()
                 : meeting.stream().max(Comparator.comparingDouble(Row::ownAccuracy)
                         .thenComparingDouble(Row::clincOosRecall)
-                        .thenComparingDouble(r -> -r.threshold())).orElseThrow();
+                        .thenComparingDouble(Row::threshold)).orElseThrow();
         return new Choice(chosen, oosTarget, List.copyOf(sweep));
     }
 

@@ -1,10 +1,12 @@
 package io.knotwise.nlu;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -12,7 +14,9 @@ import java.util.stream.Stream;
  * Entity classes as features of the intent model: a technique, tool, style or upper-back area named in a message adds
  * its class ("__technique__"), and another body part with no upper-back one adds "__other_body__", so "skin rolling
  * please" reads like "effleurage please" and "foam roller for my calves" like the out-of-scope questions it is. The
- * words stay; the classes are added after them. Immutable and thread-safe.
+ * words stay; the classes are added after them. A message that names one of some classes and nothing else but filler
+ * words ("effleurage", "ok the tennis ball one please") is that class's intent, whatever the model makes of a message
+ * so short. Immutable and thread-safe.
  */
 public final class EntityClasses implements UnaryOperator<String[]> {
 
@@ -20,14 +24,21 @@ public final class EntityClasses implements UnaryOperator<String[]> {
     private static final String UPPER_BACK = "body_area";
 
     private final PhraseIndex<String> index;
+    private final Map<String, String> namedAlone;
+    private final Set<String> fillers;
 
     /**
      * @param lexicon the entity lexicon (entity, value, phrases)
      * @param classes the entities that become classes ("technique", "tool", "body_area"...)
      * @param otherBodyParts phrases naming a body part the guide does not cover ("calves", "lower back")
+     * @param namedAlone the intent of a message that names an entity of the class (the key) and nothing else
+     * @param fillers words that may stand beside such a name without changing what is asked ("please", "the", "one")
      */
     public EntityClasses(Map<String, Map<String, List<String>>> lexicon, List<String> classes,
-                         List<String> otherBodyParts) {
+                         List<String> otherBodyParts, Map<String, String> namedAlone, List<String> fillers) {
+        this.namedAlone = new LinkedHashMap<>();
+        namedAlone.forEach((entity, intent) -> this.namedAlone.put("__" + entity + "__", intent));
+        this.fillers = Set.copyOf(fillers);
         var phrases = new LinkedHashMap<String, String>();
         otherBodyParts.forEach(p -> phrases.put(p, OTHER_BODY));
         for (String entity : classes) {
@@ -39,13 +50,17 @@ public final class EntityClasses implements UnaryOperator<String[]> {
 
     /** No classes: the words as they are. */
     public static EntityClasses none() {
-        return new EntityClasses(Map.of(), List.of(), List.of());
+        return new EntityClasses(Map.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     @Override
     public String[] apply(String[] words) {
+        return withClasses(words, index.find(Arrays.asList(words)));
+    }
+
+    private static String[] withClasses(String[] words, List<PhraseIndex.Match<String>> matches) {
         var found = new LinkedHashSet<String>();
-        index.find(Arrays.asList(words)).forEach(m -> found.add(m.value()));
+        matches.forEach(m -> found.add(m.value()));
         if (found.contains("__" + UPPER_BACK + "__")) {
             found.remove(OTHER_BODY);
         }
@@ -54,6 +69,42 @@ public final class EntityClasses implements UnaryOperator<String[]> {
 
     /** The classifier reading the classes of the words it is given. */
     public IntentClassifier over(IntentClassifier classifier) {
-        return words -> classifier.rank(apply(words));
+        return words -> {
+            List<PhraseIndex.Match<String>> matches = index.find(Arrays.asList(words));
+            List<IntentScore> ranking = classifier.rank(withClasses(words, matches));
+            String alone = namedAlone(words, matches);
+            if (alone == null) {
+                return ranking;
+            }
+            var first = new ArrayList<IntentScore>();
+            first.add(new IntentScore(alone, 1.0));
+            ranking.stream().filter(s -> !s.name().equals(alone)).forEach(first::add);
+            return first;
+        };
+    }
+
+    /** The intent of a message naming one entity of a {@code namedAlone} class and only filler words, or null. */
+    private String namedAlone(String[] words, List<PhraseIndex.Match<String>> matches) {
+        if (namedAlone.isEmpty() || matches.isEmpty()) {
+            return null;
+        }
+        String intent = null;
+        boolean[] named = new boolean[words.length];
+        for (var match : matches) {
+            String found = namedAlone.get(match.value());
+            if (found == null || (intent != null && !intent.equals(found))) {
+                return null;
+            }
+            intent = found;
+            for (int i = match.from(); i < match.to(); i++) {
+                named[i] = true;
+            }
+        }
+        for (int i = 0; i < words.length && intent != null; i++) {
+            if (!named[i] && !fillers.contains(words[i])) {
+                return null;
+            }
+        }
+        return intent;
     }
 }

@@ -96,7 +96,11 @@ public final class NluDataLoader {
             features.path("entity_classes").forEach(c -> classes.add(c.asText()));
             var others = new ArrayList<String>();
             features.path("other_body_parts").forEach(c -> others.add(c.asText()));
-            return new EntityClasses(lexicon(), classes, others);
+            var alone = new LinkedHashMap<String, String>();
+            features.path("named_alone").fields().forEachRemaining(e -> alone.put(e.getKey(), e.getValue().asText()));
+            var fillers = new ArrayList<String>();
+            features.path("fillers").forEach(c -> fillers.add(c.asText()));
+            return new EntityClasses(lexicon(), classes, others, alone, fillers);
         } catch (IOException e) {
             throw new InvalidDataException(file + ": " + e.getMessage(), e);
         }
