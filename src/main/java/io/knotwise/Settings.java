@@ -23,6 +23,11 @@ import java.util.Map;
  * @param shutdownGrace how long requests in flight may take to finish when the guide is stopped
  * @param httpThreads the most threads serving HTTP requests
  * @param transcriptCap how many transcript entries a conversation keeps (at least 10); the oldest leave first
+ * @param trustedProxies the addresses (or CIDR ranges) of proxies whose {@code clientAddressHeader} is believed: the
+ *     client is the rightmost address in it that is not one of them
+ * @param bodyMinBytesPerSecond the slowest a request body may arrive; a slower one is cut off with a 408
+ * @param idleTimeout how long a connection may send nothing before it is closed
+ * @param connectionsPerAddress the most connections one client address may hold open at once
  */
 public record Settings(
         String host,
@@ -43,7 +48,11 @@ public record Settings(
         String clientAddressHeader,
         Duration shutdownGrace,
         int httpThreads,
-        int transcriptCap) {
+        int transcriptCap,
+        List<String> trustedProxies,
+        int bodyMinBytesPerSecond,
+        Duration idleTimeout,
+        int connectionsPerAddress) {
 
     /** The longest message taken as a turn unless {@code KNOTWISE_MAX_TEXT_LENGTH} says otherwise. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
@@ -76,7 +85,12 @@ public record Settings(
                 env.get("KNOTWISE_CLIENT_ADDRESS_HEADER"),
                 Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)),
                 Math.max(8, integer(env, "KNOTWISE_HTTP_THREADS", 16)),
-                Math.max(10, integer(env, "KNOTWISE_TRANSCRIPT_CAP", Engine.DEFAULT_TRANSCRIPT_CAP)));
+                Math.max(10, integer(env, "KNOTWISE_TRANSCRIPT_CAP", Engine.DEFAULT_TRANSCRIPT_CAP)),
+                Arrays.stream(env.getOrDefault("KNOTWISE_TRUSTED_PROXIES", "127.0.0.1,::1").split(","))
+                        .map(String::strip).filter(p -> !p.isEmpty()).toList(),
+                Math.max(1, integer(env, "KNOTWISE_BODY_MIN_BYTES_PER_SECOND", 256)),
+                Duration.ofSeconds(Math.max(1, integer(env, "KNOTWISE_IDLE_TIMEOUT_SECONDS", 10))),
+                Math.max(1, integer(env, "KNOTWISE_CONNECTIONS_PER_ADDRESS", 32)));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

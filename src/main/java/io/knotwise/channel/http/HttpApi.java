@@ -25,7 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +101,24 @@ public final class HttpApi {
             // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for
             // the cores and lengthen the tail.
             config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+            // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
             config.jetty.modifyServer(server -> {
+                // Request bodies are read in full before a thread takes the request, and one arriving slower than
+                // the minimum rate is cut off: clients trickling bytes hold sockets, never the threads that answer.
+                server.insertHandler(new EagerContentHandler());
+                server.insertHandler(new MinimumDataRateHandler(settings.bodyMinBytesPerSecond(), 0));
+                server.insertHandler(new KnownMethods());
                 server.insertHandler(new GracefulHandler());
+                var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            connector.addEventListener(perAddress);
+                        }
+                    }
+                });
                 server.setErrorHandler(new JsonErrorHandler());
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
@@ -170,6 +190,8 @@ public final class HttpApi {
             });
             config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed",
                     ctx.method() + " is not allowed on " + ctx.path()));
+            config.routes.error(408, ctx -> error(ctx, 408, "request_timeout",
+                    "the request body arrived too slowly or stopped; nothing was changed, please send it again"));
             config.routes.error(413, ctx -> error(ctx, 413, "payload_too_large",
                     "the body is larger than " + MAX_BODY_BYTES + " bytes"));
         });

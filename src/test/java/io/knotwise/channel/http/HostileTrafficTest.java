@@ -1,0 +1,157 @@
+package io.knotwise.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.knotwise.Main;
+import io.knotwise.RealGuide;
+import io.knotwise.Settings;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What a few hostile clients cannot do: hold the threads with slow bodies, or take every socket from one host. */
+class HostileTrafficTest {
+
+    private static Javalin app(Map<String, String> env) {
+        var all = new HashMap<>(Map.of("KNOTWISE_STORE", "memory", "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
+        all.putAll(env);
+        return Main.app(RealGuide.wiring(), Settings.from(all));
+    }
+
+    /**
+     * Opens a connection from another loopback address than the test's own client (as a hostile host would be) and
+     * sends the headers of a POST whose 1,000-byte body then arrives one byte at a time.
+     */
+    private static Socket trickle(int port) throws Exception {
+        var socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName("127.0.0.2"), 0);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    @Test
+    void thirtySlowBodiesLeaveABystanderAnsweredAtOnce() {
+        JavalinTest.test(app(Map.of("KNOTWISE_HTTP_THREADS", "8")), (server, client) -> {
+            var slow = new ArrayList<Socket>();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    slow.add(trickle(server.port()));
+                }
+                for (Socket s : slow) {
+                    s.getOutputStream().write(' ');
+                }
+                var api = new ApiClient(client.getOrigin());
+
+                var health = CompletableFuture.supplyAsync(() -> api.get("/health").status());
+                var parse = CompletableFuture.supplyAsync(
+                        () -> api.send("POST", "/api/v1/parse", "{\"text\": \"next\"}").status());
+
+                assertThat(health.get(3, TimeUnit.SECONDS)).isEqualTo(200);
+                assertThat(parse.get(3, TimeUnit.SECONDS)).isEqualTo(200);
+            } finally {
+                for (Socket s : slow) {
+                    s.close();
+                }
+            }
+        });
+    }
+
+    @Test
+    void aBodyArrivingSlowerThanTheMinimumRateIsCutOffWithA408() {
+        JavalinTest.test(app(Map.of("KNOTWISE_BODY_MIN_BYTES_PER_SECOND", "100")), (server, client) -> {
+            try (Socket socket = trickle(server.port())) {
+                socket.setSoTimeout(10_000);
+                long started = System.nanoTime();
+                String answer = "";
+                for (int i = 0; i < 20 && answer.isEmpty(); i++) {
+                    Thread.sleep(500);
+                    try {
+                        socket.getOutputStream().write(' ');
+                        socket.getOutputStream().flush();
+                    } catch (java.io.IOException closed) {
+                        break;
+                    }
+                    if (socket.getInputStream().available() > 0) {
+                        answer = new String(socket.getInputStream().readNBytes(socket.getInputStream().available()),
+                                StandardCharsets.UTF_8);
+                    }
+                }
+                if (answer.isEmpty()) {
+                    answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+
+                assertThat(answer).startsWith("HTTP/1.1 408");
+                assertThat(answer).contains("\"code\"").doesNotContain("<html");
+                assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+            }
+        });
+    }
+
+    @Test
+    void oneAddressCannotHoldMoreThanItsShareOfConnections() {
+        JavalinTest.test(app(Map.of("KNOTWISE_CONNECTIONS_PER_ADDRESS", "5")), (server, client) -> {
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    held.add(trickle(server.port()));
+                }
+                Thread.sleep(300);
+                int closed = 0;
+                for (Socket s : held) {
+                    s.setSoTimeout(2_000);
+                    try {
+                        if (s.getInputStream().read() == -1) {
+                            closed++;
+                        }
+                    } catch (java.net.SocketTimeoutException stillOpen) {
+                        // held open: within the share
+                    } catch (java.io.IOException reset) {
+                        closed++;
+                    }
+                }
+
+                assertThat(closed).isEqualTo(3);
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        });
+    }
+
+    @Test
+    void madeUpMethodsAreA501AndAddNothingToTheMetrics() {
+        JavalinTest.test(app(Map.of()), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String before = api.get("/metrics").text();
+
+            for (int i = 0; i < 5_000; i++) {
+                try (var socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(),
+                        InetAddress.getByName("127.0.0.3"), 0)) {
+                    socket.getOutputStream().write(("M" + i + "X /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (i == 0) {
+                        assertThat(answer).startsWith("HTTP/1.1 501").contains("\"not_implemented\"");
+                    }
+                }
+            }
+            String after = api.get("/metrics").text();
+
+            assertThat(after.lines().filter(l -> l.contains("M4999X") || l.contains("M0X"))).isEmpty();
+            assertThat(after.length()).isLessThan(before.length() + 5_000);
+        });
+    }
+}
