@@ -106,7 +106,9 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> {
                 // Request bodies are read in full before a thread takes the request, and one arriving slower than
                 // the minimum rate is cut off: clients trickling bytes hold sockets, never the threads that answer.
-                server.insertHandler(new EagerContentHandler());
+                // (no more than the largest body taken is held: past that, the read goes on to the 413 below)
+                server.insertHandler(new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
                 server.insertHandler(new MinimumDataRateHandler(settings.bodyMinBytesPerSecond(), 0));
                 server.insertHandler(new KnownMethods());
                 server.insertHandler(new GracefulHandler());
