@@ -340,7 +340,7 @@ public final class Main {
         var conversations = channelConversations(wiring, settings);
         var on = new LinkedHashMap<String, Consumer<RoutesConfig>>();
         if (Boolean.parseBoolean(env.getOrDefault("KNOTWISE_REST_CHANNEL", "false"))) {
-            on.put("Rasa REST", new RasaRestChannel(conversations, settings.conversationRateLimitPerMinute())::routes);
+            on.put("Rasa REST", new RasaRestChannel(conversations)::routes);
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.put("Telegram", new TelegramChannel(telegram,
                 conversations, new TelegramClient(telegram), Executors.newFixedThreadPool(2),
@@ -359,7 +359,8 @@ public final class Main {
     public static ChannelConversations channelConversations(Wiring wiring, Settings settings) {
         return new ChannelConversations(wiring.engine(), wiring.store(), settings.defaultLocale(),
                 channel -> wiring.metrics().counter("knotwise.channel.replies_failed", "channel", channel).increment(),
-                new ChatTimers(), settings.maxTextLength());
+                new ChatTimers(), new ChannelConversations.Limits(settings.maxTextLength(),
+                settings.conversationRateLimitPerMinute()));
     }
 
     private static void serve(Settings settings) {

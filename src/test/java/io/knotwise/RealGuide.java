@@ -33,10 +33,16 @@ public final class RealGuide {
 
     /** Channel users mapped to conversations of the real guide, in a store of their own. */
     public static io.knotwise.channel.ChannelConversations channelsWithOwnStore() {
+        return channelsWithOwnStore(io.knotwise.channel.ChannelConversations.Limits.NONE);
+    }
+
+    /** As {@link #channelsWithOwnStore()}, with these limits on each user's messages. */
+    public static io.knotwise.channel.ChannelConversations channelsWithOwnStore(
+            io.knotwise.channel.ChannelConversations.Limits limits) {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
         // A second of a hold lasts 20 ms, so a chat channel's "time's up" comes within a test.
         return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB",
-                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)), 1000);
+                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)), limits);
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */

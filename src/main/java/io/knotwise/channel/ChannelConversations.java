@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
 import io.knotwise.StoreUnavailableException;
+import io.knotwise.channel.http.RateLimits;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Message;
@@ -32,6 +34,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChannelConversations {
 
+    /**
+     * What a user's conversation takes.
+     *
+     * @param maxTextLength the longest message taken as a turn: a longer one is answered with a request to split it,
+     *     after the advice for any red flag in it
+     * @param messagesPerMinute how many messages a user may send a minute (0: no limit); an emergency or urgent one
+     *     is taken over the limit until their conversation has escalated
+     */
+    public record Limits(int maxTextLength, int messagesPerMinute) {
+
+        /** Messages up to the default length, and no rate limit. */
+        public static final Limits NONE = new Limits(Settings.DEFAULT_MAX_TEXT_LENGTH, 0);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ChannelConversations.class);
     /** Enough stripes that different users rarely wait for each other. */
     private static final int LOCK_STRIPES = 1024;
@@ -41,7 +57,11 @@ public final class ChannelConversations {
     private final String locale;
     private final Consumer<String> replyFailed;
     private final ChatTimers timers;
-    private final int maxTextLength;
+    private final Limits limits;
+    private final RateLimits perUser;
+    /** Users told in the last minute that they are over their limit: told once, not once per message. */
+    private final Cache<String, Boolean> toldToSlowDown = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** The last escalating message of each user that met an outage, until it can be taken. */
     private final Cache<String, Input> unsaved = Caffeine.newBuilder()
@@ -49,19 +69,19 @@ public final class ChannelConversations {
 
     /** @param locale the locale of conversations started on a channel (it picks the emergency number) */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale) {
-        this(engine, links, locale, channel -> { }, new ChatTimers(), Settings.DEFAULT_MAX_TEXT_LENGTH);
+        this(engine, links, locale, channel -> { }, new ChatTimers(), Limits.NONE);
     }
 
     /**
      * @param replyFailed told, with the channel's name, of every reply that finally could not be delivered
      * @param timers the holds timed for the users of every channel
-     * @param maxTextLength the longest message taken as a turn: a longer one is answered with a request to split it,
-     *     after the advice for any red flag in it
+     * @param limits how long a message and how many a minute a user's conversation takes
      */
     public ChannelConversations(Engine engine, ChannelLinks links, String locale, Consumer<String> replyFailed,
-                                ChatTimers timers, int maxTextLength) {
+                                ChatTimers timers, Limits limits) {
         this.replyFailed = replyFailed;
-        this.maxTextLength = maxTextLength;
+        this.limits = limits;
+        this.perUser = new RateLimits("user", limits.messagesPerMinute());
         this.timers = timers;
         this.engine = engine;
         this.links = links;
@@ -84,11 +104,19 @@ public final class ChannelConversations {
      */
     public Turn send(String channel, String user, Input input, String userLocale) {
         String locale = userLocale == null ? this.locale : userLocale;
-        if (input.isPayload() && input.payload().length() > maxTextLength) {
-            throw new BadInputException("a button payload is longer than " + maxTextLength + " characters");
+        if (input.isPayload() && input.payload().length() > limits.maxTextLength()) {
+            throw new BadInputException("a button payload is longer than " + limits.maxTextLength() + " characters");
         }
-        if (!input.isPayload() && input.text().length() > maxTextLength) {
+        if (!input.isPayload() && input.text().length() > limits.maxTextLength()) {
             return notTaken(input, locale);
+        }
+        try {
+            perUser.take(channel + ":" + user);
+        } catch (RateLimitedException limited) {
+            // Safety first: an emergency or urgent message is answered over the limit until the advice is given.
+            if (input.isPayload() || !answeredOverTheLimit(channel, user, input.text())) {
+                throw limited;
+            }
         }
         String key = channel + ":" + user;
         try {
@@ -177,9 +205,21 @@ public final class ChannelConversations {
     private Turn notTaken(Input input, String locale) {
         Optional<Turn> advice = engine.escalationWithoutStore(input, locale);
         var messages = new ArrayList<Message>(advice.map(Turn::messages).orElse(List.of()));
-        messages.add(new Message(Message.TEXT, Notices.tooLong(maxTextLength), null, null));
+        messages.add(new Message(Message.TEXT, Notices.tooLong(limits.maxTextLength()), null, null));
         return new Turn(null, messages, List.of(), null, advice.map(Turn::triage).orElse(null), null,
                 advice.map(Turn::redFlags).orElse(List.of()));
+    }
+
+    /**
+     * What a chat user over their limit is told: once a minute, so a flood of messages is not answered with a flood
+     * of notices; empty when they were told already.
+     */
+    public Optional<Turn> slowDown(String channel, String user, RateLimitedException limited) {
+        if (toldToSlowDown.asMap().putIfAbsent(channel + ":" + user, Boolean.TRUE) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Turn(null, List.of(new Message(Message.TEXT,
+                Notices.slowDown(limited.retryAfterSeconds()), null, null)), List.of(), null, null, null, List.of()));
     }
 
     /**
@@ -210,9 +250,19 @@ public final class ChannelConversations {
         return timers;
     }
 
-    /** Whether a message raises an emergency or urgent flag: such a message is answered even over a rate limit. */
-    public boolean stops(String text) {
-        return engine.stops(text);
+    /**
+     * Whether a user's message is answered even over a rate limit: it raises an emergency or urgent flag and the
+     * user's conversation has not escalated yet (once it has, the advice has been given).
+     */
+    public boolean answeredOverTheLimit(String channel, String user, String text) {
+        if (!engine.stops(text)) {
+            return false;
+        }
+        try {
+            return links.linked(channel + ":" + user).map(id -> !engine.escalated(id)).orElse(true);
+        } catch (NotFoundException expired) {
+            return true;
+        }
     }
 
     /** Starts a new conversation for a user, forgetting any earlier one. */

@@ -10,6 +10,12 @@ public final class Notices {
     private Notices() {
     }
 
+    /** For a user sending messages faster than their limit. */
+    public static String slowDown(long seconds) {
+        return "You're sending messages faster than I can take them in. Please wait " + seconds + " seconds, then send"
+                + " your last one again.";
+    }
+
     /** For a message longer than the guide takes in one go (its red flags are still screened). */
     public static String tooLong(int maxTextLength) {
         return "That message is longer than I can take in one go (" + maxTextLength + " characters at most). Could"

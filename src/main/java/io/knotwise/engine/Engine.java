@@ -237,6 +237,15 @@ public final class Engine {
     }
 
     /** A conversation that exists and has not expired. */
+    /**
+     * Whether a conversation has already escalated (its emergency or urgent advice given): its messages then count
+     * against its rate limit like any other, since the advice is not given again by taking more of them.
+     */
+    public boolean escalated(String conversationId) {
+        Conversation conversation = find(conversationId);
+        return conversation.triage() != null && conversation.triage().tier().escalates();
+    }
+
     public Conversation find(String conversationId) {
         return stored(conversationId).conversation();
     }

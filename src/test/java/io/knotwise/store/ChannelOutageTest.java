@@ -101,7 +101,7 @@ class ChannelOutageTest {
         var telegram = new TelegramSettings("123:abc", TELEGRAM_SECRET, platformBase);
         var slack = new SlackSettings(SLACK_SECRET, "xoxb-outage", platformBase + "/api");
         guide = Main.app(wiring, settings, List.of(
-                new RasaRestChannel(conversations, 0)::routes,
+                new RasaRestChannel(conversations)::routes,
                 new TelegramChannel(telegram, conversations, new TelegramClient(telegram), work, 1000)::routes,
                 new SlackChannel(slack, conversations, new SlackClient(slack), work, Clock.systemUTC())::routes))
                 .start("127.0.0.1", 0);

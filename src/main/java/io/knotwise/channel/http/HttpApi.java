@@ -49,6 +49,7 @@ public final class HttpApi {
     private final PrometheusMeterRegistry registry;
     private final List<Consumer<RoutesConfig>> channels;
     private final RequestLog requestLog;
+    private final ClientAddresses clientAddresses;
     private final RateLimits perAddress;
     private final RateLimits perConversation;
 
@@ -64,6 +65,7 @@ public final class HttpApi {
         this.registry = registry;
         this.channels = List.copyOf(channels);
         this.requestLog = new RequestLog(registry);
+        this.clientAddresses = new ClientAddresses(settings.clientAddressHeader(), settings.trustedProxies());
         this.perAddress = new RateLimits("address", settings.rateLimitPerMinute());
         this.perConversation = new RateLimits("conversation", settings.conversationRateLimitPerMinute());
     }
@@ -142,11 +144,11 @@ public final class HttpApi {
             });
             config.routes.before("/api/*", ctx -> {
                 if (!isMessage(ctx)) {
-                    perAddress.take(clientAddress(ctx));
+                    perAddress.take(clientAddresses.of(ctx));
                 }
             });
             // The Rasa REST channel is an API like ours: the same per-address limit (its senders have their own).
-            config.routes.before("/webhooks/rest/*", ctx -> perAddress.take(clientAddress(ctx)));
+            config.routes.before("/webhooks/rest/*", ctx -> perAddress.take(clientAddresses.of(ctx)));
             channels.forEach(channel -> channel.accept(config.routes));
             config.routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
             config.routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
@@ -220,18 +222,6 @@ public final class HttpApi {
     }
 
 
-    /** The client's address: the socket's peer, or the first entry of a trusted proxy's header when configured. */
-    private String clientAddress(Context ctx) {
-        String header = settings.clientAddressHeader();
-        if (header != null) {
-            String forwarded = ctx.header(header);
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-        }
-        return ctx.req().getRemoteAddr();
-    }
-
     private void startConversation(Context ctx) {
         String locale = Json.string(Json.object(ctx, Set.of("locale")), "locale");
         if (locale != null && !locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
@@ -253,11 +243,12 @@ public final class HttpApi {
         checkText("text", text);
         checkText("payload", payload);
         try {
-            perAddress.take(clientAddress(ctx));
+            perAddress.take(clientAddresses.of(ctx));
             perConversation.take(id);
         } catch (RateLimitedException limited) {
-            // Safety first: a message that raises an emergency or urgent flag is answered even over the limit.
-            if (text == null || !engine.stops(text)) {
+            // Safety first: a message that raises an emergency or urgent flag is answered even over the limit, once; a
+            // conversation that has escalated already has had its advice.
+            if (text == null || !engine.stops(text) || engine.escalated(id)) {
                 throw limited;
             }
         }

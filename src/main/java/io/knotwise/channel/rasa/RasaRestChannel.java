@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
-import io.knotwise.RateLimitedException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.http.Json;
-import io.knotwise.channel.http.RateLimits;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import java.util.LinkedHashMap;
@@ -30,12 +28,9 @@ public final class RasaRestChannel {
 
     private final ChannelConversations conversations;
 
-    private final RateLimits perSender;
-
-    /** @param perMinute messages one sender may send a minute, as for a conversation on the API (0: no limit) */
-    public RasaRestChannel(ChannelConversations conversations, int perMinute) {
+    /** Each sender's messages are limited by the conversations, as on every channel (a 429 here). */
+    public RasaRestChannel(ChannelConversations conversations) {
         this.conversations = conversations;
-        this.perSender = new RateLimits("sender", perMinute);
     }
 
     public void routes(RoutesConfig routes) {
@@ -50,14 +45,6 @@ public final class RasaRestChannel {
         String sender = text(body, "sender");
         String message = text(body, "message");
         Input input = message.startsWith("/") ? Input.payload(message) : Input.text(message);
-        try {
-            perSender.take(sender);
-        } catch (RateLimitedException limited) {
-            // Safety first: a message that raises an emergency or urgent flag is answered even over the limit.
-            if (input.isPayload() || !conversations.stops(message)) {
-                throw limited;
-            }
-        }
         Turn turn;
         try {
             turn = conversations.send("rest", sender, input);

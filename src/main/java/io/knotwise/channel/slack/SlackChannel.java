@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.ShuttingDownException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.channel.ChannelConversations;
@@ -110,6 +111,9 @@ public final class SlackChannel {
                 LOG.warn("a Slack message in {} waits for the store: {}", message.channel(), e.getMessage());
                 e.advice().ifPresent(advice -> post(message, advice));
                 throw e;
+            } catch (RateLimitedException e) {
+                conversations.slowDown(CHANNEL, message.conversationUser(), e).ifPresent(notice -> post(message, notice));
+                return;
             } catch (BadInputException e) {
                 LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
                 return;

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.KnotwiseException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
@@ -113,6 +114,10 @@ public final class TelegramChannel {
                 e.advice().ifPresent(advice -> deliveries.send(chat, "the reply to Telegram update " + updateId,
                         () -> reply(incoming.chat(), advice)));
                 throw e;
+            } catch (RateLimitedException e) {
+                conversations.slowDown("telegram", chat, e).ifPresent(notice -> deliveries.send(chat,
+                        "a slow-down notice in Telegram", () -> reply(incoming.chat(), notice)));
+                return;
             } catch (KnotwiseException e) {
                 // Refused on purpose: a message the guide does not take.
                 LOG.warn("Telegram update {} was not answered: {}", updateId, e.getMessage());

@@ -1,6 +1,7 @@
 package io.knotwise.channel.terminal;
 
 import io.knotwise.KnotwiseException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.dialog.QuickReply;
@@ -35,7 +36,13 @@ public final class TerminalChat {
         try {
             for (String line = prompt(); line != null && !line.isBlank(); line = prompt()) {
                 Input input = choice(line.strip(), choices);
-                Turn turn = conversations.send("terminal", user, input);
+                Turn turn;
+                try {
+                    turn = conversations.send("terminal", user, input);
+                } catch (RateLimitedException e) {
+                    conversations.slowDown("terminal", user, e).ifPresent(this::show);
+                    continue;
+                }
                 choices = show(turn);
                 conversations.timers().after("terminal", user, turn, () -> {
                     out.println();

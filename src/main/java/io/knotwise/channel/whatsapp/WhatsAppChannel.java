@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
 import io.knotwise.KnotwiseException;
+import io.knotwise.RateLimitedException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.UnverifiedRequestException;
 import io.knotwise.channel.ChannelConversations;
@@ -176,6 +177,10 @@ public final class WhatsAppChannel {
                 LOG.warn("a WhatsApp message waits for the store: {}", e.getMessage());
                 e.advice().ifPresent(advice -> deliveries.send(user, "a WhatsApp reply", () -> reply(user, advice)));
                 throw e;
+            } catch (RateLimitedException e) {
+                conversations.slowDown("whatsapp", user, e).ifPresent(notice -> deliveries.send(user,
+                        "a WhatsApp slow-down notice", () -> reply(user, notice)));
+                return;
             } catch (KnotwiseException e) {
                 LOG.warn("a WhatsApp message was not answered: {}", e.getMessage());
                 return;

@@ -66,6 +66,25 @@ class AbuseTest {
     }
 
     @Test
+    void anEmergencyIsAnsweredOverTheRateLimitOnceAndThenCountsLikeAnyMessage() {
+        JavalinTest.test(app(Map.of("KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "1",
+                "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0")), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
+            api.say(id, "{\"text\": \"between my shoulder blades\"}");
+            String emergency = "{\"text\": \"I have crushing chest pain and my left arm is numb\"}";
+
+            assertThat(api.say(id, emergency).status()).isEqualTo(200);
+            var statuses = new java.util.ArrayList<Integer>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(api.say(id, emergency).status());
+            }
+
+            assertThat(statuses).containsOnly(429);
+        });
+    }
+
+    @Test
     void anEmergencyIsAnsweredEvenOverTheRateLimit() {
         JavalinTest.test(app(Map.of("KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "1",
                 "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0")), (server, client) -> {
@@ -95,6 +114,38 @@ class AbuseTest {
             assertThat(api.send("POST", "/api/v1/parse", body, first).status()).isEqualTo(429);
             assertThat(api.send("POST", "/api/v1/parse", body, second).status()).isEqualTo(200);
         });
+    }
+
+    @Test
+    void aClientWritingItsOwnForwardedEntriesCannotDodgeItsLimit() {
+        JavalinTest.test(app(Map.of("KNOTWISE_RATE_LIMIT_PER_MINUTE", "2",
+                "KNOTWISE_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            byte[] body = "{\"text\": \"next\"}".getBytes();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (int i = 0; i < 3; i++) {
+                // The proxy appends the address it saw; the client wrote the made-up one to its left.
+                statuses.add(api.send("POST", "/api/v1/parse", body,
+                        Map.of("X-Forwarded-For", "10.66.0." + i + ", 203.0.113.9")).status());
+            }
+
+            assertThat(statuses).containsExactly(200, 200, 429);
+        });
+    }
+
+    @Test
+    void theForwardedHeaderOfARequestThatDidNotComeThroughATrustedProxyIsIgnored() {
+        JavalinTest.test(app(Map.of("KNOTWISE_RATE_LIMIT_PER_MINUTE", "2",
+                "KNOTWISE_CLIENT_ADDRESS_HEADER", "X-Forwarded-For", "KNOTWISE_TRUSTED_PROXIES", "10.9.9.9")),
+                (server, client) -> {
+                    var api = new ApiClient(client.getOrigin());
+                    byte[] body = "{\"text\": \"next\"}".getBytes();
+                    api.send("POST", "/api/v1/parse", body, Map.of("X-Forwarded-For", "198.51.100.1"));
+                    api.send("POST", "/api/v1/parse", body, Map.of("X-Forwarded-For", "198.51.100.2"));
+
+                    assertThat(api.send("POST", "/api/v1/parse", body, Map.of("X-Forwarded-For", "198.51.100.3"))
+                            .status()).isEqualTo(429);
+                });
     }
 
     @Test

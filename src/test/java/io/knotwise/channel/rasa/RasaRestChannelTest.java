@@ -26,7 +26,8 @@ class RasaRestChannelTest {
     }
 
     private static io.javalin.Javalin app(int perSenderPerMinute) {
-        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), perSenderPerMinute);
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(
+                new io.knotwise.channel.ChannelConversations.Limits(1000, perSenderPerMinute)));
         return Main.app(RealGuide.wiring(), RealGuide.settings(),
                 List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
     }
@@ -137,6 +138,8 @@ class RasaRestChannelTest {
             assertThat(emergency.statusCode()).isEqualTo(200);
             assertThat(emergency.body()).contains("999");
             assertThat(other.statusCode()).isEqualTo(200);
+            var again = say(client.getOrigin(), "{\"sender\": \"user-4\", \"message\": \"I have crushing chest pain\"}");
+            assertThat(again.statusCode()).as("the advice was given; the conversation counts again").isEqualTo(429);
         });
     }
 }

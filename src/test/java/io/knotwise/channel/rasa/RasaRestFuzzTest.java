@@ -38,7 +38,7 @@ class RasaRestFuzzTest {
 
     @BeforeAll
     static void start() {
-        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(), 0);
+        var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore());
         app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
