@@ -12,6 +12,7 @@ import io.knotwise.RateLimitedException;
 import io.knotwise.Settings;
 import io.knotwise.ShuttingDownException;
 import io.knotwise.StoreUnavailableException;
+import io.knotwise.UnsupportedMediaTypeException;
 import io.knotwise.UnverifiedRequestException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
@@ -40,6 +41,10 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** The largest request body accepted; larger ones get a 413. */
     static final long MAX_BODY_BYTES = 16 * 1024;
+    /** The longest language tag taken as a locale (BCP 47's practical limit). */
+    private static final int MAX_LOCALE_LENGTH = 35;
+    private static final Pattern JSON_TYPE = Pattern.compile("application/([a-z0-9.+-]+\\+)?json(\\s*;.*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final int RESPONSE_COPY_BYTES = 4 * 1024;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -143,6 +148,11 @@ public final class HttpApi {
                 checkOrigin(ctx, corsOrigins);
             });
             config.routes.before("/api/*", ctx -> {
+                String type = String.valueOf(ctx.header("Content-Type")).strip();
+                if (hasBody(ctx) && !JSON_TYPE.matcher(type).matches()) {
+                    throw new UnsupportedMediaTypeException("the API takes JSON bodies only (Content-Type: "
+                            + "application/json)");
+                }
                 if (!isMessage(ctx)) {
                     perAddress.take(clientAddresses.of(ctx));
                 }
@@ -178,11 +188,20 @@ public final class HttpApi {
                 error(ctx, 429, "rate_limited", e.getMessage());
             });
             config.routes.exception(StoreUnavailableException.class, this::storeUnavailable);
+            config.routes.exception(UnsupportedMediaTypeException.class,
+                    (e, ctx) -> error(ctx, 415, "unsupported_media_type", e.getMessage()));
             config.routes.exception(ShuttingDownException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 error(ctx, 503, "shutting_down", e.getMessage());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (cutShort(e)) {
+                    // The client's doing, and cheap to repeat: a 400 and no stack trace in the log.
+                    LOG.debug("a request body on {} {} was cut short or malformed: {}", ctx.method(), ctx.path(),
+                            e.getMessage());
+                    error(ctx, 400, "bad_request", "the request body was cut short or malformed; nothing was changed");
+                    return;
+                }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; the conversation is unchanged");
             });
@@ -224,7 +243,8 @@ public final class HttpApi {
 
     private void startConversation(Context ctx) {
         String locale = Json.string(Json.object(ctx, Set.of("locale")), "locale");
-        if (locale != null && !locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        // Checked for length first: a regular expression over a huge value can overflow the stack.
+        if (locale != null && (locale.length() > MAX_LOCALE_LENGTH || !locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*"))) {
             throw new BadInputException("\"locale\" must be a language tag such as en-GB");
         }
         Json.respond(ctx, 201, Views.turn(engine.start(locale == null ? settings.defaultLocale() : locale)));
@@ -253,6 +273,21 @@ public final class HttpApi {
             }
         }
         Json.respond(ctx, 200, Views.turn(engine.handle(id, new Input(text, payload))));
+    }
+
+    /** Whether a failure is a body that ended early or arrived in broken chunks. */
+    private static boolean cutShort(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the request carries a body: a length above zero, or chunks. */
+    private static boolean hasBody(Context ctx) {
+        return ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 
     private static boolean isMessage(Context ctx) {

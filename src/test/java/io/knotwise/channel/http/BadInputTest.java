@@ -86,6 +86,65 @@ class BadInputTest {
     }
 
     @Test
+    void trailingDataAfterTheJsonObjectIsA400() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+
+            var answer = api.say(api.start(), "{\"text\": \"hi\"} {\"x\": 1}");
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.errorCode()).isEqualTo("bad_request");
+        });
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA415SoNoPageCanPostToTheApiWithoutAPreflight() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
+            for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data"}) {
+                var answer = api.send("POST", "/api/v1/conversations/" + id + "/messages",
+                        "{\"text\": \"hi\"}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", type));
+
+                assertThat(answer.status()).as(type).isEqualTo(415);
+                assertThat(answer.errorCode()).as(type).isEqualTo("unsupported_media_type");
+            }
+            assertThat(api.get("/api/v1/conversations/" + id).json().get("transcript").size()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aHugeLocaleIsA400InJsonNotAStackOverflow() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+
+            var answer = api.send("POST", "/api/v1/conversations", "{\"locale\": \"" + "en-".repeat(2000) + "GB\"}");
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.errorCode()).isEqualTo("bad_request");
+        });
+    }
+
+    @Test
+    void aBodyCutShortOrBrokenChunksAreA400InJsonWithoutAStackTrace() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            for (String request : new String[] {
+                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"",
+                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{\"text\": \"hi\"}\r\n0\r\n\r\n"}) {
+                try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+                    socket.setSoTimeout(15_000);
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    socket.shutdownOutput();
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                    assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"code\"")
+                            .doesNotContain("<html").doesNotContain("Exception");
+                }
+            }
+        });
+    }
+
+    @Test
     void aBodyOver16KilobytesIsA413() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());

@@ -110,7 +110,7 @@ class HostileTrafficTest {
                 Thread.sleep(300);
                 int closed = 0;
                 for (Socket s : held) {
-                    s.setSoTimeout(2_000);
+                    s.setSoTimeout(500);
                     try {
                         if (s.getInputStream().read() == -1) {
                             closed++;
