@@ -14,10 +14,14 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Conversations in Redis, so that any number of Knotwise instances serve the same conversations. Each is a hash
@@ -73,6 +77,10 @@ public final class RedisConversationStore implements Store {
 
     private final String where;
     private final Duration idle;
+    /** The longest wait between two attempts to reach Redis again. */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
@@ -88,7 +96,12 @@ public final class RedisConversationStore implements Store {
         RedisURI redisUri = RedisURI.create(uri);
         this.where = redisUri.getHost() + ":" + redisUri.getPort();
         redisUri.setTimeout(timeout);
-        this.client = RedisClient.create(redisUri);
+        // Reconnect attempts back off from 20 ms to at most a second (Lettuce's default grows to 30 s, which kept the
+        // guide answering 503 for half a minute after Redis came back).
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(20), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -230,6 +243,7 @@ public final class RedisConversationStore implements Store {
     public void close() {
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 
     private StoreUnavailableException unavailable(String what, RedisException e) {

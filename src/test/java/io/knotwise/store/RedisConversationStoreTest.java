@@ -77,6 +77,25 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
+    void afterALongOutageTheStoreIsReadyWithinTwoSecondsOfRedisReturning() {
+        ConversationStore store = store(Duration.ofMinutes(30));
+        store.save(conversation("kept", "ask_onset"), 0);
+
+        redis.kill();
+        // Long enough for an unbounded backoff to be waiting several seconds for its next attempt.
+        pass(Duration.ofSeconds(8));
+        assertThat(store.ready()).isFalse();
+        redis.startAgain();
+        Instant back = Instant.now();
+        while (!store.ready() && Duration.between(back, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0) {
+            pass(Duration.ofMillis(50));
+        }
+
+        assertThat(store.ready()).isTrue();
+        assertThat(Duration.between(back, Instant.now())).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aHungRedisCostsACallNoMoreThanTheTimeout() {
         ConversationStore store = store(Duration.ofMinutes(30));
         store.save(conversation("kept", "ask_onset"), 0);
