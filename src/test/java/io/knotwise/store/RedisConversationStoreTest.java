@@ -82,8 +82,8 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         store.save(conversation("kept", "ask_onset"), 0);
 
         redis.kill();
-        // Long enough for an unbounded backoff to be waiting several seconds for its next attempt.
-        pass(Duration.ofSeconds(8));
+        // Long enough for a backoff growing without a cap to be waiting several seconds for its next attempt.
+        pass(Duration.ofSeconds(11));
         assertThat(store.ready()).isFalse();
         redis.startAgain();
         Instant back = Instant.now();
