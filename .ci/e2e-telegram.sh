@@ -15,11 +15,11 @@ cp src/test/e2e/telegram/package.json src/test/e2e/telegram/package-lock.json sr
 emulator=$(free_port)
 port=$(free_port)
 KNOTWISE_HOST=127.0.0.1 KNOTWISE_PORT=$port KNOTWISE_STORE=memory \
-    KNOTWISE_TELEGRAM_BOT_TOKEN=123456:e2e KNOTWISE_TELEGRAM_SECRET_TOKEN=e2e-secret \
+    KNOTWISE_TELEGRAM_BOT_TOKEN=123456:e2e-ci-token KNOTWISE_TELEGRAM_SECRET_TOKEN=e2e-secret \
     KNOTWISE_TELEGRAM_API_BASE=http://127.0.0.1:$emulator \
     java -jar "$KNOTWISE_JAR" >"$work/knotwise.log" 2>&1 &
 SERVER_PIDS+=($!)
-if ! (cd "$work" && node drive.js "$emulator" "http://127.0.0.1:$port" 123456:e2e e2e-secret); then
+if ! (cd "$work" && node drive.js "$emulator" "http://127.0.0.1:$port" 123456:e2e-ci-token e2e-secret); then
     echo "--- the guide's log:" >&2
     tail -30 "$work/knotwise.log" >&2
     exit 1

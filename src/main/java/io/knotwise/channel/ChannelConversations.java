@@ -12,6 +12,7 @@ import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Message;
 import io.knotwise.engine.Turn;
+import io.knotwise.monitoring.LogIds;
 import io.knotwise.store.ChannelLinks;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -192,7 +193,7 @@ public final class ChannelConversations {
             try {
                 links.release(key);
             } catch (StoreUnavailableException e) {
-                LOG.warn("cannot give back {} after an outage; a redelivery will be ignored: {}", key,
+                LOG.warn("cannot give back {} after an outage; a redelivery will be ignored: {}", LogIds.of(key),
                         e.getMessage());
             }
         }

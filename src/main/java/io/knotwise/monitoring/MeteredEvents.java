@@ -50,7 +50,7 @@ public final class MeteredEvents implements EngineEvents {
                 .register(registry)
                 .increment();
         var line = AUDIT.atInfo()
-                .addKeyValue("conversation", escalation.conversationId())
+                .addKeyValue("conversation", LogIds.of(escalation.conversationId()))
                 .addKeyValue("tier", escalation.tier().id())
                 .addKeyValue("flags", String.join(",", escalation.flags()))
                 .addKeyValue("at", escalation.at());

@@ -18,6 +18,7 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
+import io.knotwise.monitoring.LogIds;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,12 +198,13 @@ public final class HttpApi {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (cutShort(e)) {
                     // The client's doing, and cheap to repeat: a 400 and no stack trace in the log.
-                    LOG.debug("a request body on {} {} was cut short or malformed: {}", ctx.method(), ctx.path(),
+                    LOG.debug("a request body on {} {} was cut short or malformed: {}", ctx.method(),
+                            LogIds.path(ctx.path()),
                             e.getMessage());
                     error(ctx, 400, "bad_request", "the request body was cut short or malformed; nothing was changed");
                     return;
                 }
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unexpected failure on {} {}", ctx.method(), LogIds.path(ctx.path()), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; the conversation is unchanged");
             });
             config.routes.error(404, ctx -> {
@@ -225,7 +227,8 @@ public final class HttpApi {
      * the escalation advice ({@code messages} and {@code triage} beside the error), though nothing could be saved.
      */
     private void storeUnavailable(StoreUnavailableException e, Context ctx) {
-        LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), LogIds.path(ctx.path()),
+                e.getMessage());
         ctx.header("Retry-After", "1");
         Json.respond(ctx, 503, withAdvice(Json.errorBody("store_unavailable",
                 "conversations are unreachable for a moment; nothing was changed, please try again"), e.advice()));

@@ -25,6 +25,11 @@ public record TelegramSettings(String botToken, String secretToken, String apiBa
                     + "KNOTWISE_TELEGRAM_SECRET_TOKEN; only " + (token.isEmpty() ? "the secret token" : "the bot token")
                     + " is set");
         }
+        if (!token.matches("\\d{1,20}:[A-Za-z0-9_-]{10,100}")) {
+            // Said without the token: a URL built from a malformed one would carry it into every error line.
+            throw new KnotwiseException("KNOTWISE_TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
+                    + "(digits, a colon, then letters, digits, _ and -)");
+        }
         return Optional.of(new TelegramSettings(token, secret,
                 env.getOrDefault("KNOTWISE_TELEGRAM_API_BASE", DEFAULT_API_BASE)));
     }

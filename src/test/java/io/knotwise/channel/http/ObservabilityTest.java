@@ -66,7 +66,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void whatPeopleSayNeverReachesTheLogsEvenWhenThingsGoWrong() {
+    void whatPeopleSayAndTheirConversationIdsNeverReachTheLogsEvenWhenThingsGoWrong() {
         var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         var http = (Logger) LoggerFactory.getLogger("knotwise.http");
         var captured = new ListAppender<ILoggingEvent>();
@@ -75,10 +75,12 @@ class ObservabilityTest {
         var level = http.getLevel();
         http.setLevel(ch.qos.logback.classic.Level.INFO);
         String secret = "Zanzibarite";
+        var ids = new java.util.ArrayList<String>();
         try {
             JavalinTest.test(RealGuide.app(), (server, client) -> {
                 var api = new ApiClient(client.getOrigin());
                 String id = api.start();
+                ids.add(id);
                 api.say(id, "{\"text\": \"my " + secret + " chest pain is crushing\"}");
                 api.say(id, "{\"text\": \"" + secret + "\", \"extra\": 1}");
                 api.say(id, "{\"text\": \"" + secret + "\u0007\"}");
@@ -99,6 +101,10 @@ class ObservabilityTest {
                 || String.valueOf(e.getKeyValuePairs()).contains(secret)
                 || String.valueOf(e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())
                         .contains(secret));
+        assertThat(ids).singleElement().satisfies(id -> assertThat(events).noneMatch(e ->
+                String.valueOf(e.getFormattedMessage()).contains(id) || String.valueOf(e.getKeyValuePairs()).contains(id)));
+        assertThat(events).filteredOn(e -> e.getLoggerName().equals("knotwise.audit"))
+                .allMatch(e -> String.valueOf(e.getKeyValuePairs()).contains("id#"));
     }
 
     @Test
