@@ -28,6 +28,7 @@ import java.util.Map;
  * @param bodyMinBytesPerSecond the slowest a request body may arrive; a slower one is cut off with a 408
  * @param idleTimeout how long a connection may send nothing before it is closed
  * @param connectionsPerAddress the most connections one client address may hold open at once
+ * @param metricsToken the bearer token {@code /metrics} asks for, or null to serve it to this machine only
  */
 public record Settings(
         String host,
@@ -52,7 +53,8 @@ public record Settings(
         List<String> trustedProxies,
         int bodyMinBytesPerSecond,
         Duration idleTimeout,
-        int connectionsPerAddress) {
+        int connectionsPerAddress,
+        String metricsToken) {
 
     /** The longest message taken as a turn unless {@code KNOTWISE_MAX_TEXT_LENGTH} says otherwise. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 1000;
@@ -90,7 +92,13 @@ public record Settings(
                         .map(String::strip).filter(p -> !p.isEmpty()).toList(),
                 Math.max(1, integer(env, "KNOTWISE_BODY_MIN_BYTES_PER_SECOND", 256)),
                 Duration.ofSeconds(Math.max(1, integer(env, "KNOTWISE_IDLE_TIMEOUT_SECONDS", 10))),
-                Math.max(1, integer(env, "KNOTWISE_CONNECTIONS_PER_ADDRESS", 32)));
+                Math.max(1, integer(env, "KNOTWISE_CONNECTIONS_PER_ADDRESS", 32)),
+                blankToNull(env.get("KNOTWISE_METRICS_TOKEN")));
+    }
+
+    /** A secret as read from the environment: trimmed (a mounted file often ends with a newline), null when blank. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -20,6 +20,9 @@ import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import io.knotwise.monitoring.LogIds;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +172,16 @@ public final class HttpApi {
                 boolean ready = engine.ready();
                 Json.respond(ctx, ready ? 200 : 503, Map.of("status", ready ? "ready" : "store_unavailable"));
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+            config.routes.get("/metrics", ctx -> {
+                // Red-flag counts and traffic are for operators: with a token set, only a scraper holding it; without,
+                // only this machine.
+                if (!mayScrape(ctx)) {
+                    throw new UnverifiedRequestException(settings.metricsToken() == null
+                            ? "metrics are served to this machine only; set KNOTWISE_METRICS_TOKEN to scrape from elsewhere"
+                            : "metrics need the bearer token set in KNOTWISE_METRICS_TOKEN");
+                }
+                ctx.contentType("text/plain; version=0.0.4").result(registry.scrape());
+            });
             config.routes.post("/api/v1/conversations", this::startConversation);
             config.routes.post("/api/v1/conversations/{id}/messages", this::message);
             config.routes.get("/api/v1/conversations/{id}", this::conversation);
@@ -276,6 +288,21 @@ public final class HttpApi {
             }
         }
         Json.respond(ctx, 200, Views.turn(engine.handle(id, new Input(text, payload))));
+    }
+
+    /** Whether a request may read {@code /metrics}: it carries the token, or, when none is set, comes from this machine. */
+    private boolean mayScrape(Context ctx) {
+        String token = settings.metricsToken();
+        if (token == null) {
+            try {
+                return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        String given = String.valueOf(ctx.header("Authorization"));
+        return MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a failure is a body that ended early or arrived in broken chunks. */

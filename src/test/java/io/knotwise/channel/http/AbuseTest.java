@@ -149,6 +149,20 @@ class AbuseTest {
     }
 
     @Test
+    void withATokenSetTheMetricsAreServedOnlyToAScraperHoldingIt() {
+        JavalinTest.test(app(Map.of("KNOTWISE_METRICS_TOKEN", "scrape-me\n")), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+
+            assertThat(api.get("/metrics").status()).isEqualTo(401);
+            assertThat(api.send("GET", "/metrics", null, Map.of("Authorization", "Bearer wrong")).status())
+                    .isEqualTo(401);
+            var scraped = api.send("GET", "/metrics", null, Map.of("Authorization", "Bearer scrape-me"));
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.text()).contains("knotwise_http_requests");
+        });
+    }
+
+    @Test
     void everyAnswerCarriesSecurityHeadersAndTheDemoPageAStrictScriptPolicy() {
         JavalinTest.test(app(Map.of()), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
