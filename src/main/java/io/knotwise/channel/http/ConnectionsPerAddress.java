@@ -19,6 +19,8 @@ final class ConnectionsPerAddress implements Connection.Listener {
     private final int limit;
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    /** The connections counted, with their address (gone from the socket once it is closed): each let go once. */
+    private final ConcurrentHashMap<Connection, String> counted = new ConcurrentHashMap<>();
 
     ConnectionsPerAddress(int limit) {
         this.limit = limit;
@@ -28,26 +30,29 @@ final class ConnectionsPerAddress implements Connection.Listener {
     public void onOpened(Connection connection) {
         String address = address(connection.getEndPoint().getRemoteSocketAddress());
         int now = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        if (now > limit) {
-            // Logged once per hundred, so a flood cannot fill the log.
-            if (refused.getAndIncrement() % 100 == 0) {
-                LOG.warn("a client address holds {} connections, over the limit of {}; closing the newest", now - 1,
-                        limit);
-            }
-            connection.getEndPoint().close();
+        if (now <= limit) {
+            counted.put(connection, address);
+            return;
         }
+        // Not counted: whether or not Jetty reports its closing, a refused connection leaves the count as it was.
+        release(address);
+        if (refused.getAndIncrement() % 100 == 0) {
+            // Logged once per hundred, so a flood cannot fill the log.
+            LOG.warn("a client address holds {} connections, the limit; closing a new one", limit);
+        }
+        connection.getEndPoint().close();
     }
 
     @Override
     public void onClosed(Connection connection) {
-        String address = address(connection.getEndPoint().getRemoteSocketAddress());
-        open.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        String address = counted.remove(connection);
+        if (address != null) {
+            release(address);
+        }
     }
 
-    /** Connections open from one address, for tests. */
-    int openFrom(String address) {
-        AtomicInteger count = open.get(address);
-        return count == null ? 0 : count.get();
+    private void release(String address) {
+        open.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
     private static String address(SocketAddress socket) {

@@ -156,7 +156,12 @@ public final class TelegramChannel {
         if (update.has("callback_query")) {
             JsonNode query = update.get("callback_query");
             String queryId = query.path("id").asText("");
-            long chat = query.path("message").path("chat").path("id").asLong();
+            JsonNode chatId = query.path("message").path("chat").path("id");
+            if (!chatId.canConvertToLong()) {
+                // A press with no chat to answer in is not a message to chat 0.
+                return null;
+            }
+            long chat = chatId.asLong();
             String data = query.path("data").asText("");
             String payload = data.startsWith("#") ? longPayloads.getIfPresent(data) : data;
             return payload != null && payload.startsWith("/") ? new Incoming(chat, Input.payload(payload),

@@ -154,4 +154,30 @@ class HostileTrafficTest {
             assertThat(after.length()).isLessThan(before.length() + 5_000);
         });
     }
+
+    @Test
+    void connectionsRefusedOrClosedDoNotCountAgainstTheirAddressAfterwards() {
+        JavalinTest.test(app(Map.of("KNOTWISE_CONNECTIONS_PER_ADDRESS", "5")), (server, client) -> {
+            for (int round = 0; round < 3; round++) {
+                var burst = new ArrayList<Socket>();
+                for (int i = 0; i < 40; i++) {
+                    burst.add(new Socket(InetAddress.getByName("127.0.0.1"), server.port(),
+                            InetAddress.getByName("127.0.0.4"), 0));
+                }
+                for (Socket s : burst) {
+                    s.close();
+                }
+            }
+            Thread.sleep(500);
+
+            try (var socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(),
+                    InetAddress.getByName("127.0.0.4"), 0)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                        .startsWith("HTTP/1.1 200");
+            }
+        });
+    }
 }

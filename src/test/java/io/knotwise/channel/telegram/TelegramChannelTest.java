@@ -256,6 +256,19 @@ class TelegramChannelTest {
     }
 
     @Test
+    void malformedUpdatesAreAcknowledgedAndSentToNobody() throws Exception {
+        String pressWithoutChat = press(52, "/next").replace("\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},", "");
+        String messageWithoutChat = text(53, "hello").replace("\"chat\":{\"id\":" + CHAT
+                + ",\"type\":\"private\",\"first_name\":\"Sam\"},", "");
+
+        assertThat(post(SECRET, pressWithoutChat)).isEqualTo(200);
+        assertThat(post(SECRET, messageWithoutChat)).isEqualTo(200);
+        assertThat(post(SECRET, "{\"update_id\": 54}")).isEqualTo(200);
+
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void theWebhookIsRegisteredWithTheSecretToken() {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         new TelegramChannel(settings, null, new TelegramClient(settings), null, 1000)
