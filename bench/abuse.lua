@@ -35,7 +35,7 @@ function init(args)
         post("/api/v1/conversations", '{"locale": "<script>"}'),
         post("/api/v1/conversations", '{"locale": ["en"]}'),
         wrk.format("PUT", "/api/v1/parse", HEADERS, "{}"),
-        -- made-up methods (a 501 before any route or metric), other bodies than JSON, data after the JSON
+        -- made-up methods (a 405 before any route or metric), other bodies than JSON, data after the JSON
         wrk.format("XYZZY", "/health"),
         wrk.format("BREW", "/api/v1/parse", HEADERS, "{}"),
         wrk.format("M-SEARCH", "/metrics"),

@@ -10,13 +10,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers a request with a method HTTP does not define ("FOO", "XYZZY") with a JSON 501 before anything else sees it:
- * no route, no log line per request, no metric series named after the made-up method. Thread-safe.
+ * Answers a request with a method HTTP does not define ("FOO", "XYZZY") with a JSON 405 before anything else sees it:
+ * no route, no log line per request, no metric series named after the made-up method. A 405 rather than HTTP's 501:
+ * the client is at fault, and a flood of them must not read as server errors on a dashboard. Thread-safe.
  */
 final class KnownMethods extends Handler.Wrapper {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
-    private static final byte[] ANSWER = Json.write(Json.errorBody("not_implemented",
+    private static final byte[] ANSWER = Json.write(Json.errorBody("method_not_allowed",
             "this method is not one the guide answers; use GET, POST or DELETE")).getBytes(StandardCharsets.UTF_8);
 
     @Override
@@ -24,7 +25,8 @@ final class KnownMethods extends Handler.Wrapper {
         if (METHODS.contains(request.getMethod())) {
             return super.handle(request, response, callback);
         }
-        response.setStatus(501);
+        response.setStatus(405);
+        response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, DELETE, OPTIONS");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(ANSWER), callback);
         return true;

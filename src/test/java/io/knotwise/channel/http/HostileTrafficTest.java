@@ -132,7 +132,7 @@ class HostileTrafficTest {
     }
 
     @Test
-    void madeUpMethodsAreA501AndAddNothingToTheMetrics() {
+    void madeUpMethodsAreA405AndAddNothingToTheMetrics() {
         JavalinTest.test(app(Map.of()), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String before = api.get("/metrics").text();
@@ -144,7 +144,7 @@ class HostileTrafficTest {
                             .getBytes(StandardCharsets.US_ASCII));
                     String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     if (i == 0) {
-                        assertThat(answer).startsWith("HTTP/1.1 501").contains("\"not_implemented\"");
+                        assertThat(answer).startsWith("HTTP/1.1 405").contains("\"method_not_allowed\"");
                     }
                 }
             }
