@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -120,7 +119,7 @@ public final class HttpApi {
                 // (no more than the largest body taken is held: past that, the read goes on to the 413 below)
                 server.insertHandler(new EagerContentHandler(
                         new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
-                server.insertHandler(new MinimumDataRateHandler(settings.bodyMinBytesPerSecond(), 0));
+                server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond()));
                 server.insertHandler(new KnownMethods());
                 server.insertHandler(new GracefulHandler());
                 var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());

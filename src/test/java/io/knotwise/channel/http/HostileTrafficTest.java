@@ -100,6 +100,38 @@ class HostileTrafficTest {
     }
 
     @Test
+    void aSlowBodyIsCutOffEvenWhileOtherRequestsPourIn() {
+        JavalinTest.test(app(Map.of("KNOTWISE_BODY_MIN_BYTES_PER_SECOND", "100")), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            var busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var traffic = CompletableFuture.runAsync(() -> {
+                while (busy.get()) {
+                    api.send("POST", "/api/v1/parse", "{\"text\": \"" + "knots ".repeat(100) + "\"}");
+                }
+            });
+            try (Socket socket = trickle(server.port())) {
+                socket.setSoTimeout(500);
+                String answer = "";
+                for (int i = 0; i < 20 && answer.isEmpty(); i++) {
+                    try {
+                        socket.getOutputStream().write(' ');
+                        answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                    } catch (java.net.SocketTimeoutException stillWaiting) {
+                        // no answer yet: send the next byte
+                    } catch (java.io.IOException closed) {
+                        break;
+                    }
+                }
+
+                assertThat(answer).startsWith("HTTP/1.1 408");
+            } finally {
+                busy.set(false);
+                traffic.join();
+            }
+        });
+    }
+
+    @Test
     void oneAddressCannotHoldMoreThanItsShareOfConnections() {
         JavalinTest.test(app(Map.of("KNOTWISE_CONNECTIONS_PER_ADDRESS", "5")), (server, client) -> {
             List<Socket> held = new ArrayList<>();
