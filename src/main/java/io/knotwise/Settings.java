@@ -26,6 +26,7 @@ import java.util.Map;
  * @param trustedProxies the addresses (or CIDR ranges) of proxies whose {@code clientAddressHeader} is believed: the
  *     client is the rightmost address in it that is not one of them
  * @param bodyMinBytesPerSecond the slowest a request body may arrive; a slower one is cut off with a 408
+ * @param bodyReadDeadline the longest a request body may take to arrive in full; a later one is cut off with a 408
  * @param idleTimeout how long a connection may send nothing before it is closed
  * @param connectionsPerAddress the most connections one client address may hold open at once
  * @param metricsToken the bearer token {@code /metrics} asks for, or null to serve it to this machine only
@@ -52,6 +53,7 @@ public record Settings(
         int transcriptCap,
         List<String> trustedProxies,
         int bodyMinBytesPerSecond,
+        Duration bodyReadDeadline,
         Duration idleTimeout,
         int connectionsPerAddress,
         String metricsToken) {
@@ -91,6 +93,7 @@ public record Settings(
                 Arrays.stream(env.getOrDefault("KNOTWISE_TRUSTED_PROXIES", "127.0.0.1,::1").split(","))
                         .map(String::strip).filter(p -> !p.isEmpty()).toList(),
                 Math.max(1, integer(env, "KNOTWISE_BODY_MIN_BYTES_PER_SECOND", 256)),
+                Duration.ofSeconds(Math.max(1, integer(env, "KNOTWISE_BODY_READ_SECONDS", 20))),
                 Duration.ofSeconds(Math.max(1, integer(env, "KNOTWISE_IDLE_TIMEOUT_SECONDS", 10))),
                 Math.max(1, integer(env, "KNOTWISE_CONNECTIONS_PER_ADDRESS", 32)),
                 blankToNull(env.get("KNOTWISE_METRICS_TOKEN")));

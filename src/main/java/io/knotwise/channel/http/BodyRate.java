@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.NanoTime;
 
 /**
  * Cuts off a request body that arrives slower than a minimum rate, measured for each request from the first time its
- * body is asked for (after a second's grace); the reader then sees a timeout, answered with a 408. Jetty's own
+ * body is asked for (after a second's grace), or that is still arriving after a deadline; the reader then sees a
+ * timeout, answered with a 408. Jetty's own
  * MinimumDataRateHandler measures the bytes of every request through it together, so under load a trickling client
  * is never cut off. Thread-safe: one request's body is read by one reader at a time.
  */
@@ -20,9 +21,11 @@ final class BodyRate extends Handler.Wrapper {
     private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final long minimumBytesPerSecond;
+    private final long deadlineNanos;
 
-    BodyRate(long minimumBytesPerSecond) {
+    BodyRate(long minimumBytesPerSecond, java.time.Duration deadline) {
         this.minimumBytesPerSecond = minimumBytesPerSecond;
+        this.deadlineNanos = deadline.toNanos();
     }
 
     @Override
@@ -49,9 +52,11 @@ final class BodyRate extends Handler.Wrapper {
                 firstDemand = now;
             }
             long elapsed = NanoTime.elapsed(firstDemand, now);
-            if (elapsed > GRACE_NANOS && bytes * TimeUnit.SECONDS.toNanos(1) / elapsed < minimumBytesPerSecond) {
+            boolean slow = elapsed > GRACE_NANOS
+                    && bytes * TimeUnit.SECONDS.toNanos(1) / elapsed < minimumBytesPerSecond;
+            if (slow || elapsed > deadlineNanos) {
                 tooSlow = Content.Chunk.from(new TimeoutException("the request body arrived slower than "
-                        + minimumBytesPerSecond + " bytes a second"));
+                        + minimumBytesPerSecond + " bytes a second, or took longer than the deadline"));
                 demandCallback.run();
                 return;
             }

@@ -119,7 +119,7 @@ public final class HttpApi {
                 // (no more than the largest body taken is held: past that, the read goes on to the 413 below)
                 server.insertHandler(new EagerContentHandler(
                         new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
-                server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond()));
+                server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond(), settings.bodyReadDeadline()));
                 server.insertHandler(new KnownMethods());
                 server.insertHandler(new GracefulHandler());
                 var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());

@@ -110,9 +110,9 @@ class HostileTrafficTest {
                 }
             });
             try (Socket socket = trickle(server.port())) {
-                socket.setSoTimeout(500);
+                socket.setSoTimeout(250);
                 String answer = "";
-                for (int i = 0; i < 20 && answer.isEmpty(); i++) {
+                for (int i = 0; i < 24 && answer.isEmpty(); i++) {
                     try {
                         socket.getOutputStream().write(' ');
                         answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
@@ -129,6 +129,32 @@ class HostileTrafficTest {
                 traffic.join();
             }
         });
+    }
+
+    @Test
+    void aBodyStillArrivingAfterTheDeadlineIsCutOffHoweverSteadily() {
+        // 2 bytes every 100 ms is well above a minimum of 1 byte a second, but the body never ends.
+        JavalinTest.test(app(Map.of("KNOTWISE_BODY_MIN_BYTES_PER_SECOND", "1", "KNOTWISE_BODY_READ_SECONDS", "2")),
+                (server, client) -> {
+                    try (Socket socket = trickle(server.port())) {
+                        socket.setSoTimeout(100);
+                        long started = System.nanoTime();
+                        String answer = "";
+                        for (int i = 0; i < 60 && answer.isEmpty(); i++) {
+                            try {
+                                socket.getOutputStream().write("  ".getBytes(StandardCharsets.US_ASCII));
+                                answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                            } catch (java.net.SocketTimeoutException stillWaiting) {
+                                // no answer yet
+                            } catch (java.io.IOException closed) {
+                                break;
+                            }
+                        }
+
+                        assertThat(answer).startsWith("HTTP/1.1 408");
+                        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(5));
+                    }
+                });
     }
 
     @Test
