@@ -110,7 +110,7 @@ public final class Main {
                     if (args.length < 2) {
                         throw new KnotwiseException("usage: java -jar knotwise.jar telegram-webhook https://host/webhooks/telegram");
                     }
-                    new TelegramChannel(telegram, null, new TelegramClient(telegram), null, 0).registerWebhook(args[1]);
+                    new TelegramChannel(telegram, null, new TelegramClient(telegram), null).registerWebhook(args[1]);
                     System.out.println("webhook registered with Telegram for " + args[1]);
                 }
                 case "calibrate" -> {
@@ -343,10 +343,9 @@ public final class Main {
             on.put("Rasa REST", new RasaRestChannel(conversations)::routes);
         }
         TelegramSettings.from(env).ifPresent(telegram -> on.put("Telegram", new TelegramChannel(telegram,
-                conversations, new TelegramClient(telegram), Executors.newFixedThreadPool(2),
-                settings.maxTextLength())::routes));
+                conversations, new TelegramClient(telegram), Executors.newFixedThreadPool(2))::routes));
         WhatsAppSettings.from(env).ifPresent(whatsApp -> on.put("WhatsApp", new WhatsAppChannel(whatsApp,
-                conversations, Executors.newFixedThreadPool(2), settings.maxTextLength())::routes));
+                conversations, Executors.newFixedThreadPool(2))::routes));
         // One worker keeps each Slack user's messages in order.
         SlackSettings.from(env).ifPresent(slack -> on.put("Slack", new SlackChannel(slack, conversations,
                 new SlackClient(slack), Executors.newSingleThreadExecutor(), Clock.systemUTC())::routes));

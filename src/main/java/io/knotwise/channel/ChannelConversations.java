@@ -224,14 +224,6 @@ public final class ChannelConversations {
     }
 
     /**
-     * The escalation advice for a message the channel will not take as a turn (too long, say), so that a red flag in
-     * it is still answered; empty for any other message.
-     */
-    public Optional<Turn> adviceFor(Input input, String userLocale) {
-        return engine.escalationWithoutStore(input, userLocale == null ? locale : userLocale);
-    }
-
-    /**
      * Runs a channel's handling of one user's message while no other message of that user is handled (on this
      * instance): a channel that queues the reply inside it keeps replies in the order of the turns.
      */
@@ -255,7 +247,7 @@ public final class ChannelConversations {
      * Whether a user's message is answered even over a rate limit: it raises an emergency or urgent flag and the
      * user's conversation has not escalated yet (once it has, the advice has been given).
      */
-    public boolean answeredOverTheLimit(String channel, String user, String text) {
+    private boolean answeredOverTheLimit(String channel, String user, String text) {
         if (!engine.stops(text)) {
             return false;
         }

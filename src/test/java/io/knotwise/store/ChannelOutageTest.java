@@ -102,7 +102,7 @@ class ChannelOutageTest {
         var slack = new SlackSettings(SLACK_SECRET, "xoxb-outage", platformBase + "/api");
         guide = Main.app(wiring, settings, List.of(
                 new RasaRestChannel(conversations)::routes,
-                new TelegramChannel(telegram, conversations, new TelegramClient(telegram), work, 1000)::routes,
+                new TelegramChannel(telegram, conversations, new TelegramClient(telegram), work)::routes,
                 new SlackChannel(slack, conversations, new SlackClient(slack), work, Clock.systemUTC())::routes))
                 .start("127.0.0.1", 0);
     }

@@ -254,7 +254,6 @@ public final class HttpApi {
         return body;
     }
 
-
     private void startConversation(Context ctx) {
         String locale = Json.string(Json.object(ctx, Set.of("locale")), "locale");
         // Checked for length first: a regular expression over a huge value can overflow the stack.

@@ -11,13 +11,14 @@ import java.net.URLDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads what Slack sends: Events API callbacks and {@code block_actions} interactions. Stateless. */
 final class SlackPayloads {
 
     /** Message subtypes that still carry what the user typed: shared with a file, or sent on from a thread. */
-    private static final java.util.Set<String> TYPED = java.util.Set.of("file_share", "thread_broadcast");
+    private static final Set<String> TYPED = Set.of("file_share", "thread_broadcast");
 
     /** A mention of a user or bot, {@code <@U123>} or {@code <@U123|name>}: addressing the guide, not content. */
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");

@@ -60,13 +60,9 @@ public final class TelegramChannel {
     private final Cache<String, String> longPayloads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(2)).maximumSize(100_000).build();
 
-    private final int maxTextLength;
-
-    /** @param maxTextLength the longest message taken as a turn (longer ones are answered with a request to split) */
     public TelegramChannel(TelegramSettings settings, ChannelConversations conversations, TelegramClient client,
-                           ExecutorService work, int maxTextLength) {
+                           ExecutorService work) {
         this.settings = settings;
-        this.maxTextLength = maxTextLength;
         this.conversations = conversations;
         this.client = client;
         // Registering the webhook needs no conversations.
@@ -92,13 +88,9 @@ public final class TelegramChannel {
         String updateId = update.get("update_id").asText();
         String chat = Long.toString(incoming.chat());
         if (incoming.notice() != null) {
-            // Not a turn; a red flag in an over-long message is still answered with its advice.
-            Optional<Turn> advice = incoming.input() == null ? Optional.empty()
-                    : conversations.adviceFor(incoming.input(), incoming.locale());
-            deliveries.send(chat, "the notice for Telegram update " + updateId, () -> {
-                advice.ifPresent(turn -> reply(incoming.chat(), turn));
-                send(incoming.chat(), incoming.notice(), List.of());
-            });
+            // Not a turn: a message without text is told what the guide can read.
+            deliveries.send(chat, "the notice for Telegram update " + updateId,
+                    () -> send(incoming.chat(), incoming.notice(), List.of()));
             acknowledge(ctx);
             return;
         }
@@ -180,9 +172,6 @@ public final class TelegramChannel {
         String said = text.asText();
         if (START.matcher(said.strip()).matches()) {
             return new Incoming(chat, null, null, locale, null);
-        }
-        if (said.length() > maxTextLength) {
-            return new Incoming(chat, Input.text(said), null, locale, Notices.tooLong(maxTextLength));
         }
         return new Incoming(chat, Input.text(said), null, locale, null);
     }

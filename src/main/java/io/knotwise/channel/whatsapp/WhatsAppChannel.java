@@ -49,21 +49,18 @@ public final class WhatsAppChannel {
     private final ChannelConversations conversations;
     private final WhatsAppClient client;
     private final Deliveries deliveries;
-    private final int maxTextLength;
 
-    public WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, ExecutorService work,
-                           int maxTextLength) {
-        this(settings, conversations, new WhatsAppClient(settings), work, maxTextLength);
+    public WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, ExecutorService work) {
+        this(settings, conversations, new WhatsAppClient(settings), work);
     }
 
     WhatsAppChannel(WhatsAppSettings settings, ChannelConversations conversations, WhatsAppClient client,
-                    ExecutorService work, int maxTextLength) {
+                    ExecutorService work) {
         this.settings = settings;
         this.signature = new WhatsAppSignature(settings.appSecret());
         this.conversations = conversations;
         this.client = client;
         this.deliveries = conversations.deliveries("whatsapp", work);
-        this.maxTextLength = maxTextLength;
     }
 
     public void routes(RoutesConfig routes) {
@@ -159,14 +156,6 @@ public final class WhatsAppChannel {
             if (incoming.input() == null) {
                 deliveries.send(user, "a WhatsApp notice",
                         () -> client.send(user, new Outbox(Notices.NOT_TEXT, List.of())));
-                return;
-            }
-            if (!incoming.input().isPayload() && incoming.input().text().length() > maxTextLength) {
-                Optional<Turn> advice = conversations.adviceFor(incoming.input(), incoming.locale());
-                deliveries.send(user, "a WhatsApp notice", () -> {
-                    advice.ifPresent(turn -> reply(user, turn));
-                    client.send(user, new Outbox(Notices.tooLong(maxTextLength), List.of()));
-                });
                 return;
             }
             Optional<Turn> turn;

@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Sends the guide's messages through the WhatsApp Cloud API ({@code POST /{phone-number-id}/messages}): plain text,
@@ -63,11 +65,11 @@ final class WhatsAppClient {
             List<QuickReply> typed = buttons.stream()
                     .filter(b -> !BUTTONED_CONTROLS.contains(b.payload().text())).toList();
             buttons = buttons.stream().filter(b -> BUTTONED_CONTROLS.contains(b.payload().text()))
-                    .sorted(java.util.Comparator.comparingInt(b -> BUTTONED_CONTROLS.indexOf(b.payload().text())))
+                    .sorted(Comparator.comparingInt(b -> BUTTONED_CONTROLS.indexOf(b.payload().text())))
                     .toList();
             if (!typed.isEmpty()) {
                 body = body + "\n\n(Or type: " + String.join(", ", typed.stream().map(QuickReply::title).toList())
-                        .toLowerCase(java.util.Locale.ROOT) + ".)";
+                        .toLowerCase(Locale.ROOT) + ".)";
             }
         }
         if (body.length() > MAX_INTERACTIVE_BODY) {

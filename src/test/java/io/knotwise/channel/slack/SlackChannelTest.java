@@ -207,12 +207,7 @@ class SlackChannelTest {
 
     @Test
     void aWholeTechniqueIsWalkedThroughByButtonPresses() throws Exception {
-        List<String> answers = List.of("how do I release knots between my shoulder blades", "about two weeks",
-                "6 out of 10", "I have a tennis ball", "10 minutes", "no, none of those");
-        for (int i = 0; i < answers.size(); i++) {
-            slack.event(messageEvent("Ev0WALK" + i, answers.get(i), "1700000100." + i), Map.of());
-        }
-        settle();
+        answerUpToTheTechniques("Ev0WALK", "1700000100.");
         assertThat(slackApi.calls()).hasSize(6);
         String technique = button("tennis_ball_wall");
         assertThat(technique).isEqualTo("/request_technique{\"technique\": \"tennis_ball_wall\"}");
@@ -238,12 +233,7 @@ class SlackChannelTest {
 
     @Test
     void aHoldTimedInTheChatEndsWithTimesUp() throws Exception {
-        List<String> answers = List.of("how do I release knots between my shoulder blades", "about two weeks",
-                "6 out of 10", "I have a tennis ball", "10 minutes", "no, none of those");
-        for (int i = 0; i < answers.size(); i++) {
-            slack.event(messageEvent("Ev0HOLD" + i, answers.get(i), "1700000900." + i), Map.of());
-        }
-        settle();
+        answerUpToTheTechniques("Ev0HOLD", "1700000900.");
         slack.interaction(press(button("tennis_ball_wall")));
         settle();
         for (int step = 2; step <= 4; step++) {
@@ -405,6 +395,16 @@ class SlackChannelTest {
         settle();
 
         assertThat(slackApi.calls()).hasSize(2);
+    }
+
+    /** Answers the guide's questions up to its recommendations, in six events whose ids and times start so. */
+    private void answerUpToTheTechniques(String eventId, String ts) throws Exception {
+        List<String> answers = List.of("how do I release knots between my shoulder blades", "about two weeks",
+                "6 out of 10", "I have a tennis ball", "10 minutes", "no, none of those");
+        for (int i = 0; i < answers.size(); i++) {
+            slack.event(messageEvent(eventId + i, answers.get(i), ts + i), Map.of());
+        }
+        settle();
     }
 
     /**

@@ -53,7 +53,7 @@ class TelegramChannelTest {
         }).start("127.0.0.1", 0);
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
-                new TelegramClient(settings), new DirectExecutor(), 1000);
+                new TelegramClient(settings), new DirectExecutor());
         // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
         guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
@@ -186,7 +186,7 @@ class TelegramChannelTest {
         var pool = Executors.newFixedThreadPool(4);
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + slowApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(), new TelegramClient(settings),
-                pool, 1000);
+                pool);
         Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         try {
@@ -271,7 +271,7 @@ class TelegramChannelTest {
     @Test
     void theWebhookIsRegisteredWithTheSecretToken() {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
-        new TelegramChannel(settings, null, new TelegramClient(settings), null, 1000)
+        new TelegramChannel(settings, null, new TelegramClient(settings), null)
                 .registerWebhook("https://guide.example/webhooks/telegram");
 
         Call call = calls.get(calls.size() - 1);

@@ -55,7 +55,7 @@ class TelegramFuzzTest {
         }).start("127.0.0.1", 0);
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
-                new TelegramClient(settings), new DirectExecutor(), 1000);
+                new TelegramClient(settings), new DirectExecutor());
         app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

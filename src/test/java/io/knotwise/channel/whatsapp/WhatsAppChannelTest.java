@@ -55,7 +55,7 @@ class WhatsAppChannelTest {
         }).start("127.0.0.1", 0);
         var settings = new WhatsAppSettings("EAAG-token", APP_SECRET, VERIFY, PHONE_ID,
                 "http://127.0.0.1:" + graph.port() + "/v21.0");
-        var channel = new WhatsAppChannel(settings, RealGuide.channelsWithOwnStore(), new DirectExecutor(), 1000);
+        var channel = new WhatsAppChannel(settings, RealGuide.channelsWithOwnStore(), new DirectExecutor());
         // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
         guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
