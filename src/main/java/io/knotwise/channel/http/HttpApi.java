@@ -49,6 +49,8 @@ public final class HttpApi {
     private static final Pattern JSON_TYPE = Pattern.compile("application/([a-z0-9.+-]+\\+)?json(\\s*;.*)?",
             Pattern.CASE_INSENSITIVE);
     private static final int RESPONSE_COPY_BYTES = 4 * 1024;
+    /** How long, once stopping, a connection may sit with nothing arriving before it is closed. */
+    private static final long SHUTDOWN_IDLE_MILLIS = 100;
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Engine engine;
@@ -121,7 +123,11 @@ public final class HttpApi {
                         new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
                 server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond(), settings.bodyReadDeadline()));
                 server.insertHandler(new KnownMethods());
-                server.insertHandler(new GracefulHandler());
+                var graceful = new GracefulHandler();
+                // On stop, requests in flight get the shutdown grace, but a keep-alive connection with nothing in
+                // flight is closed after a tenth of a second (Jetty waits a second by default).
+                graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
+                server.insertHandler(graceful);
                 var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());
                 server.addEventListener(new LifeCycle.Listener() {
                     @Override
