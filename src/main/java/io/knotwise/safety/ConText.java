@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -237,19 +238,27 @@ final class ConText {
         }
     }
 
-    /** Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's). */
-    List<ConceptMention> concepts(PhraseIndex<List<String>> index) {
+    /**
+     * Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's); a mention
+     * {@code theirs} accepts (a condition named where the user says what their job is: "chemo nurse here") is
+     * someone else's and not current, so it grounds nothing. The same {@code theirs} is passed for every call on one
+     * message.
+     */
+    List<ConceptMention> concepts(PhraseIndex<List<String>> index, Predicate<PhraseIndex.Match<Boolean>> theirs) {
         if (conceptMentions == null) {
-            conceptMentions = readConcepts(index);
+            conceptMentions = readConcepts(index, theirs);
         }
         return conceptMentions;
     }
 
-    private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index) {
+    private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index,
+                                              Predicate<PhraseIndex.Match<Boolean>> theirs) {
         var found = new ArrayList<ConceptMention>();
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
-            found.add(new ConceptMention(match.value(), mark(mention), inThePast(mention) || inTheirPast(mention)));
+            String mark = mark(mention);
+            found.add(mark.isEmpty() && theirs.test(mention) ? new ConceptMention(match.value(), "other|", true)
+                    : new ConceptMention(match.value(), mark, inThePast(mention) || inTheirPast(mention)));
         }
         return found;
     }
@@ -287,9 +296,9 @@ final class ConText {
     }
 
     /**
-     * For each word, whether its sentence is a question (it opens with a question word) with no
-     * first-person word in it: "can massage dislodge a clot?" asks about a clot; "can I use the roller now my hands
-     * have gone numb?" says the user has numb hands.
+     * For each word, whether its sentence is a question (it opens with a question word) with no first-person word
+     * and no "last night" or "today" in it: "can massage dislodge a clot?" asks about a clot; "can I use the roller
+     * now my hands have gone numb?" says the user has numb hands.
      */
     private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Lexicon lexicon) {
         var asked = new boolean[words.size()];
@@ -301,6 +310,11 @@ final class ConText {
             // "my dad's on clopidogrel, can he use the ball?" says something of someone the user knows. Not "us": the
             // words are stems here, and "using" is "us".
             firstPerson[i] |= POSSESSIVES.contains(words.get(i));
+        }
+        // A question that dates what it asks about happened to someone: "is it ok to use the gun after falling down
+        // the stairs last night?"
+        for (PhraseIndex.Match<Boolean> r : lexicon.recent().find(words)) {
+            firstPerson[r.from()] = true;
         }
         int start = 0;
         for (int i = 1; i <= words.size(); i++) {

@@ -248,7 +248,7 @@ public final class RedFlagDetector {
         boolean general = affirmed(scope, generalQuestions, false, Others.NEVER);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
-        List<ConText.ConceptMention> mentioned = scope.concepts(concepts);
+        List<ConText.ConceptMention> mentioned = conceptsOf(scope);
         for (Screen screen : screens) {
             Tier tier = tierOf(screen, scope, duringTechnique);
             Tier patterned = patternTier(screen.category(), mentioned);
@@ -315,7 +315,7 @@ public final class RedFlagDetector {
         String[] marked = scope.marked();
         var out = new ArrayList<String>(marked.length + 8);
         out.addAll(Arrays.asList(marked));
-        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+        for (ConText.ConceptMention mention : conceptsOf(scope)) {
             for (String concept : mention.concepts()) {
                 out.add(mention.prefix() + "\u00A7" + concept);
             }
@@ -382,7 +382,7 @@ public final class RedFlagDetector {
      */
     private Set<String> groundingConcepts(ConText scope) {
         var found = new HashSet<String>();
-        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+        for (ConText.ConceptMention mention : conceptsOf(scope)) {
             if (mention.kept(true) || mention.prefix().equals(ConText.SUPPOSED)) {
                 found.addAll(mention.concepts());
             }
@@ -480,7 +480,7 @@ public final class RedFlagDetector {
         ConText scope = scope(text);
         var denied = screens.stream().filter(s -> scope.denied(s.terms())).map(s -> s.category().id())
                 .collect(Collectors.toCollection(HashSet::new));
-        for (ConText.ConceptMention mention : scope.concepts(concepts)) {
+        for (ConText.ConceptMention mention : conceptsOf(scope)) {
             if (mention.prefix().equals(ConText.NEGATED)) {
                 grounds.forEach((key, ground) -> {
                     if (mention.concepts().stream().anyMatch(ground::contains)) {
@@ -553,6 +553,11 @@ public final class RedFlagDetector {
             }
         }
         return false;
+    }
+
+    /** The concept mentions of a message; a condition named where the user says what their job is is not theirs. */
+    private List<ConText.ConceptMention> conceptsOf(ConText scope) {
+        return scope.concepts(concepts, mention -> scope.atWork(mention) && namesACondition(scope, mention));
     }
 
     /** Whether a mention is a diagnosis or treatment ("a dvt", "chemo") rather than a symptom. */
