@@ -69,11 +69,15 @@ class ObservabilityTest {
     void whatPeopleSayAndTheirConversationIdsNeverReachTheLogsEvenWhenThingsGoWrong() {
         var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         var http = (Logger) LoggerFactory.getLogger("knotwise.http");
+        var audit = (Logger) LoggerFactory.getLogger("knotwise.audit");
         var captured = new ListAppender<ILoggingEvent>();
         captured.start();
         root.addAppender(captured);
-        var level = http.getLevel();
+        var httpLevel = http.getLevel();
+        var auditLevel = audit.getLevel();
+        // logback-test.xml keeps the tests' output quiet; here the lines are what is checked
         http.setLevel(ch.qos.logback.classic.Level.INFO);
+        audit.setLevel(ch.qos.logback.classic.Level.INFO);
         String secret = "Zanzibarite";
         var ids = new java.util.ArrayList<String>();
         try {
@@ -90,7 +94,8 @@ class ObservabilityTest {
             });
         } finally {
             root.detachAppender(captured);
-            http.setLevel(level);
+            http.setLevel(httpLevel);
+            audit.setLevel(auditLevel);
         }
 
         List<ILoggingEvent> events = captured.list;
