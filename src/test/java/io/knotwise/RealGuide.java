@@ -4,10 +4,14 @@ import io.knotwise.engine.Engine;
 import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real guide (the repository's dialogs and committed model), loaded once for the tests that need it. */
 public final class RealGuide {
+
+    /** What a test server built from its own variables adds so that it stops without waiting. */
+    public static final Map<String, String> STOP_AT_ONCE = Map.of("KNOTWISE_SHUTDOWN_GRACE_SECONDS", "0");
 
     private static Main.Wiring wiring;
 
@@ -16,9 +20,20 @@ public final class RealGuide {
 
     /** The repository's dialogs and models, conversations in memory, and no rate limits (tests send fast). */
     public static Settings settings() {
-        return Settings.from(Map.of("KNOTWISE_DIALOGS", Path.of("dialogs").toString(),
+        return settings(Map.of());
+    }
+
+    /**
+     * {@link #settings()} with some variables set otherwise. A test's server stops at once, without waiting for
+     * requests in flight (the graceful stop has tests of its own, which set KNOTWISE_SHUTDOWN_GRACE_SECONDS).
+     */
+    public static Settings settings(Map<String, String> overrides) {
+        var env = new HashMap<>(Map.of("KNOTWISE_DIALOGS", Path.of("dialogs").toString(),
                 "KNOTWISE_MODELS", Path.of("models").toString(), "KNOTWISE_STORE", "memory",
                 "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0", "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "0"));
+        env.putAll(STOP_AT_ONCE);
+        env.putAll(overrides);
+        return Settings.from(env);
     }
 
     /** The real guide's HTTP app on {@link #settings()}, not yet started. */

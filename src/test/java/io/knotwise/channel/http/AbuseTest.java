@@ -17,6 +17,7 @@ class AbuseTest {
 
     private static Javalin app(Map<String, String> env) {
         var all = new HashMap<>(Map.of("KNOTWISE_STORE", "memory"));
+        all.putAll(RealGuide.STOP_AT_ONCE);
         all.putAll(env);
         return Main.app(RealGuide.wiring(), Settings.from(all));
     }

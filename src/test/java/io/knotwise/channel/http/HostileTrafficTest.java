@@ -24,6 +24,7 @@ class HostileTrafficTest {
 
     private static Javalin app(Map<String, String> env) {
         var all = new HashMap<>(Map.of("KNOTWISE_STORE", "memory", "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
+        all.putAll(RealGuide.STOP_AT_ONCE);
         all.putAll(env);
         return Main.app(RealGuide.wiring(), Settings.from(all));
     }

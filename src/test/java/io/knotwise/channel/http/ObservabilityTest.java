@@ -115,7 +115,8 @@ class ObservabilityTest {
     @Test
     void stoppingTheServerLetsARequestInFlightFinish() throws Exception {
         var arrived = new CountDownLatch(1);
-        Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.of(routes ->
+        var graceful = RealGuide.settings(Map.of("KNOTWISE_SHUTDOWN_GRACE_SECONDS", "10"));
+        Javalin app = Main.app(RealGuide.wiring(), graceful, List.of(routes ->
                 routes.get("/slow", ctx -> {
                     arrived.countDown();
                     Thread.sleep(1500);

@@ -65,8 +65,7 @@ class ChatroomBrowserTest {
                     + " host: '" + guideOrigin + "'}); window.chatroom.openChat();</script></body></html>"));
         }).start("127.0.0.1", 0);
         String pageOrigin = "http://localhost:" + page.port();
-        Settings settings = Settings.from(Map.of("KNOTWISE_DIALOGS", "dialogs", "KNOTWISE_MODELS", "models",
-                "KNOTWISE_CORS_ORIGINS", pageOrigin, "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
+        Settings settings = RealGuide.settings(Map.of("KNOTWISE_CORS_ORIGINS", pageOrigin));
         var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore());
         guide = Main.app(RealGuide.wiring(), settings, List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);

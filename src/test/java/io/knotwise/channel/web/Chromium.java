@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,6 +23,16 @@ final class Chromium {
             "/usr/bin/chromedriver"));
     static final String MISSING = "Chromium is not installed (apt-get install chromium chromium-driver, or set"
             + " KNOTWISE_CHROMIUM and KNOTWISE_CHROMEDRIVER): browser test skipped";
+
+    /**
+     * Selenium looks for DevTools bindings matching the browser's version and warns when Debian's Chromium is newer
+     * than the ones it ships; the tests use WebDriver only. Held here: java.util.logging keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSIONS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSIONS.setLevel(Level.SEVERE);
+    }
 
     private Chromium() {
     }

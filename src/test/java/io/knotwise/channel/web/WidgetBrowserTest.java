@@ -61,6 +61,7 @@ class WidgetBrowserTest {
         hostOrigin = "http://localhost:" + host.port();
         var env = new HashMap<>(Map.of("KNOTWISE_DIALOGS", "dialogs", "KNOTWISE_MODELS", "models",
                 "KNOTWISE_CORS_ORIGINS", hostOrigin, "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
+        env.putAll(RealGuide.STOP_AT_ONCE);
         server = Main.app(RealGuide.wiring(), Settings.from(env)).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + server.port();
         Files.createDirectories(SCREENSHOTS);
