@@ -12,6 +12,10 @@ public final class InvalidDataException extends KnotwiseException {
         this.problems = List.copyOf(problems);
     }
 
+    public InvalidDataException(String problem) {
+        this(List.of(problem));
+    }
+
     public InvalidDataException(String problem, Throwable cause) {
         super(problem, cause);
         this.problems = List.of(problem);

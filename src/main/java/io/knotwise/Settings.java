@@ -112,7 +112,7 @@ public record Settings(
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new KnotwiseException(name + " must be a whole number, was '" + value + "'");
+            throw new ConfigurationException(name + " must be a whole number, was '" + value + "'");
         }
     }
 }

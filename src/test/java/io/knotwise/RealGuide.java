@@ -1,5 +1,8 @@
 package io.knotwise;
 
+import io.javalin.Javalin;
+import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
 import io.knotwise.engine.Engine;
 import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
@@ -13,7 +16,7 @@ public final class RealGuide {
     /** What a test server built from its own variables adds so that it stops without waiting. */
     public static final Map<String, String> STOP_AT_ONCE = Map.of("KNOTWISE_SHUTDOWN_GRACE_SECONDS", "0");
 
-    private static Main.Wiring wiring;
+    private static Guide guide;
 
     private RealGuide() {
     }
@@ -37,34 +40,34 @@ public final class RealGuide {
     }
 
     /** The real guide's HTTP app on {@link #settings()}, not yet started. */
-    public static io.javalin.Javalin app() {
-        return Main.app(wiring(), settings());
+    public static Javalin app() {
+        return guide().app(settings());
     }
 
     /** The real guide's engine over a store of its own, for tests whose conversations must not meet others'. */
     public static Engine engineWithOwnStore() {
-        return wiring().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));
+        return guide().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));
     }
 
     /** Channel users mapped to conversations of the real guide, in a store of their own. */
-    public static io.knotwise.channel.ChannelConversations channelsWithOwnStore() {
-        return channelsWithOwnStore(io.knotwise.channel.ChannelConversations.Limits.NONE);
+    public static ChannelConversations channelsWithOwnStore() {
+        return channelsWithOwnStore(ChannelConversations.Limits.NONE);
     }
 
     /** As {@link #channelsWithOwnStore()}, with these limits on each user's messages. */
-    public static io.knotwise.channel.ChannelConversations channelsWithOwnStore(
-            io.knotwise.channel.ChannelConversations.Limits limits) {
+    public static ChannelConversations channelsWithOwnStore(
+            ChannelConversations.Limits limits) {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
         // A second of a hold lasts 20 ms, so a chat channel's "time's up" comes within a test.
-        return new io.knotwise.channel.ChannelConversations(wiring().engine().withStore(store), store, "en-GB",
-                channel -> { }, new io.knotwise.channel.ChatTimers(Duration.ofMillis(20)), limits);
+        return new ChannelConversations(guide().engine().withStore(store), store, "en-GB",
+                channel -> { }, new ChatTimers(Duration.ofMillis(20)), limits);
     }
 
     /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */
-    public static synchronized Main.Wiring wiring() {
-        if (wiring == null) {
-            wiring = Main.load(settings());
+    public static synchronized Guide guide() {
+        if (guide == null) {
+            guide = Guide.load(settings());
         }
-        return wiring;
+        return guide;
     }
 }

@@ -1,6 +1,6 @@
 package io.knotwise.bench;
 
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
@@ -63,7 +63,7 @@ public class LongConversationBenchmark {
     public int conversations;
 
     private Path folder;
-    private Main.Wiring guide;
+    private Guide guide;
     private Engine engine;
     private final List<String> ids = new ArrayList<>();
     private int next;
@@ -72,7 +72,7 @@ public class LongConversationBenchmark {
     public void load() throws IOException {
         folder = Files.createTempDirectory("knotwise-bench");
         String where = store.equals("sqlite") ? "sqlite:" + folder.resolve("knotwise.db") : store;
-        guide = Main.load(Settings.from(Map.of("KNOTWISE_STORE", where)));
+        guide = Guide.load(Settings.from(Map.of("KNOTWISE_STORE", where)));
         engine = guide.engine();
         // The same number of turns whatever the length, on conversations deleted afterwards, so that the compiler
         // has seen as much of the code at 5 messages as at 500 before anything is timed.

@@ -1,6 +1,6 @@
 package io.knotwise.bench;
 
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Engine;
 import java.lang.management.ManagementFactory;
@@ -29,7 +29,7 @@ public final class MemoryBench {
         boolean fill = args.length > 0 && args[0].equals("fill");
         int count = args.length > 0 && !fill ? Integer.parseInt(args[0]) : 20_000;
         String lastKind = args.length > 1 ? args[1] : "time";
-        Engine engine = Main.load(Settings.from(Map.of("KNOTWISE_STORE", "memory",
+        Engine engine = Guide.load(Settings.from(Map.of("KNOTWISE_STORE", "memory",
                 "KNOTWISE_MAX_CONVERSATIONS", String.valueOf(Integer.MAX_VALUE)))).engine();
         var scripts = ScriptLoader.load(ScriptLoader.DEFAULT);
         Script idle = scripts.stream().filter(s -> s.name().equals("walk")).findFirst().orElseThrow()

@@ -1,6 +1,6 @@
 package io.knotwise.bench;
 
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Engine;
 import java.util.Map;
@@ -39,7 +39,7 @@ public class ParseBenchmark {
 
     @Setup
     public void load() {
-        engine = Main.load(Settings.from(Map.of())).engine();
+        engine = Guide.load(Settings.from(Map.of())).engine();
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package io.knotwise.bench;
 
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.NluDataLoader;
@@ -46,7 +46,7 @@ public class ScreenBenchmark {
     public void load() {
         Settings settings = Settings.from(Map.of());
         var book = ContentLoader.load(settings.dialogs());
-        detector = Main.detector(book, settings.models(), Main.knownWords(new NluDataLoader(Path.of("models"))));
+        detector = Guide.detector(book, settings.models(), Guide.knownWords(new NluDataLoader(Path.of("models"))));
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package io.knotwise.bench;
 
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Turn;
 import java.util.Map;
@@ -46,7 +46,7 @@ public class TurnBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        var engine = Main.load(Settings.from(Map.of("KNOTWISE_STORE", "memory"))).engine();
+        var engine = Guide.load(Settings.from(Map.of("KNOTWISE_STORE", "memory"))).engine();
         pool = new ScriptedUsers(engine, ScriptLoader.load(ScriptLoader.DEFAULT), users);
         if (!pool.knows(kind)) {
             throw new IllegalArgumentException("no script in " + ScriptLoader.DEFAULT + " has a turn of kind " + kind);

@@ -16,6 +16,7 @@ import io.knotwise.monitoring.LogIds;
 import io.knotwise.store.ChannelLinks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -87,7 +88,7 @@ public final class ChannelConversations {
         this.engine = engine;
         this.links = links;
         this.locale = locale;
-        java.util.Arrays.setAll(locks, i -> new Object());
+        Arrays.setAll(locks, i -> new Object());
     }
 
     /**
@@ -318,7 +319,7 @@ public final class ChannelConversations {
                 - greetingTexts.size(), answerTexts.size()).equals(greetingTexts)) {
             return answer;
         }
-        var messages = new java.util.ArrayList<>(greeting.messages());
+        var messages = new ArrayList<>(greeting.messages());
         messages.addAll(answer.messages());
         return new Turn(answer.conversationId(), messages, answer.quickReplies(), answer.state(), answer.triage(),
                 answer.nlu(), answer.redFlags());

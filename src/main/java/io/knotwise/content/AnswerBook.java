@@ -1,8 +1,11 @@
 package io.knotwise.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Answers to questions, by intent, and to whatever is asked after an escalation, by the tier raised: the first topic
@@ -56,7 +59,7 @@ public final class AnswerBook {
     }
 
     /** The tiers with answers for after an escalation. */
-    public java.util.Set<String> escalationTiers() {
+    public Set<String> escalationTiers() {
         return afterEscalation.keySet();
     }
 
@@ -72,14 +75,14 @@ public final class AnswerBook {
         return Optional.empty();
     }
 
-    public java.util.Set<String> intents() {
+    public Set<String> intents() {
         return byIntent.keySet();
     }
 
     /** Every answer, defaults and topics, for validation. */
     public List<Answer> all() {
-        var all = new java.util.ArrayList<Answer>();
-        java.util.stream.Stream.concat(byIntent.values().stream(), afterEscalation.values().stream()).forEach(t -> {
+        var all = new ArrayList<Answer>();
+        Stream.concat(byIntent.values().stream(), afterEscalation.values().stream()).forEach(t -> {
             if (t.fallback() != null) {
                 all.add(t.fallback());
             }

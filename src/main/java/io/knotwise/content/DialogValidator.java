@@ -9,11 +9,16 @@ import io.knotwise.safety.Category;
 import io.knotwise.safety.Tier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Checks a {@link Guidebook} as a whole: every target exists, every node is reachable, none is a dead end, every
@@ -75,7 +80,7 @@ public final class DialogValidator {
     /** A response nothing says is a mistake waiting to happen: a typo in a key, or a node that was removed. */
     private void unusedResponses(Guidebook book) {
         var said = new HashSet<String>(requiredResponses);
-        book.graph().nodes().values().stream().map(Node::say).filter(java.util.Objects::nonNull).forEach(said::add);
+        book.graph().nodes().values().stream().map(Node::say).filter(Objects::nonNull).forEach(said::add);
         book.graph().digressions().forEach(intent -> said.add("reply_" + intent));
         book.responses().keys().stream()
                 .filter(k -> !said.contains(k.split(Responses.VARIANT, 2)[0]))
@@ -141,7 +146,7 @@ public final class DialogValidator {
         long count = graph.nodes().values().stream().filter(n -> n.type() == type).count();
         if (count != 1) {
             problems.add(graph.file() + ": the graph needs exactly one node of type "
-                    + type.name().toLowerCase(java.util.Locale.ROOT) + ", has " + count);
+                    + type.name().toLowerCase(Locale.ROOT) + ", has " + count);
         }
     }
 
@@ -153,7 +158,7 @@ public final class DialogValidator {
         boolean needsNext = node.type() != NodeType.CHOICE && node.type() != NodeType.ESCALATION
                 && node.type() != NodeType.CLARIFY;
         if (needsNext && node.next() == null) {
-            problems.add(where + "dead end: a " + node.type().name().toLowerCase(java.util.Locale.ROOT)
+            problems.add(where + "dead end: a " + node.type().name().toLowerCase(Locale.ROOT)
                     + " node needs next");
         }
         if (node.type() == NodeType.CHOICE && node.on().isEmpty()) {
@@ -161,7 +166,7 @@ public final class DialogValidator {
         }
         if (node.type() == NodeType.ASK && !slots.contains(String.valueOf(node.slot()))) {
             problems.add(where + "asks for unknown slot '" + node.slot() + "' (known: "
-                    + new java.util.TreeSet<>(slots) + ")");
+                    + new TreeSet<>(slots) + ")");
         }
         if (node.next() != null) {
             target(graph, node.file(), node.id() + ": next", node.next());
@@ -269,11 +274,11 @@ public final class DialogValidator {
      */
     private void cautions(Guidebook book) {
         var cautions = book.safety().categories().stream().filter(c -> c.tier() == Tier.CAUTION).toList();
-        var ids = cautions.stream().map(Category::id).collect(java.util.stream.Collectors.toSet());
+        var ids = cautions.stream().map(Category::id).collect(Collectors.toSet());
         for (Category c : book.safety().categories()) {
             String where = "safety.yml: " + c.id() + ": ";
             c.restricts().stream().filter(s -> !Category.SUBJECTS.contains(s)).forEach(s -> problems.add(where
-                    + "restricts '" + s + "', not one of " + new java.util.TreeSet<>(Category.SUBJECTS)));
+                    + "restricts '" + s + "', not one of " + new TreeSet<>(Category.SUBJECTS)));
             if (!c.restricts().isEmpty() && c.tier() != Tier.CAUTION) {
                 problems.add(where + "only a caution category restricts answers (others stop or pause guidance)");
             }
@@ -295,10 +300,10 @@ public final class DialogValidator {
             }
             var variants = cautions.stream().map(Category::id)
                     .filter(id -> book.responses().has(key + Responses.VARIANT + id))
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
             needsVariants("responses.yml: " + key, about, variants, cautions, ids);
         });
-        var tiers = java.util.Arrays.stream(Tier.values()).map(Tier::id).collect(java.util.stream.Collectors.toSet());
+        var tiers = Arrays.stream(Tier.values()).map(Tier::id).collect(Collectors.toSet());
         book.responses().keys().stream().filter(k -> k.contains(Responses.VARIANT)).forEach(k -> {
             String[] parts = k.split(Responses.VARIANT, 2);
             if (!book.responses().has(parts[0]) || !(ids.contains(parts[1]) || tiers.contains(parts[1]))) {
@@ -306,7 +311,7 @@ public final class DialogValidator {
                         + "' and a caution category or a tier '" + parts[1] + "'");
             }
         });
-        book.answers().escalationTiers().stream().filter(t -> java.util.Arrays.stream(Tier.values())
+        book.answers().escalationTiers().stream().filter(t -> Arrays.stream(Tier.values())
                 .noneMatch(tier -> tier.id().equals(t))).forEach(t -> problems.add("answers.yml: after_escalation: "
                         + t + ": not a tier"));
         for (Tier tier : Tier.values()) {
@@ -321,10 +326,10 @@ public final class DialogValidator {
         }
     }
 
-    private void needsVariants(String where, List<String> about, java.util.Set<String> variants,
-                               List<Category> cautions, java.util.Set<String> ids) {
+    private void needsVariants(String where, List<String> about, Set<String> variants,
+                               List<Category> cautions, Set<String> ids) {
         about.stream().filter(s -> !Category.SUBJECTS.contains(s)).forEach(s -> problems.add(where + ": about '" + s
-                + "', not one of " + new java.util.TreeSet<>(Category.SUBJECTS)));
+                + "', not one of " + new TreeSet<>(Category.SUBJECTS)));
         variants.stream().filter(v -> !ids.contains(v))
                 .forEach(v -> problems.add(where + ": a variant for '" + v + "', which is not a caution category"));
         for (Category c : cautions) {

@@ -1,5 +1,8 @@
 package io.knotwise.content;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.knotwise.InvalidDataException;
 import io.knotwise.dialog.Node;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.dialog.Payload;
@@ -32,8 +35,8 @@ final class FileFormats {
     /** A quick reply's payload as the dialog files write it: {@code {intent: next, entities: {...}}}. */
     abstract static class PayloadForm {
 
-        @com.fasterxml.jackson.annotation.JsonCreator(
-                mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(
+                mode = JsonCreator.Mode.DELEGATING)
         static Payload from(Object value) {
             return Payload.from(value);
         }
@@ -79,7 +82,7 @@ final class FileFormats {
             try {
                 nodeType = NodeType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new io.knotwise.InvalidDataException(file + ": " + id + ": unknown node type '" + type + "'", e);
+                throw new InvalidDataException(file + ": " + id + ": unknown node type '" + type + "'", e);
             }
             return new Node(id, nodeType, say, slot, skipIf, quickReplies, next, on, file);
         }
@@ -95,9 +98,9 @@ final class FileFormats {
 
     record IntentAnswers(AnswerSpec fallback, List<AnswerSpec> topics) {
 
-        @com.fasterxml.jackson.annotation.JsonCreator
-        static IntentAnswers of(@com.fasterxml.jackson.annotation.JsonProperty("default") AnswerSpec fallback,
-                                @com.fasterxml.jackson.annotation.JsonProperty("topics") List<AnswerSpec> topics) {
+        @JsonCreator
+        static IntentAnswers of(@JsonProperty("default") AnswerSpec fallback,
+                                @JsonProperty("topics") List<AnswerSpec> topics) {
             return new IntentAnswers(fallback, topics);
         }
     }

@@ -3,6 +3,8 @@ package io.knotwise.content;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.Responses;
 import io.knotwise.safety.SafetyRules;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,7 @@ public record Guidebook(
 
     public Guidebook {
         guides = Map.copyOf(guides);
-        techniques = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(techniques));
+        techniques = Collections.unmodifiableMap(new LinkedHashMap<>(techniques));
         setups = Map.copyOf(setups);
         routines = Map.copyOf(routines);
         tensionAdvice = Map.copyOf(tensionAdvice);

@@ -1,5 +1,6 @@
 package io.knotwise.content;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record Technique(
 
     /** This technique with the given steps in front of its own (used to expand a set-up). */
     public Technique withLeadingSteps(List<Step> leading) {
-        var all = new java.util.ArrayList<>(leading);
+        var all = new ArrayList<>(leading);
         all.addAll(steps);
         return new Technique(id, name, performer, kind, summary, bodyAreas, targets, tools, minutes,
                 pressure, setup, source, all, mistakes, cautions);

@@ -2,6 +2,7 @@ package io.knotwise.dialog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the guide says, by key, each with one or more variations; placeholders such as {@code {step}} are filled in
@@ -34,7 +35,7 @@ public final class Responses {
         return texts.containsKey(key);
     }
 
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return texts.keySet();
     }
 

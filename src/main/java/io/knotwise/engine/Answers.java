@@ -7,6 +7,7 @@ import io.knotwise.content.Technique;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ final class Answers {
         }
         if (intent.equals(Intents.EXPLAIN_TECHNIQUE) || named >= 2) {
             // Every style and technique named, so "Swedish or deep tissue?" compares both.
-            var explained = new java.util.ArrayList<String>();
+            var explained = new ArrayList<String>();
             for (Entity entity : understanding.entities()) {
                 String id = String.valueOf(entity.value());
                 if (entity.entity().equals(Slots.STYLE) && styles.containsKey(id)) {

@@ -4,6 +4,8 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.safety.Tier;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +155,7 @@ public final class Conversation {
 
     /** The flags raised so far, in order, with the tier each was raised at. */
     Set<String> flags() {
-        return java.util.Collections.unmodifiableSet(flags.keySet());
+        return Collections.unmodifiableSet(flags.keySet());
     }
 
     /** Raises a flag (keeping its highest tier) and the conversation's tier; returns whether the flag is new. */
@@ -171,7 +173,7 @@ public final class Conversation {
     /** After a confirmed misunderstanding: withdraws the flags that stopped or paused guidance. */
     void withdrawStoppingFlags() {
         flags.values().removeIf(Tier::stopsGuidance);
-        tier = flags.values().stream().min(java.util.Comparator.naturalOrder()).orElse(null);
+        tier = flags.values().stream().min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The triage so far, or null when nothing has been raised. */

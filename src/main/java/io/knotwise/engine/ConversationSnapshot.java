@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.dialog.QuickReply;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public record ConversationSnapshot(
         String pending,
         String resume,
         List<Message> lastMessages,
-        List<io.knotwise.dialog.QuickReply> lastQuickReplies,
+        List<QuickReply> lastQuickReplies,
         long recorded,
         List<List<String>> transcript) {
 

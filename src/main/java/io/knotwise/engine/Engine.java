@@ -1,5 +1,7 @@
 package io.knotwise.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
 import io.knotwise.StoreUnavailableException;
@@ -17,11 +19,16 @@ import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Screening;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The conversation engine: screens every message for red flags first, then moves the conversation through the
@@ -50,7 +57,7 @@ public final class Engine {
     /** The intents the engine branches on; the validator checks the model knows each. */
     public static final List<String> INTENTS = Intents.ALL;
     /** The slots an {@code ask} node may ask for. */
-    public static final java.util.Set<String> SLOTS = Slots.ASKABLE;
+    public static final Set<String> SLOTS = Slots.ASKABLE;
 
     /** One generator per thread: a shared SecureRandom is a lock every new conversation would queue on. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
@@ -80,9 +87,9 @@ public final class Engine {
      * reached (on this instance): taken before the conversation's next message, so it is escalated once the store is
      * back.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Input> unsaved =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .expireAfterWrite(java.time.Duration.ofHours(1)).maximumSize(100_000).build();
+    private final Cache<String, Input> unsaved =
+            Caffeine.newBuilder()
+                    .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
 
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride) {
@@ -106,7 +113,7 @@ public final class Engine {
         this.detector = detector;
         this.store = store;
         this.clock = clock;
-        java.util.Arrays.setAll(locks, i -> new Object());
+        Arrays.setAll(locks, i -> new Object());
         this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()), detector::denied,
                 emergencyNumberOverride,
                 auditText);
@@ -322,7 +329,7 @@ public final class Engine {
         payload.entities().keySet().stream().filter(name -> !Slots.PAYLOAD_ENTITIES.contains(name)).findFirst()
                 .ifPresent(name -> {
                     throw new BadInputException("the payload names an unknown entity '" + name + "'; known: "
-                            + new java.util.TreeSet<>(Slots.PAYLOAD_ENTITIES));
+                            + new TreeSet<>(Slots.PAYLOAD_ENTITIES));
                 });
         return fromPayload(payload);
     }
@@ -341,7 +348,7 @@ public final class Engine {
      * shoulders" and still says which side.
      */
     private static Understanding alsoSaid(Understanding chosen, Understanding typed) {
-        var names = chosen.entities().stream().map(Entity::entity).collect(java.util.stream.Collectors.toSet());
+        var names = chosen.entities().stream().map(Entity::entity).collect(Collectors.toSet());
         var entities = new ArrayList<>(chosen.entities());
         typed.entities().stream().filter(e -> !names.contains(e.entity())).forEach(entities::add);
         return chosen.withEntities(entities);

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.content.Answer;
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.DialogGraph;
@@ -8,6 +9,7 @@ import io.knotwise.dialog.NodeType;
 import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.Tier;
 import java.util.EnumMap;
@@ -143,7 +145,7 @@ final class Navigator {
         boolean numeric = Slots.SEVERITY.equals(node.slot()) || Slots.DURATION.equals(node.slot());
         boolean choosing = type == NodeType.RECOMMEND || type == NodeType.CHOICE || (type == NodeType.ASK && !numeric);
         if (!choosing || understanding.text().isEmpty()
-                || graph.command(List.of(io.knotwise.nlu.TextNormalizer.words(understanding.text()))).isPresent()) {
+                || graph.command(List.of(TextNormalizer.words(understanding.text()))).isPresent()) {
             // A command ("I'm back", "go back") is a command even where a button says the same.
             return Optional.empty();
         }
@@ -163,7 +165,7 @@ final class Navigator {
         Node node = graph.node(conversation.node());
         int misses = conversation.attempts();
         var command = understanding.text().isEmpty() || correcting ? Optional.<String>empty()
-                : graph.command(List.of(io.knotwise.nlu.TextNormalizer.words(understanding.text())));
+                : graph.command(List.of(TextNormalizer.words(understanding.text())));
         if (command.isPresent() && command(command.get(), node, conversation, reply)) {
             conversation.attempts(0);
             return;
@@ -182,7 +184,7 @@ final class Navigator {
         boolean walking = node.type() == NodeType.WALK;
         switch (command) {
             case "start_over" -> {
-                conversation.slots().keySet().retainAll(java.util.Set.of(Slots.SCREENED));
+                conversation.slots().keySet().retainAll(Set.of(Slots.SCREENED));
                 conversation.skipped().clear();
                 conversation.plan(List.of());
                 reply.say(Message.TEXT, phrases.text("start_over", conversation, Map.of()));
@@ -271,10 +273,10 @@ final class Navigator {
                 && escalation.answer(node, conversation, understanding, true, reply)) {
             return;
         }
-        String words = String.join(" ", io.knotwise.nlu.TextNormalizer.words(understanding.text()));
+        String words = String.join(" ", TextNormalizer.words(understanding.text()));
         var pointer = understanding.outOfScope() ? answerBook.topic(Understanding.OUT_OF_SCOPE, words)
                 .or(() -> answerBook.topic(Intents.HELP, words)).or(() -> answerBook.topic(Intents.ASK_SAFETY, words))
-                : Optional.<io.knotwise.content.Answer>empty();
+                : Optional.<Answer>empty();
         if (pointer.isPresent()) {
             // Another body part gets a pointer to who can help; privacy, what is kept.
             reply.say(Message.TEXT, phrases.shaped(conversation, pointer.get().text(), pointer.get().cautions()));

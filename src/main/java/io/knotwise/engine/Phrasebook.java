@@ -10,7 +10,9 @@ import io.knotwise.safety.Category;
 import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.Tier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,7 +111,7 @@ final class Phrasebook {
      * Who to contact today about the raised flags: the first one's own contact where it has one (a midwife for
      * pregnancy warning signs), else the locale's urgent contact.
      */
-    String urgentContact(Conversation conversation, java.util.Collection<String> flags) {
+    String urgentContact(Conversation conversation, Collection<String> flags) {
         return flags.stream().map(safety::category).flatMap(Optional::stream).map(Category::contact)
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> safety.urgentContact(conversation.locale()));
     }
@@ -132,7 +134,7 @@ final class Phrasebook {
      * A safety text (a tier's, a category's, an answer after an escalation) with who to call filled in: the emergency
      * {@code {number}} and the {@code {urgent_contact}} for the flags raised.
      */
-    String withContacts(String text, Conversation conversation, java.util.Collection<String> flags) {
+    String withContacts(String text, Conversation conversation, Collection<String> flags) {
         return text.replace("{number}", number(conversation))
                 .replace("{urgent_contact}", urgentContact(conversation, flags));
     }
@@ -188,7 +190,7 @@ final class Phrasebook {
      */
     Optional<String> understood(Conversation conversation, String said, List<Entity> entities, int atLeast) {
         // One part per slot, the last value said winning as it does in the slots ("a few weeks, no, months").
-        var bySlot = new java.util.LinkedHashMap<String, String>();
+        var bySlot = new LinkedHashMap<String, String>();
         var tools = new ArrayList<String>();
         for (var entity : entities) {
             String value = String.valueOf(entity.value());

@@ -9,8 +9,10 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -105,14 +107,14 @@ final class RecommendNode implements NodeBehaviour {
                 walk.start(conversation, plan, reply);
                 return null;
             }
-            chosen.stream().map(id -> java.util.Optional.ofNullable(techniques.get(String.valueOf(id)))).flatMap(java.util.Optional::stream)
+            chosen.stream().map(id -> Optional.ofNullable(techniques.get(String.valueOf(id)))).flatMap(Optional::stream)
                     .findFirst().ifPresent(t -> reply.say(Message.TEXT,
                             phrases.text("technique_not_allowed", conversation, Map.of("name", t.name()))));
         }
         Object techniqueId = conversation.slots().remove(Slots.TECHNIQUE);
         Object routineId = conversation.slots().remove(Slots.ROUTINE);
         if (techniqueId != null) {
-            var technique = java.util.Optional.ofNullable(techniques.get(String.valueOf(techniqueId)));
+            var technique = Optional.ofNullable(techniques.get(String.valueOf(techniqueId)));
             if (technique.isPresent() && recommender.allowed(technique.get(), conversation)) {
                 walk.start(conversation, List.of(technique.get().id()), reply);
                 return null;
@@ -247,7 +249,7 @@ final class RecommendNode implements NodeBehaviour {
                 .filter(r -> !recommender.feasible(r.techniques(), conversation).isEmpty()
                         && r.techniques().stream().allMatch(id -> recommender.allowed(techniques.get(id),
                                 conversation)))
-                .sorted(java.util.Comparator.comparingInt(r -> r.minutes()))
+                .sorted(Comparator.comparingInt(r -> r.minutes()))
                 .limit(1)
                 .forEach(r -> buttons.add(new QuickReply(r.name(),
                         Payload.of(Intents.REQUEST_ROUTINE, Slots.ROUTINE, r.id()))));

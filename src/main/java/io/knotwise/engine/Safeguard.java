@@ -9,6 +9,7 @@ import io.knotwise.safety.RedFlag;
 import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.Screening;
 import io.knotwise.safety.Tier;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Safeguard {
 
     /** Applies a screened message to the conversation, before anything else is done with the message. */
     Outcome apply(Conversation conversation, Screening screening, List<RedFlag> extra, Understanding understanding,
-                  Reply reply, java.time.Instant now) {
+                  Reply reply, Instant now) {
         var flags = new ArrayList<>(screening.flags());
         flags.addAll(extra);
         String resume = null;

@@ -9,6 +9,7 @@ import io.knotwise.safety.Checklist;
 import io.knotwise.safety.ChecklistGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ final class ScreenNode implements NodeBehaviour {
         conversation.slots().put(Slots.RULED_OUT, checklist.groups().stream().filter(g -> !rest.contains(g))
                 .map(ChecklistGroup::id).toList());
         reply.say(Message.TEXT, phrases.text("screen_rest", conversation, Map.of("rest",
-                String.join("; ", rest.stream().map(g -> g.title().toLowerCase(java.util.Locale.ROOT)).toList()))));
+                String.join("; ", rest.stream().map(g -> g.title().toLowerCase(Locale.ROOT)).toList()))));
         reply.offer(buttons(rest));
         return true;
     }

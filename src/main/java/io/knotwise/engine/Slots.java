@@ -7,6 +7,7 @@ import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The slot names the engine fills from entities, and how entities are stored in them. */
 final class Slots {
@@ -34,10 +35,10 @@ final class Slots {
     /** The techniques chosen before the checklist was answered: walked once it has been (as far as it allows). */
     static final String CHOSEN = "chosen";
     /** The entities a quick reply's payload may carry: what the NLU extracts, and what the guide's buttons send. */
-    static final java.util.Set<String> PAYLOAD_ENTITIES = java.util.Set.of(BODY_AREA, SIDE, TOOL, DURATION,
+    static final Set<String> PAYLOAD_ENTITIES = Set.of(BODY_AREA, SIDE, TOOL, DURATION,
             SEVERITY, ONSET, TECHNIQUE, ROUTINE, STYLE, NUMBER, CHECKLIST, "change");
     /** The slots an {@code ask} node of the dialog files may ask for (the validator checks them). */
-    static final java.util.Set<String> ASKABLE = java.util.Set.of(BODY_AREA, ONSET, SEVERITY, TOOL, DURATION);
+    static final Set<String> ASKABLE = Set.of(BODY_AREA, ONSET, SEVERITY, TOOL, DURATION);
     /** The routine of a plan for the time the user has, made for them. */
     static final String PLAN = "for_my_time";
     /** The set-up (of partner techniques) already walked through in this conversation: said once. */

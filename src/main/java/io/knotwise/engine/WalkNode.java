@@ -14,6 +14,7 @@ import io.knotwise.safety.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -124,7 +125,7 @@ final class WalkNode implements NodeBehaviour {
         }
         reply.add(new Message(Message.STEP, text, step.holdSeconds(), null));
         if (conversation.tier() == Tier.CAUTION) {
-            conversation.flags().stream().map(safety::category).flatMap(java.util.Optional::stream)
+            conversation.flags().stream().map(safety::category).flatMap(Optional::stream)
                     .filter(c -> c.tier() == Tier.CAUTION && c.caution() != null)
                     .forEach(c -> reply.say(Message.WARNING, c.caution()));
         }

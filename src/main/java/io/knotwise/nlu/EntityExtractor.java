@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.util.Span;
@@ -44,7 +45,7 @@ public final class EntityExtractor {
     private final PhraseIndex<String> onsetUnits;
     private final PhraseIndex<String> onsetPhrases;
     private final PhraseIndex<String> notOnset;
-    private final java.util.Set<String> toolNegations;
+    private final Set<String> toolNegations;
     private final PhraseIndex<String> helperCues;
     private static final int NEGATION_REACH = 3;
     private final PhraseIndex<Integer> durationPhrases;
@@ -75,11 +76,11 @@ public final class EntityExtractor {
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
-        this.toolNegations = java.util.Set.copyOf(patterns.toolNegations());
+        this.toolNegations = Set.copyOf(patterns.toolNegations());
         this.helperCues = PhraseIndex.of(patterns.helperCues().stream()
-                .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
+                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
-                .collect(java.util.stream.Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
+                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
         this.severityWords = PhraseIndex.of(patterns.severityWords());
         var scales = new LinkedHashMap<String, Boolean>();

@@ -1,6 +1,7 @@
 package io.knotwise.nlu;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.InvalidDataException;
+import io.knotwise.FileAccessException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class IntentTrainer {
         try {
             return DocumentCategorizerME.train("en", new CollectionObjectStream<>(samples), params, factory());
         } catch (IOException e) {
-            throw new KnotwiseException("training the intent model failed: " + e.getMessage(), e);
+            throw new InvalidDataException("training the intent model failed: " + e.getMessage(), e);
         }
     }
 
@@ -59,7 +60,7 @@ public final class IntentTrainer {
                 new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(), new CharNGramFeatureGenerator(),
                 new StemFeatureGenerator()});
         } catch (InvalidFormatException e) {
-            throw new KnotwiseException("cannot build the feature generators: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot build the feature generators: " + e.getMessage(), e);
         }
     }
 
@@ -84,7 +85,7 @@ public final class IntentTrainer {
         try {
             model.serialize(loader.modelFile());
         } catch (IOException e) {
-            throw new KnotwiseException("cannot write " + loader.modelFile() + ": " + e.getMessage(), e);
+            throw new FileAccessException("cannot write " + loader.modelFile() + ": " + e.getMessage(), e);
         }
         return model;
     }

@@ -1,6 +1,7 @@
 package io.knotwise.nlu;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.InvalidDataException;
+import io.knotwise.FileAccessException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class NluCommands {
             yaml = replace(yaml, "margin", choice.chosen().margin());
             Files.writeString(file, yaml);
         } catch (IOException e) {
-            throw new KnotwiseException("cannot update " + file + ": " + e.getMessage(), e);
+            throw new FileAccessException("cannot update " + file + ": " + e.getMessage(), e);
         }
         return choice;
     }
@@ -45,7 +46,7 @@ public final class NluCommands {
     private static String replace(String yaml, String key, double value) {
         Matcher m = Pattern.compile("(?m)^" + key + ": .*$").matcher(yaml);
         if (!m.find()) {
-            throw new KnotwiseException("models/nlu.yml has no top-level '" + key + "'");
+            throw new InvalidDataException("models/nlu.yml has no top-level '" + key + "'");
         }
         return m.replaceFirst(key + ": " + String.format(Locale.ROOT, "%.2f", value));
     }
@@ -77,7 +78,7 @@ public final class NluCommands {
         try {
             Files.writeString(models.resolve(REPORT), NluReport.markdown(inputs, command));
         } catch (IOException e) {
-            throw new KnotwiseException("cannot write the report: " + e.getMessage(), e);
+            throw new FileAccessException("cannot write the report: " + e.getMessage(), e);
         }
         return inputs;
     }
@@ -147,7 +148,7 @@ public final class NluCommands {
         try {
             Files.writeString(models.resolve(CONFIGURATIONS), table);
         } catch (IOException e) {
-            throw new KnotwiseException("cannot write the comparison: " + e.getMessage(), e);
+            throw new FileAccessException("cannot write the comparison: " + e.getMessage(), e);
         }
         return table;
     }
@@ -158,7 +159,7 @@ public final class NluCommands {
             return Files.exists(file) ? Files.readAllLines(file).stream().skip(1).filter(l -> !l.isBlank())
                     .map(l -> List.of(l.split("\t", -1))).toList() : List.of();
         } catch (IOException e) {
-            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FileAccessException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -166,7 +167,7 @@ public final class NluCommands {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new KnotwiseException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FileAccessException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads what {@code models/} holds: training examples, the entity lexicon and the NLU settings. */
@@ -181,10 +183,10 @@ public final class NluDataLoader {
     }
 
     /** Real English words (from {@code models/english/words.txt}), which spelling correction never changes. */
-    public java.util.Set<String> englishWords() {
+    public Set<String> englishWords() {
         Path file = models.resolve("english/words.txt");
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
         } catch (IOException e) {
             throw new InvalidDataException(file + ": cannot read: " + e.getMessage(), e);
         }

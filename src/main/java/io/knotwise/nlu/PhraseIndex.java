@@ -1,6 +1,7 @@
 package io.knotwise.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class PhraseIndex<V> {
     public static <V> PhraseIndex<V> of(Map<String, V> phrases, UnaryOperator<String> form) {
         var index = new HashMap<String, List<Entry<V>>>();
         phrases.forEach((phrase, value) -> {
-            String[] words = java.util.Arrays.stream(TextNormalizer.words(phrase)).map(form).toArray(String[]::new);
+            String[] words = Arrays.stream(TextNormalizer.words(phrase)).map(form).toArray(String[]::new);
             if (words.length > 0) {
                 index.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Entry<>(words, value));
             }

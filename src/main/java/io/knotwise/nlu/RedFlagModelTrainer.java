@@ -1,6 +1,7 @@
 package io.knotwise.nlu;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.InvalidDataException;
+import io.knotwise.FileAccessException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,9 +55,9 @@ public final class RedFlagModelTrainer {
             return DocumentCategorizerME.train("en", new CollectionObjectStream<>(documents), params,
                     new DoccatFactory(new FeatureGenerator[] {new ReadingFeatureGenerator()}));
         } catch (InvalidFormatException e) {
-            throw new KnotwiseException("cannot build the feature generators: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot build the feature generators: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new KnotwiseException("training the red-flag model failed: " + e.getMessage(), e);
+            throw new InvalidDataException("training the red-flag model failed: " + e.getMessage(), e);
         }
     }
 
@@ -66,7 +67,7 @@ public final class RedFlagModelTrainer {
         try {
             model.serialize(file);
         } catch (IOException e) {
-            throw new KnotwiseException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new FileAccessException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return model;
     }

@@ -1,5 +1,6 @@
 package io.knotwise.nlu;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class SpellingCorrector implements UnaryOperator<String> {
         this.known = Set.copyOf(known);
         var byInitial = new HashMap<Character, List<String>>();
         targets.stream().filter(t -> t.length() >= MIN_LENGTH - 1).sorted().forEach(t ->
-                byInitial.computeIfAbsent(t.charAt(0), k -> new java.util.ArrayList<>()).add(t));
+                byInitial.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(t));
         byInitial.replaceAll((k, v) -> List.copyOf(v));
         this.targetsByInitial = Map.copyOf(byInitial);
     }

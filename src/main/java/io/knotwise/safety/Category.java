@@ -1,6 +1,7 @@
 package io.knotwise.safety;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A red-flag category of SAFETY.md as data: its terms, its combinations and what it changes. Immutable.
@@ -45,7 +46,7 @@ public record Category(
      * What answers can be about that a caution may restrict: how hard to press, which tools, lying on balls or rollers,
      * and which techniques or routines to do.
      */
-    public static final java.util.Set<String> SUBJECTS = java.util.Set.of("pressure", "tools", "lying", "plan");
+    public static final Set<String> SUBJECTS = Set.of("pressure", "tools", "lying", "plan");
 
     public Category {
         terms = terms == null ? List.of() : List.copyOf(terms);

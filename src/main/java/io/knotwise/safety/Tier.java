@@ -1,16 +1,18 @@
 package io.knotwise.safety;
 
+import java.util.Locale;
+
 /** Triage tiers of SAFETY.md, highest first; {@link #ordinal()} order is severity order, highest lowest. */
 public enum Tier {
     EMERGENCY, URGENT, SEE_DOCTOR, CAUTION;
 
     /** The id used in the API and in {@code dialogs/safety.yml}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Tier fromId(String id) {
-        return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 
     public boolean isHigherThan(Tier other) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.knotwise.KnotwiseException;
+import io.knotwise.InvalidDataException;
 import io.knotwise.dialog.Payload;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.ConversationSnapshot;
@@ -50,7 +50,7 @@ final class ConversationJson {
         try {
             return JSON.writeValueAsString(conversation.state());
         } catch (JsonProcessingException e) {
-            throw new KnotwiseException("cannot write conversation " + conversation.id() + ": " + e.getMessage(), e);
+            throw new InvalidDataException("cannot write conversation " + conversation.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,7 +59,7 @@ final class ConversationJson {
         try {
             return Conversation.restore(JSON.readValue(json, ConversationSnapshot.class), transcript);
         } catch (JsonProcessingException e) {
-            throw new KnotwiseException("stored conversation " + id + " is unreadable: " + e.getOriginalMessage(), e);
+            throw new InvalidDataException("stored conversation " + id + " is unreadable: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -67,7 +67,7 @@ final class ConversationJson {
         try {
             return JSON.writeValueAsString(entry.values());
         } catch (JsonProcessingException e) {
-            throw new KnotwiseException("cannot write a transcript entry: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot write a transcript entry: " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +75,7 @@ final class ConversationJson {
         try {
             return TranscriptEntry.of(JSON.readValue(json, ENTRY));
         } catch (JsonProcessingException e) {
-            throw new KnotwiseException("a transcript entry of " + id + " is unreadable: " + e.getOriginalMessage(), e);
+            throw new InvalidDataException("a transcript entry of " + id + " is unreadable: " + e.getOriginalMessage(), e);
         }
     }
 }

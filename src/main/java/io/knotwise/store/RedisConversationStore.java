@@ -1,6 +1,5 @@
 package io.knotwise.store;
 
-import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
 import io.lettuce.core.ClientOptions;
@@ -112,7 +111,7 @@ public final class RedisConversationStore implements Store {
             this.connection = client.connect();
         } catch (RedisException e) {
             client.shutdown();
-            throw new KnotwiseException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot reach Redis at " + where + ": " + e.getMessage(), e);
         }
         this.redis = connection.sync();
     }

@@ -3,7 +3,6 @@ package io.knotwise.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
-import io.knotwise.KnotwiseException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.TranscriptEntry;
@@ -112,7 +111,7 @@ public final class SqliteConversationStore implements Store {
                 return null;
             }, done -> { });
         } catch (IOException | SQLException e) {
-            throw new KnotwiseException("cannot use " + file + " for conversations: " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot use " + file + " for conversations: " + e.getMessage(), e);
         }
         long every = PURGE_EVERY.toMillis();
         purger.scheduleAtFixedRate(this::purgeIdleQuietly, every, every, TimeUnit.MILLISECONDS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.knotwise.RateLimitedException;
 import io.knotwise.RealGuide;
 import io.knotwise.engine.Input;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Every channel's users are held to a rate limit, and an emergency gets through it once. */
@@ -19,7 +20,7 @@ class ChannelLimitsTest {
         conversations.send("telegram", "42", Input.text("hi"));
         conversations.send("telegram", "42", Input.text("my upper back is stiff"));
 
-        var limited = org.junit.jupiter.api.Assertions.assertThrows(RateLimitedException.class,
+        var limited = Assertions.assertThrows(RateLimitedException.class,
                 () -> conversations.send("telegram", "42", Input.text("about two weeks")));
 
         assertThat(conversations.slowDown("telegram", "42", limited)).hasValueSatisfying(notice ->

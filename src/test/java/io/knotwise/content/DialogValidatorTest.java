@@ -3,11 +3,13 @@ package io.knotwise.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knotwise.Guide;
 import io.knotwise.InvalidDataException;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Engine;
+import io.knotwise.nlu.Example;
+import io.knotwise.nlu.NluDataLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +24,16 @@ class DialogValidatorTest {
 
     @Test
     void theRealDialogsAndCatalogueAreValid() {
-        Guidebook book = RealGuide.wiring().book();
-        var intents = new io.knotwise.nlu.NluDataLoader(Path.of("models")).examples().stream()
-                .map(io.knotwise.nlu.Example::intent).distinct().toList();
-        var lexicon = new io.knotwise.nlu.NluDataLoader(Path.of("models")).lexicon();
+        Guidebook book = RealGuide.guide().book();
+        var intents = new NluDataLoader(Path.of("models")).examples().stream()
+                .map(Example::intent).distinct().toList();
+        var lexicon = new NluDataLoader(Path.of("models")).lexicon();
         assertThat(new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS, lexicon).validate(book)).isEmpty();
     }
 
     @Test
     void theCatalogueHoldsEveryTechniqueOfTheGuidesWithStepsAndASource() {
-        Guidebook book = RealGuide.wiring().book();
+        Guidebook book = RealGuide.guide().book();
         assertThat(book.techniques()).containsKeys("shoulder_knead", "cross_body_cat_stretch", "tennis_ball_wall",
                 "two_ball_thoracic_release", "effleurage_long_strokes", "trigger_point_pressure",
                 "scapular_retraction", "partner_knot_pressure", "partner_friction", "partner_myofascial_release",
@@ -50,7 +52,7 @@ class DialogValidatorTest {
 
     @Test
     void partnerTechniquesStartWithTheirSetUp() {
-        Guidebook book = RealGuide.wiring().book();
+        Guidebook book = RealGuide.guide().book();
         Setup setup = book.setups().get("partner_massage");
         assertThat(book.techniques().get("partner_friction").steps()).startsWith(setup.steps().toArray(Step[]::new));
     }
@@ -63,7 +65,7 @@ class DialogValidatorTest {
                 + "\n  - id: orphan\n    type: choice\n    say: farewell\n    on: {affirm: recommend}\n");
         var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
 
-        assertThatThrownBy(() -> Main.load(settings))
+        assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
                         "flow/guidance.yml: walk: next: target 'nowhere' does not exist",
                         "flow/guidance.yml: orphan: unreachable from greeting"));
@@ -80,7 +82,7 @@ class DialogValidatorTest {
                 "  discomfort@pregnancy:\n    - .*\n", ""));
         var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
 
-        assertThatThrownBy(() -> Main.load(settings))
+        assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).containsExactly(
                         "answers.yml: pressure: is about pressure, which pregnancy restricts, but has no variant for it",
                         "responses.yml: discomfort: is about pressure, which pregnancy restricts, but has no variant"
@@ -97,11 +99,11 @@ class DialogValidatorTest {
         Files.writeString(styles, Files.readString(styles).replace("version: \"1\"", "version: \"2\""));
         var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
 
-        assertThatThrownBy(() -> Main.load(settings))
+        assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
                         "styles.yml: version must be \"1\", was \"2\""));
         Files.writeString(styles, Files.readString(styles).replace("version: \"2\"", "version: \"1\""));
-        assertThatThrownBy(() -> Main.load(settings))
+        assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
                         "responses.yml: greting: never said (no node or engine step uses it)"));
     }
@@ -117,7 +119,7 @@ class DialogValidatorTest {
                 "source: a_blog_we_made_up"));
         var settings = Settings.from(Map.of("KNOTWISE_DIALOGS", copy.toString(), "KNOTWISE_MODELS", "models"));
 
-        assertThatThrownBy(() -> Main.load(settings))
+        assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
                         "flow/guidance.yml: checkin: intent 'feel_great' is not one the model knows",
                         "techniques/shoulder_knead.yml: shoulder_knead: source 'a_blog_we_made_up' is not a guide of guides.yml"));

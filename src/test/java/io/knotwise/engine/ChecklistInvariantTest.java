@@ -16,11 +16,13 @@ import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,7 @@ class ChecklistInvariantTest {
     private static final int SAMPLES = 3;
     private static final String ID = "explored";
     /** The slots that decide where a path can go next (the rest only change what is said on the way). */
-    private static final java.util.Set<String> CHOICES = java.util.Set.of(Slots.TECHNIQUE, Slots.ROUTINE,
+    private static final Set<String> CHOICES = Set.of(Slots.TECHNIQUE, Slots.ROUTINE,
             Slots.CHOSEN, Slots.SCREENED);
 
     /** One point of the exploration: the conversation, the path to it, and whether that path answered the checklist. */
@@ -93,7 +95,7 @@ class ChecklistInvariantTest {
 
     /** A conversation placed at a node as if it had just been entered, nothing else known. */
     private static Conversation at(Node node) {
-        var conversation = new Conversation(ID, "en-GB", java.time.Instant.now());
+        var conversation = new Conversation(ID, "en-GB", Instant.now());
         conversation.node(node.id());
         if (node.type() == NodeType.WALK) {
             conversation.plan(List.of(BOOK.techniques().keySet().iterator().next()));

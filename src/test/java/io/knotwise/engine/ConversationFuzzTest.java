@@ -40,7 +40,7 @@ class ConversationFuzzTest {
     @BeforeAll
     static void load() {
         engine = RealGuide.engineWithOwnStore();
-        Guidebook book = RealGuide.wiring().book();
+        Guidebook book = RealGuide.guide().book();
         graph = book.graph();
         intents = List.copyOf(book.intentTitles().keySet());
         var known = new ArrayList<String>(book.techniques().keySet());

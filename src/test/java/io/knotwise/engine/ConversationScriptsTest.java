@@ -9,8 +9,11 @@ import io.knotwise.RealGuide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -58,18 +61,18 @@ class ConversationScriptsTest {
     private static final Set<String> FALLBACKS = fallbacks();
 
     private static Set<String> fallbacks() {
-        var responses = RealGuide.wiring().book().responses();
-        var texts = new java.util.HashSet<String>();
+        var responses = RealGuide.guide().book().responses();
+        var texts = new HashSet<String>();
         for (String key : List.of("fallback", "fallback_plain", "not_here", "out_of_scope", "ask_again", "stuck")) {
             for (int seed = 0; seed < 8; seed++) {
-                texts.add(responses.text(key, seed, java.util.Map.of()));
+                texts.add(responses.text(key, seed, Map.of()));
             }
         }
         return Set.copyOf(texts);
     }
 
     private static void run(Script script) {
-        Engine engine = RealGuide.wiring().engine();
+        Engine engine = RealGuide.guide().engine();
         String id = engine.start(script.locale() == null ? "en-GB" : script.locale()).conversationId();
         int number = 0;
         Set<String> fellBack = Set.of();
@@ -78,7 +81,7 @@ class ConversationScriptsTest {
             Turn turn = engine.handle(id, step.payload() != null ? Input.payload(step.payload()) : Input.text(step.user()));
             String where = "turn " + number + " (" + (step.user() != null ? step.user() : step.payload()) + ")";
             Set<String> now = turn.messages().stream().map(Message::text).filter(FALLBACKS::contains)
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
             Set<String> previous = fellBack;
             assertThat(now).as(where + ": the same fallback twice in a row").noneMatch(previous::contains);
             fellBack = now;

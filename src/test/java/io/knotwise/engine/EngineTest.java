@@ -13,14 +13,19 @@ import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Tier;
 import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +83,7 @@ class EngineTest {
 
     private static String original(String[] words) {
         String joined = String.join(" ", words);
-        return INTENTS.keySet().stream().filter(k -> String.join(" ", io.knotwise.nlu.TextNormalizer.words(k))
+        return INTENTS.keySet().stream().filter(k -> String.join(" ", TextNormalizer.words(k))
                 .equals(joined)).findFirst().orElse(joined);
     }
 
@@ -332,7 +337,7 @@ class EngineTest {
 
     @Test
     void everyRaisedFlagIsAuditedWithoutTheMessageText() {
-        var recorded = new java.util.concurrent.CopyOnWriteArrayList<Escalation>();
+        var recorded = new CopyOnWriteArrayList<Escalation>();
         var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
@@ -428,9 +433,9 @@ class EngineTest {
         String id = engine.start("en-GB").conversationId();
         int threads = 8;
         int each = 25;
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var pool = Executors.newFixedThreadPool(threads);
         try {
-            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            var done = new ArrayList<Future<?>>();
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < each; i++) {

@@ -2,11 +2,13 @@ package io.knotwise.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.RealGuide;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.IntentScore;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,7 @@ class RedFlagDetectorTest {
     /** The same rules with the second opinion's overruling switched on, whatever the calibration chose. */
     private static final SafetyRules OVERRULING = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 0.7));
 
-    private final RedFlagDetector detector = new RedFlagDetector(RULES, java.util.Set.of("swearing"));
+    private final RedFlagDetector detector = new RedFlagDetector(RULES, Set.of("swearing"));
 
     private List<String> flags(String text) {
         return detector.detect(text, false).stream().map(RedFlag::id).toList();
@@ -355,7 +357,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aSecondOpinionSureAMessageIsHarmlessLetsASeeADoctorFlagGo() {
-        assertThat(new RedFlagDetector(RULES, java.util.Set.of()).detect("my back pain is getting worse every week",
+        assertThat(new RedFlagDetector(RULES, Set.of()).detect("my back pain is getting worse every week",
                 false)).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
         assertThat(detectorWithOpinion(OVERRULING, SafetySet.NONE, 0.99)
                 .detect("my back pain is getting worse every week", false)).isEmpty();
@@ -413,7 +415,7 @@ class RedFlagDetectorTest {
     }
 
     private static RedFlagDetector detectorWithOpinion(SafetyRules rules, String label, double confidence) {
-        return new RedFlagDetector(rules, java.util.Set.of(),
+        return new RedFlagDetector(rules, Set.of(),
                 words -> Stream.of(new IntentScore(label, confidence), new IntentScore(SafetySet.NONE, 1 - confidence))
                         .sorted(Comparator.comparingDouble(IntentScore::confidence).reversed()).toList());
     }
@@ -449,7 +451,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
-        var engine = io.knotwise.RealGuide.wiring().engine();
+        var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
 
         assertThat(engine.stops(once.repeat(3))).isFalse();

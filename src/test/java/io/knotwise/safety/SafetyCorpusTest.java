@@ -1,8 +1,8 @@
 package io.knotwise.safety;
 
+import io.knotwise.cli.SafetyCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.knotwise.Main;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.TextNormalizer;
 import java.io.IOException;
@@ -33,8 +33,8 @@ class SafetyCorpusTest {
     @BeforeAll
     static void evaluate() {
         rules = ContentLoader.load(DIALOGS).safety();
-        corpus = ContentLoader.loadCorpus(DIALOGS.resolve(Main.SAFETY_CORPUS));
-        measured = Main.safetyReportInputs(DIALOGS, MODELS);
+        corpus = ContentLoader.loadCorpus(DIALOGS.resolve(SafetyCli.SAFETY_CORPUS));
+        measured = SafetyCli.reportInputs(DIALOGS, MODELS);
     }
 
     @Test
@@ -66,7 +66,7 @@ class SafetyCorpusTest {
             elsewhere.addAll(normalized(SafetySet.loadFolder(MODELS.resolve(folder)).lines().stream()
                     .map(SafetySet.Line::text).toList()));
         }
-        for (String file : List.of(Main.SAFETY_CORPUS, "safety.yml", "safety-concepts.yml")) {
+        for (String file : List.of(SafetyCli.SAFETY_CORPUS, "safety.yml", "safety-concepts.yml")) {
             elsewhere.addAll(normalized(QUOTED.matcher(Files.readString(DIALOGS.resolve(file))).results()
                     .map(m -> m.group(1)).toList()));
             elsewhere.addAll(normalized(Files.readAllLines(DIALOGS.resolve(file)).stream()
@@ -78,7 +78,7 @@ class SafetyCorpusTest {
 
     @Test
     void theCommittedSecondOpinionWasTrainedOnTheCurrentDataAndRules() throws IOException {
-        String expected = SafetyCommands.fingerprint(Main.safetySamples(DIALOGS, MODELS));
+        String expected = SafetyCommands.fingerprint(SafetyCli.samples(DIALOGS, MODELS));
         assertThat(Files.readString(MODELS.resolve(SafetyCommands.FINGERPRINT)).strip())
                 .as("models/safety/redflag.bin is stale: retrain with `java -jar target/knotwise.jar safety-train`")
                 .isEqualTo(expected);
@@ -110,7 +110,7 @@ class SafetyCorpusTest {
 
     @Test
     void theCommittedReportIsCurrent() throws IOException {
-        assertThat(Files.readString(DIALOGS.resolve(Main.SAFETY_REPORT)))
+        assertThat(Files.readString(DIALOGS.resolve(SafetyCli.SAFETY_REPORT)))
                 .as("dialogs/safety-report.md is stale: run `java -jar target/knotwise.jar safety-report`")
                 .isEqualTo(SafetyReport.markdown(measured));
     }

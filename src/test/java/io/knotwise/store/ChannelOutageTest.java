@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.knotwise.Main;
+import io.knotwise.Guide;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.rasa.RasaRestChannel;
@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -92,15 +93,15 @@ class ChannelOutageTest {
             });
         }).start("127.0.0.1", 0);
         String platformBase = "http://127.0.0.1:" + platform.port();
-        var engine = RealGuide.wiring().engine().withStore(store);
-        var wiring = new Main.Wiring(RealGuide.wiring().book(), engine, store,
+        var engine = RealGuide.guide().engine().withStore(store);
+        var wiring = new Guide(RealGuide.guide().book(), engine, store,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         var settings = RealGuide.settings();
         var conversations = new ChannelConversations(engine, store, "en-GB");
         work = Executors.newSingleThreadExecutor();
         var telegram = new TelegramSettings("123:abc", TELEGRAM_SECRET, platformBase);
         var slack = new SlackSettings(SLACK_SECRET, "xoxb-outage", platformBase + "/api");
-        guide = Main.app(wiring, settings, List.of(
+        guide = wiring.app(settings, List.of(
                 new RasaRestChannel(conversations)::routes,
                 new TelegramChannel(telegram, conversations, new TelegramClient(telegram), work)::routes,
                 new SlackChannel(slack, conversations, new SlackClient(slack), work, Clock.systemUTC())::routes))
@@ -199,7 +200,7 @@ class ChannelOutageTest {
         mac.init(new SecretKeySpec(SLACK_SECRET.getBytes(UTF_8), "HmacSHA256"));
         String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
                 .getBytes(UTF_8)));
-        var all = new java.util.HashMap<>(headers);
+        var all = new HashMap<>(headers);
         all.put("X-Slack-Request-Timestamp", timestamp);
         all.put("X-Slack-Signature", signature);
         return post("/webhooks/slack/events", body, all);

@@ -42,7 +42,7 @@ class ChannelRaceTest {
         for (int i = 0; i < 2; i++) {
             var store = new RedisConversationStore(redis.uri(), Duration.ofMinutes(30), Duration.ofSeconds(2));
             stores.add(store);
-            instances.add(new ChannelConversations(RealGuide.wiring().engine().withStore(store), store, "en-GB"));
+            instances.add(new ChannelConversations(RealGuide.guide().engine().withStore(store), store, "en-GB"));
         }
         pool = Executors.newFixedThreadPool(2 * SENDERS);
     }

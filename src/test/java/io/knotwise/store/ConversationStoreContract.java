@@ -22,9 +22,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +113,7 @@ abstract class ConversationStoreContract {
 
     /** An engine over the store that understands every message as small talk and keeps {@code cap} entries. */
     private static Engine engine(Store store, int cap) {
-        var book = RealGuide.wiring().book();
+        var book = RealGuide.guide().book();
         var parser = new MessageParser(words -> List.of(new IntentScore("out_of_scope", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         return new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(), null, null,
@@ -270,17 +273,17 @@ abstract class ConversationStoreContract {
     @Test
     void ofUsersRacingToLinkExactlyOneLinkWinsEach() throws Exception {
         Store store = store(LONG);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(8);
         try {
-            var wins = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>();
-            var tasks = new ArrayList<java.util.concurrent.Callable<Void>>();
+            var wins = new ConcurrentHashMap<String, AtomicInteger>();
+            var tasks = new ArrayList<Callable<Void>>();
             for (int user = 0; user < 20; user++) {
                 for (int racer = 0; racer < 4; racer++) {
                     String key = "rest:u" + user;
                     String conversation = "c" + user + "-" + racer;
                     tasks.add(() -> {
                         if (store.linkIfAbsent(key, conversation)) {
-                            wins.computeIfAbsent(key, k -> new java.util.concurrent.atomic.AtomicInteger())
+                            wins.computeIfAbsent(key, k -> new AtomicInteger())
                                     .incrementAndGet();
                         }
                         return null;

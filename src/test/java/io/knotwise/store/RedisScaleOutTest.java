@@ -1,11 +1,11 @@
 package io.knotwise.store;
 
+import io.knotwise.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.knotwise.Main;
 import io.knotwise.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +35,7 @@ class RedisScaleOutTest {
     @TempDir
     static Path folder;
     private static RedisServer redis;
-    private static final List<Main.Wiring> WIRINGS = new ArrayList<>();
+    private static final List<Guide> WIRINGS = new ArrayList<>();
     private static final List<Javalin> INSTANCES = new ArrayList<>();
 
     private record Answer(int status, JsonNode body) {
@@ -47,9 +47,9 @@ class RedisScaleOutTest {
         var settings = Settings.from(Map.of("KNOTWISE_STORE", redis.uri(), "KNOTWISE_STORE_TIMEOUT_MS", "500",
                 "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "0", "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
         for (int i = 0; i < 2; i++) {
-            Main.Wiring wiring = Main.load(settings);
+            Guide wiring = Guide.load(settings);
             WIRINGS.add(wiring);
-            INSTANCES.add(Main.app(wiring, settings).start("127.0.0.1", 0));
+            INSTANCES.add(wiring.app(settings).start("127.0.0.1", 0));
         }
     }
 

@@ -8,9 +8,15 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.Patterns;
 import io.knotwise.safety.RedFlagDetector;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,17 +41,17 @@ class RestartTest {
     }
 
     private Engine restartedGuide(SqliteConversationStore store) {
-        Guidebook book = RealGuide.wiring().book();
-        var parser = new io.knotwise.nlu.MessageParser(words -> java.util.List.of(
-                new io.knotwise.nlu.IntentScore("next", 0.99)),
-                new io.knotwise.nlu.EntityExtractor(java.util.Map.of(), emptyPatterns()), 0.5, 0.2);
+        Guidebook book = RealGuide.guide().book();
+        var parser = new MessageParser(words -> List.of(
+                new IntentScore("next", 0.99)),
+                new EntityExtractor(Map.of(), emptyPatterns()), 0.5, 0.2);
         return new Engine(book, parser, new RedFlagDetector(book.safety()), store, clock, null);
     }
 
-    private static io.knotwise.nlu.Patterns emptyPatterns() {
-        return new io.knotwise.nlu.Patterns(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
-                java.util.List.of());
+    private static Patterns emptyPatterns() {
+        return new Patterns(Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     @Test

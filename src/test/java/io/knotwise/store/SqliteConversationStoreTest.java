@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.knotwise.KnotwiseException;
 import io.knotwise.engine.ConversationStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,11 +66,11 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
         assertThat(bytesOfTheDatabaseFiles()).doesNotContain("knots between my shoulder blades");
     }
 
-    private String bytesOfTheDatabaseFiles() throws java.io.IOException {
+    private String bytesOfTheDatabaseFiles() throws IOException {
         var all = new StringBuilder();
-        try (var files = java.nio.file.Files.list(folder)) {
+        try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
-                all.append(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
         return all.toString();

@@ -1,5 +1,6 @@
 package io.knotwise.channel.http;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
@@ -23,7 +24,7 @@ final class BodyRate extends Handler.Wrapper {
     private final long minimumBytesPerSecond;
     private final long deadlineNanos;
 
-    BodyRate(long minimumBytesPerSecond, java.time.Duration deadline) {
+    BodyRate(long minimumBytesPerSecond, Duration deadline) {
         this.minimumBytesPerSecond = minimumBytesPerSecond;
         this.deadlineNanos = deadline.toNanos();
     }

@@ -20,7 +20,9 @@ import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import io.knotwise.monitoring.LogIds;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.EOFException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -300,7 +304,7 @@ public final class HttpApi {
         if (token == null) {
             try {
                 return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 return false;
             }
         }
@@ -312,7 +316,7 @@ public final class HttpApi {
     /** Whether a failure is a body that ended early or arrived in broken chunks. */
     private static boolean cutShort(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.EOFException || t instanceof org.eclipse.jetty.http.BadMessageException) {
+            if (t instanceof EOFException || t instanceof HttpException http && http.getCode() == HttpStatus.BAD_REQUEST_400) {
                 return true;
             }
         }

@@ -14,6 +14,8 @@ import io.knotwise.engine.Turn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A channel that speaks Rasa's REST channel: {@code POST /webhooks/rest/webhook} with {@code {"sender", "message"}}
@@ -24,7 +26,7 @@ import java.util.Map;
 public final class RasaRestChannel {
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RasaRestChannel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RasaRestChannel.class);
 
     private final ChannelConversations conversations;
 

@@ -1,6 +1,6 @@
 package io.knotwise.channel.slack;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.ConfigurationException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -15,17 +15,17 @@ public record SlackSettings(String signingSecret, String botToken, String apiBas
 
     public SlackSettings {
         if (signingSecret == null || signingSecret.isBlank()) {
-            throw new KnotwiseException("the Slack signing secret must not be empty");
+            throw new ConfigurationException("the Slack signing secret must not be empty");
         }
         if (botToken == null || botToken.isBlank()) {
-            throw new KnotwiseException("the Slack bot token must not be empty");
+            throw new ConfigurationException("the Slack bot token must not be empty");
         }
         apiBase = apiBase == null || apiBase.isBlank() ? DEFAULT_API_BASE : apiBase.strip();
         while (apiBase.endsWith("/")) {
             apiBase = apiBase.substring(0, apiBase.length() - 1);
         }
         if (!isWebAddress(apiBase)) {
-            throw new KnotwiseException("KNOTWISE_SLACK_API_BASE must be an http(s) address, was '" + apiBase + "'");
+            throw new ConfigurationException("KNOTWISE_SLACK_API_BASE must be an http(s) address, was '" + apiBase + "'");
         }
     }
 
@@ -40,7 +40,7 @@ public record SlackSettings(String signingSecret, String botToken, String apiBas
             return Optional.empty();
         }
         if (secret == null || token == null) {
-            throw new KnotwiseException("the Slack channel needs both KNOTWISE_SLACK_SIGNING_SECRET and "
+            throw new ConfigurationException("the Slack channel needs both KNOTWISE_SLACK_SIGNING_SECRET and "
                     + "KNOTWISE_SLACK_BOT_TOKEN; only " + (secret == null ? "the bot token" : "the signing secret")
                     + " is set");
         }

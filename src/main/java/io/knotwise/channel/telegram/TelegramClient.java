@@ -1,7 +1,7 @@
 package io.knotwise.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.knotwise.KnotwiseException;
+import io.knotwise.PlatformCallException;
 import io.knotwise.channel.PlatformCalls;
 import io.knotwise.channel.http.Json;
 import java.io.IOException;
@@ -43,13 +43,13 @@ public final class TelegramClient {
                     .build();
             HttpResponse<String> response = calls.send(request);
             if (response.statusCode() / 100 != 2) {
-                throw new KnotwiseException("Telegram " + method + " answered " + response.statusCode());
+                throw new PlatformCallException("Telegram " + method + " answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new KnotwiseException("Telegram " + method + " failed: " + e.getClass().getSimpleName(), e);
+            throw new PlatformCallException("Telegram " + method + " failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KnotwiseException("Telegram " + method + " was interrupted", e);
+            throw new PlatformCallException("Telegram " + method + " was interrupted", e);
         }
     }
 }

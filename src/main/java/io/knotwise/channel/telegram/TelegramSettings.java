@@ -1,6 +1,6 @@
 package io.knotwise.channel.telegram;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.ConfigurationException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,13 +21,13 @@ public record TelegramSettings(String botToken, String secretToken, String apiBa
             return Optional.empty();
         }
         if (token.isEmpty() || secret.isEmpty()) {
-            throw new KnotwiseException("the Telegram channel needs both KNOTWISE_TELEGRAM_BOT_TOKEN and "
+            throw new ConfigurationException("the Telegram channel needs both KNOTWISE_TELEGRAM_BOT_TOKEN and "
                     + "KNOTWISE_TELEGRAM_SECRET_TOKEN; only " + (token.isEmpty() ? "the secret token" : "the bot token")
                     + " is set");
         }
         if (!token.matches("\\d{1,20}:[A-Za-z0-9_-]{10,100}")) {
             // Said without the token: a URL built from a malformed one would carry it into every error line.
-            throw new KnotwiseException("KNOTWISE_TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
+            throw new ConfigurationException("KNOTWISE_TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
                     + "(digits, a colon, then letters, digits, _ and -)");
         }
         return Optional.of(new TelegramSettings(token, secret,

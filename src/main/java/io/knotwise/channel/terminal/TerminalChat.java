@@ -1,6 +1,6 @@
 package io.knotwise.channel.terminal;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.FileAccessException;
 import io.knotwise.RateLimitedException;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
@@ -52,7 +52,7 @@ public final class TerminalChat {
                 });
             }
         } catch (IOException e) {
-            throw new KnotwiseException("cannot read the terminal: " + e.getMessage(), e);
+            throw new FileAccessException("cannot read the terminal: " + e.getMessage(), e);
         } finally {
             conversations.timers().cancel("terminal", user);
         }

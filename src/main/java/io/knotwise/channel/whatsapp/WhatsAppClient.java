@@ -3,7 +3,7 @@ package io.knotwise.channel.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.knotwise.KnotwiseException;
+import io.knotwise.PlatformCallException;
 import io.knotwise.channel.Outbox;
 import io.knotwise.channel.PlatformCalls;
 import io.knotwise.channel.http.Json;
@@ -135,13 +135,13 @@ final class WhatsAppClient {
                     .build();
             HttpResponse<String> response = calls.send(request);
             if (response.statusCode() / 100 != 2) {
-                throw new KnotwiseException("WhatsApp messages answered " + response.statusCode());
+                throw new PlatformCallException("WhatsApp messages answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new KnotwiseException("WhatsApp messages failed: " + e.getClass().getSimpleName(), e);
+            throw new PlatformCallException("WhatsApp messages failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KnotwiseException("WhatsApp messages was interrupted", e);
+            throw new PlatformCallException("WhatsApp messages was interrupted", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.knotwise.channel.whatsapp;
 
-import io.knotwise.KnotwiseException;
+import io.knotwise.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public record WhatsAppSettings(String accessToken, String appSecret, String veri
         }
         if (!missing.isEmpty()) {
             // Half a configuration is a mistake, not a wish to switch the channel off: say so at start-up.
-            throw new KnotwiseException("the WhatsApp channel needs four settings; missing: " + String.join(", ", missing));
+            throw new ConfigurationException("the WhatsApp channel needs four settings; missing: " + String.join(", ", missing));
         }
         String base = value(env, "KNOTWISE_WHATSAPP_API_BASE");
         return Optional.of(new WhatsAppSettings(token, secret, verify, phone, base == null ? DEFAULT_API_BASE : base));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,7 +19,7 @@ class AbuseTest {
         var all = new HashMap<>(Map.of("KNOTWISE_STORE", "memory"));
         all.putAll(RealGuide.STOP_AT_ONCE);
         all.putAll(env);
-        return Main.app(RealGuide.wiring(), Settings.from(all));
+        return RealGuide.guide().app(Settings.from(all));
     }
 
     @Test
@@ -55,7 +55,7 @@ class AbuseTest {
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.headers().firstValue("Retry-After")).isPresent();
             var after = api.get("/api/v1/conversations/" + busy).json();
-            var said = new java.util.ArrayList<String>();
+            var said = new ArrayList<String>();
             after.get("transcript").forEach(e -> {
                 if (e.get("from").asText().equals("user")) {
                     said.add(e.get("text").asText());
@@ -76,7 +76,7 @@ class AbuseTest {
             String emergency = "{\"text\": \"I have crushing chest pain and my left arm is numb\"}";
 
             assertThat(api.say(id, emergency).status()).isEqualTo(200);
-            var statuses = new java.util.ArrayList<Integer>();
+            var statuses = new ArrayList<Integer>();
             for (int i = 0; i < 20; i++) {
                 statuses.add(api.say(id, emergency).status());
             }
@@ -123,7 +123,7 @@ class AbuseTest {
                 "KNOTWISE_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             byte[] body = "{\"text\": \"next\"}".getBytes();
-            var statuses = new java.util.ArrayList<Integer>();
+            var statuses = new ArrayList<Integer>();
             for (int i = 0; i < 3; i++) {
                 // The proxy appends the address it saw; the client wrote the made-up one to its left.
                 statuses.add(api.send("POST", "/api/v1/parse", body,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
 import io.knotwise.RealGuide;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BadInputTest {
     @Test
     void aGarbledRequestLineIsA400InJsonNotAServerError() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            try (var socket = new Socket("127.0.0.1", server.port())) {
                 socket.getOutputStream().write("GET /health HTTP/9.9\r\nHost: x\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -131,7 +132,7 @@ class BadInputTest {
             for (String request : new String[] {
                 "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"",
                 "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{\"text\": \"hi\"}\r\n0\r\n\r\n"}) {
-                try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+                try (var socket = new Socket("127.0.0.1", server.port())) {
                     socket.setSoTimeout(15_000);
                     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
                     socket.shutdownOutput();

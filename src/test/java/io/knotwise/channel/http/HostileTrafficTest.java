@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** What a few hostile clients cannot do: hold the threads with slow bodies, or take every socket from one host. */
@@ -26,7 +28,7 @@ class HostileTrafficTest {
         var all = new HashMap<>(Map.of("KNOTWISE_STORE", "memory", "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
         all.putAll(RealGuide.STOP_AT_ONCE);
         all.putAll(env);
-        return Main.app(RealGuide.wiring(), Settings.from(all));
+        return RealGuide.guide().app(Settings.from(all));
     }
 
     /**
@@ -81,7 +83,7 @@ class HostileTrafficTest {
                     try {
                         socket.getOutputStream().write(' ');
                         socket.getOutputStream().flush();
-                    } catch (java.io.IOException closed) {
+                    } catch (IOException closed) {
                         break;
                     }
                     if (socket.getInputStream().available() > 0) {
@@ -104,7 +106,7 @@ class HostileTrafficTest {
     void aSlowBodyIsCutOffEvenWhileOtherRequestsPourIn() {
         JavalinTest.test(app(Map.of("KNOTWISE_BODY_MIN_BYTES_PER_SECOND", "100")), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
-            var busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var busy = new AtomicBoolean(true);
             var traffic = CompletableFuture.runAsync(() -> {
                 while (busy.get()) {
                     api.send("POST", "/api/v1/parse", "{\"text\": \"" + "knots ".repeat(100) + "\"}");
@@ -117,9 +119,9 @@ class HostileTrafficTest {
                     try {
                         socket.getOutputStream().write(' ');
                         answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                    } catch (java.net.SocketTimeoutException stillWaiting) {
+                    } catch (SocketTimeoutException stillWaiting) {
                         // no answer yet: send the next byte
-                    } catch (java.io.IOException closed) {
+                    } catch (IOException closed) {
                         break;
                     }
                 }
@@ -145,9 +147,9 @@ class HostileTrafficTest {
                             try {
                                 socket.getOutputStream().write("  ".getBytes(StandardCharsets.US_ASCII));
                                 answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                            } catch (java.net.SocketTimeoutException stillWaiting) {
+                            } catch (SocketTimeoutException stillWaiting) {
                                 // no answer yet
-                            } catch (java.io.IOException closed) {
+                            } catch (IOException closed) {
                                 break;
                             }
                         }
@@ -174,9 +176,9 @@ class HostileTrafficTest {
                         if (s.getInputStream().read() == -1) {
                             closed++;
                         }
-                    } catch (java.net.SocketTimeoutException stillOpen) {
+                    } catch (SocketTimeoutException stillOpen) {
                         // held open: within the share
-                    } catch (java.io.IOException reset) {
+                    } catch (IOException reset) {
                         closed++;
                     }
                 }

@@ -7,10 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +79,7 @@ class ObservabilityTest {
         http.setLevel(ch.qos.logback.classic.Level.INFO);
         audit.setLevel(ch.qos.logback.classic.Level.INFO);
         String secret = "Zanzibarite";
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         try {
             JavalinTest.test(RealGuide.app(), (server, client) -> {
                 var api = new ApiClient(client.getOrigin());
@@ -116,7 +116,7 @@ class ObservabilityTest {
     void stoppingTheServerLetsARequestInFlightFinish() throws Exception {
         var arrived = new CountDownLatch(1);
         var graceful = RealGuide.settings(Map.of("KNOTWISE_SHUTDOWN_GRACE_SECONDS", "10"));
-        Javalin app = Main.app(RealGuide.wiring(), graceful, List.of(routes ->
+        Javalin app = RealGuide.guide().app(graceful, List.of(routes ->
                 routes.get("/slow", ctx -> {
                     arrived.countDown();
                     Thread.sleep(1500);

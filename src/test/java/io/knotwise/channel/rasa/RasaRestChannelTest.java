@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.testtools.JavalinTest;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
+import io.knotwise.channel.ChannelConversations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,15 +23,15 @@ class RasaRestChannelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private static io.javalin.Javalin app() {
+    private static Javalin app() {
         return app(0);
     }
 
-    private static io.javalin.Javalin app(int perSenderPerMinute) {
+    private static Javalin app(int perSenderPerMinute) {
         var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore(
-                new io.knotwise.channel.ChannelConversations.Limits(1000, perSenderPerMinute)));
-        return Main.app(RealGuide.wiring(), RealGuide.settings(),
-                List.<Consumer<io.javalin.config.RoutesConfig>>of(channel::routes));
+                new ChannelConversations.Limits(1000, perSenderPerMinute)));
+        return RealGuide.guide().app(RealGuide.settings(),
+                List.<Consumer<RoutesConfig>>of(channel::routes));
     }
 
     private HttpResponse<String> say(String origin, String body) throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.FuzzedJson;
@@ -39,7 +38,7 @@ class RasaRestFuzzTest {
     @BeforeAll
     static void start() {
         var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore());
-        app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        app = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         webhook = URI.create("http://127.0.0.1:" + app.port() + "/webhooks/rest/webhook");

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.engine.Input;
@@ -52,7 +51,7 @@ class SlackChannelTest {
         var channel = new SlackChannel(settings, conversations, new SlackClient(settings), executor,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
-        app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        app = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         slack = new SlackSender("http://127.0.0.1:" + app.port(), SECRET, NOW.getEpochSecond());
     }
@@ -147,7 +146,7 @@ class SlackChannelTest {
         assertThat(call.headers().get("Content-Type")).startsWith("application/json");
         JsonNode body = call.body();
         assertThat(body.get("channel").asText()).isEqualTo(SlackSender.CHANNEL);
-        String greeting = RealGuide.wiring().engine().start(null).messages().get(0).text();
+        String greeting = RealGuide.guide().engine().start(null).messages().get(0).text();
         JsonNode first = body.get("blocks").get(0);
         assertThat(first.get("type").asText()).isEqualTo("section");
         assertThat(first.at("/text/type").asText()).isEqualTo("mrkdwn");

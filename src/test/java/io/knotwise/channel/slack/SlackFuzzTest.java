@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.DirectExecutor;
@@ -60,7 +59,7 @@ class SlackFuzzTest {
         var settings = new SlackSettings(SECRET, "xoxb-test-token", slackApi.apiBase());
         var channel = new SlackChannel(settings, RealGuide.channelsWithOwnStore(),
                 new SlackClient(settings), new DirectExecutor(), Clock.fixed(NOW, ZoneOffset.UTC));
-        app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        app = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         slack = new SlackSender("http://127.0.0.1:" + app.port(), SECRET, NOW.getEpochSecond());
         errors = LoggedErrors.capture();

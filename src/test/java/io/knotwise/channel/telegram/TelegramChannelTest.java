@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
 import io.knotwise.channel.Notices;
@@ -15,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +55,7 @@ class TelegramChannelTest {
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
                 new TelegramClient(settings), new DirectExecutor());
         // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
-        guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        guide = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
     }
 
@@ -116,7 +116,7 @@ class TelegramChannelTest {
         assertThat(button.get("text").asText()).isEqualTo("Knots between my shoulder blades");
         assertThat(button.get("callback_data").asText()).isEqualTo("/describe_symptom{\"body_area\":\"between_shoulder_blades\"}");
         lastKeyboard().forEach(row -> row.forEach(b ->
-                assertThat(b.get("callback_data").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(b.get("callback_data").asText().getBytes(StandardCharsets.UTF_8))
                         .hasSizeLessThanOrEqualTo(64)));
     }
 
@@ -187,7 +187,7 @@ class TelegramChannelTest {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + slowApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(), new TelegramClient(settings),
                 pool);
-        Javalin app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        Javalin app = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         try {
             String url = "http://127.0.0.1:" + app.port() + "/webhooks/telegram";

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.ContractAnswer;
 import io.knotwise.channel.DirectExecutor;
@@ -56,7 +55,7 @@ class TelegramFuzzTest {
         var settings = new TelegramSettings("123:abc", SECRET, "http://127.0.0.1:" + botApi.port());
         var channel = new TelegramChannel(settings, RealGuide.channelsWithOwnStore(),
                 new TelegramClient(settings), new DirectExecutor());
-        app = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        app = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         webhook = URI.create("http://127.0.0.1:" + app.port() + "/webhooks/telegram");

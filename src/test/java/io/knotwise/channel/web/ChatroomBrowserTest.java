@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
 import io.knotwise.channel.rasa.RasaRestChannel;
@@ -67,7 +66,7 @@ class ChatroomBrowserTest {
         String pageOrigin = "http://localhost:" + page.port();
         Settings settings = RealGuide.settings(Map.of("KNOTWISE_CORS_ORIGINS", pageOrigin));
         var channel = new RasaRestChannel(RealGuide.channelsWithOwnStore());
-        guide = Main.app(RealGuide.wiring(), settings, List.<Consumer<RoutesConfig>>of(channel::routes))
+        guide = RealGuide.guide().app(settings, List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
         guideOrigin = "http://127.0.0.1:" + guide.port();
         browser = Chromium.start();

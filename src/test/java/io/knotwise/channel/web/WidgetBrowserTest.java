@@ -1,9 +1,9 @@
 package io.knotwise.channel.web;
 
+import io.knotwise.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
 import io.knotwise.store.MemoryConversationStore;
@@ -62,7 +62,7 @@ class WidgetBrowserTest {
         var env = new HashMap<>(Map.of("KNOTWISE_DIALOGS", "dialogs", "KNOTWISE_MODELS", "models",
                 "KNOTWISE_CORS_ORIGINS", hostOrigin, "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
         env.putAll(RealGuide.STOP_AT_ONCE);
-        server = Main.app(RealGuide.wiring(), Settings.from(env)).start("127.0.0.1", 0);
+        server = RealGuide.guide().app(Settings.from(env)).start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + server.port();
         Files.createDirectories(SCREENSHOTS);
         browser = Chromium.start();
@@ -214,9 +214,9 @@ class WidgetBrowserTest {
     @Test
     void whenConversationsAreUnreachableAnEmergencyStillGetsItsAdviceAndBanner() {
         var store = new OutageStore(new MemoryConversationStore(Duration.ofMinutes(30), 1000));
-        Main.Wiring real = RealGuide.wiring();
-        var wiring = new Main.Wiring(real.book(), real.engine().withStore(store), store, real.metrics());
-        Javalin flaky = Main.app(wiring, RealGuide.settings()).start("127.0.0.1", 0);
+        Guide real = RealGuide.guide();
+        var wiring = new Guide(real.book(), real.engine().withStore(store), store, real.metrics());
+        Javalin flaky = wiring.app(RealGuide.settings()).start("127.0.0.1", 0);
         try {
             freshPage("http://127.0.0.1:" + flaky.port());
             open();

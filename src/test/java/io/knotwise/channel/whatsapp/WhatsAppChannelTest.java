@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.knotwise.Main;
 import io.knotwise.RealGuide;
 import io.knotwise.channel.DirectExecutor;
 import io.knotwise.channel.Notices;
@@ -15,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +57,7 @@ class WhatsAppChannelTest {
                 "http://127.0.0.1:" + graph.port() + "/v21.0");
         var channel = new WhatsAppChannel(settings, RealGuide.channelsWithOwnStore(), new DirectExecutor());
         // The whole app, so errors are mapped as in production (the API maps every channel's errors once).
-        guide = Main.app(RealGuide.wiring(), RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
+        guide = RealGuide.guide().app(RealGuide.settings(), List.<Consumer<RoutesConfig>>of(channel::routes))
                 .start("127.0.0.1", 0);
     }
 
@@ -108,7 +108,7 @@ class WhatsAppChannelTest {
     /** The ids of the options offered last: reply buttons or list rows. */
     private List<String> options() {
         JsonNode interactive = last().path("interactive");
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         interactive.path("action").path("buttons").forEach(b -> ids.add(b.path("reply").path("id").asText()));
         interactive.path("action").path("sections").forEach(s -> s.path("rows")
                 .forEach(r -> ids.add(r.path("id").asText())));

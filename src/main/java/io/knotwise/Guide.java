@@ -1,0 +1,116 @@
+package io.knotwise;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.knotwise.channel.ChannelConversations;
+import io.knotwise.channel.ChatTimers;
+import io.knotwise.channel.http.HttpApi;
+import io.knotwise.content.ContentLoader;
+import io.knotwise.content.DialogValidator;
+import io.knotwise.content.Guidebook;
+import io.knotwise.engine.Engine;
+import io.knotwise.monitoring.MeteredConversationStore;
+import io.knotwise.monitoring.MeteredEvents;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.nlu.OpenNlpIntentClassifier;
+import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.SafetyCommands;
+import io.knotwise.store.Store;
+import io.knotwise.store.Stores;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The loaded guide, wired with constructor calls: its content, its engine, the store that keeps its conversations and
+ * channel links, and its metrics. {@link #load} is the one way to build it and {@link #app} the one way to serve it.
+ */
+public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterRegistry metrics) {
+
+    /** Everything the guide needs, loaded and validated; throws with every problem found. */
+    public static Guide load(Settings settings) {
+        // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold
+        // JVM reading files, and it halves.
+        var nluData = new NluDataLoader(settings.models());
+        var model = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
+        var classifier = model.thenApply(nluData::intentClassifier);
+        var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
+        var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.models()));
+        // Opening the store (SQLite loads its native library, then reads the file) needs none of the above.
+        var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings));
+        var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
+        Guidebook book = ContentLoader.load(settings.dialogs());
+        var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
+        List<String> problems = new DialogValidator(await(model).intents(), Engine.RESPONSES, Engine.INTENTS,
+                Engine.SLOTS, nluData.lexicon()).validate(book);
+        if (!problems.isEmpty()) {
+            opened.thenAccept(Store::close);
+            throw new InvalidDataException(problems);
+        }
+        var parser = new MessageParser(await(classifier), await(entities),
+                nluData.settings().threshold(), nluData.settings().margin());
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Store store = new MeteredConversationStore(await(opened), metrics);
+        var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
+                settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText(), settings.transcriptCap());
+        return new Guide(book, engine, store, metrics);
+    }
+
+    /** The HTTP app over this guide, with no messaging channel, not yet started. */
+    public Javalin app(Settings settings) {
+        return app(settings, List.of());
+    }
+
+    /** The HTTP app over this guide with the given messaging channels, not yet started. */
+    public Javalin app(Settings settings, List<Consumer<RoutesConfig>> channels) {
+        return new HttpApi(engine, book, settings, metrics, channels).create();
+    }
+
+    /** Channel users mapped to conversations of this guide, in its store. */
+    public ChannelConversations channelConversations(Settings settings) {
+        return new ChannelConversations(engine, store, settings.defaultLocale(),
+                channel -> metrics.counter("knotwise.channel.replies_failed", "channel", channel).increment(),
+                new ChatTimers(), new ChannelConversations.Limits(settings.maxTextLength(),
+                settings.conversationRateLimitPerMinute()));
+    }
+
+    /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */
+    public static RedFlagDetector detector(Guidebook book, Path models, Set<String> knownWords) {
+        return new RedFlagDetector(book.safety(), knownWords, secondOpinion(models));
+    }
+
+    /** The second opinion's model, or null when there is none. */
+    public static OpenNlpIntentClassifier secondOpinion(Path models) {
+        Path file = models.resolve(SafetyCommands.MODEL);
+        return Files.exists(file) ? OpenNlpIntentClassifier.load(file) : null;
+    }
+
+    /**
+     * Real English words, never taken for a misspelling. Deliberately not the training vocabulary: it holds typos
+     * on purpose ("tenis"), which must stay correctable.
+     */
+    public static Set<String> knownWords(NluDataLoader nluData) {
+        return nluData.englishWords();
+    }
+
+    /** The value of a loading step, its own exception (such as a {@link KnotwiseException}) rethrown as it was. */
+    private static <T> T await(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
