@@ -1,0 +1,64 @@
+package io.knotwise.channel.http;
+
+import io.javalin.config.JavalinConfig;
+import io.knotwise.Settings;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * How the HTTP server is set up under Javalin: its threads and buffers, what it does with slow or greedy clients,
+ * and how it stops. Nothing here knows a route.
+ */
+final class ServerTuning {
+
+    /** The largest request body accepted; larger ones get a 413. */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+    private static final int RESPONSE_COPY_BYTES = 4 * 1024;
+    /** How long, once stopping, a connection may sit with nothing arriving before it is closed. */
+    private static final long SHUTDOWN_IDLE_MILLIS = 100;
+
+    private ServerTuning() {
+    }
+
+    static void apply(JavalinConfig config, Settings settings) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        // Javalin copies each answer through a new buffer of this size (by default Jetty's 32 KB output buffer);
+        // answers are a few KB, so a smaller one saves most of the garbage per request.
+        config.http.responseBufferSize = RESPONSE_COPY_BYTES;
+        // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
+        // and lengthen the tail.
+        config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+        // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
+        config.jetty.modifyServer(server -> {
+            // Request bodies are read in full before a thread takes the request, and one arriving slower than the
+            // minimum rate is cut off: clients trickling bytes hold sockets, never the threads that answer. (no more
+            // than the largest body taken is held: past that, the read goes on to the 413)
+            server.insertHandler(new EagerContentHandler(
+                    new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
+            server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond(), settings.bodyReadDeadline()));
+            server.insertHandler(new KnownMethods());
+            var graceful = new GracefulHandler();
+            // On stop, requests in flight get the shutdown grace, but a keep-alive connection with nothing in flight
+            // is closed after a tenth of a second (Jetty waits a second by default).
+            graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
+            server.insertHandler(graceful);
+            var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    for (Connector connector : server.getConnectors()) {
+                        connector.addEventListener(perAddress);
+                    }
+                }
+            });
+            server.setErrorHandler(new JsonErrorHandler());
+            server.setStopTimeout(settings.shutdownGrace().toMillis());
+        });
+    }
+}
