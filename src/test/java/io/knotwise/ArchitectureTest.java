@@ -66,7 +66,8 @@ class ArchitectureTest {
     void namesAreImportedNotWrittenOutInFull() throws IOException {
         // "java.util.Arrays.setAll(...)" or "@com.fasterxml.jackson.annotation.JsonProperty" inline would slip past the
         // import rules above; a qualified name is allowed only where two classes share a simple name.
-        var inline = Pattern.compile("(?<![\\w.\"/])(?:java|javax|io|org|com)\\.[a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
+        var inline = Pattern
+                .compile("(?<![\\w.\"/])(?:java|javax|io|org|com)\\.[a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*\\.[A-Z]\\w*");
         var found = new ArrayList<String>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

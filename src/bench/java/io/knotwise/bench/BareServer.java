@@ -8,7 +8,8 @@ import io.javalin.Javalin;
 /**
  * The ceiling for the HTTP load: a bare Javalin app, configured like Knotwise's, whose {@code GET /} answers a fixed
  * JSON body and whose {@code POST /api/v1/parse} reads the JSON body with Jackson and answers a parse-shaped JSON (the
- * text, an intent with a confidence, no entities, no flags): everything the real endpoint does but understanding. Usage: {@code java -cp target/bench/knotwise.jar io.knotwise.bench.BareServer PORT}.
+ * text, an intent with a confidence, no entities, no flags): everything the real endpoint does but understanding.
+ * Usage: {@code java -cp target/bench/knotwise.jar io.knotwise.bench.BareServer PORT}.
  */
 public final class BareServer {
 

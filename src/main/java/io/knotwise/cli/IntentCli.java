@@ -8,7 +8,10 @@ import io.knotwise.nlu.OpenNlpIntentClassifier;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The intent model's commands: {@code train}, {@code calibrate}, {@code evaluate}, {@code intent-measure}, {@code intent-compare}. */
+/**
+ * The intent model's commands: {@code train}, {@code calibrate}, {@code evaluate}, {@code intent-measure}, {@code
+ * intent-compare}.
+ */
 final class IntentCli {
 
     private IntentCli() {

@@ -26,7 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
-/** Running the guide: {@code serve} (the default), {@code chat} in a terminal, {@code telegram-webhook}, {@code validate}. */
+/**
+ * Running the guide: {@code serve} (the default), {@code chat} in a terminal, {@code telegram-webhook}, {@code
+ * validate}.
+ */
 final class ServeCli {
 
     private ServeCli() {

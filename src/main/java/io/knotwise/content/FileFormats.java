@@ -144,7 +144,8 @@ final class FileFormats {
 
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
                       Map<String, TierText> tiers,
-                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories, Modifiers modifiers,
+                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories,
+                              Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
                       Checklist checklist, SecondOpinion secondOpinion) {

@@ -215,7 +215,8 @@ final class Navigator {
             }
             case "pause" -> {
                 reply.say(Message.TEXT, phrases.text("pause", conversation, Map.of()));
-                reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents.REPEAT))));
+                reply.offer(List.of(new QuickReply(phrases.text("resume_title", conversation), Payload.of(Intents
+                        .REPEAT))));
             }
             default -> {
                 // where_was_i, resume: where we are, said again

@@ -207,7 +207,8 @@ final class RecommendNode implements NodeBehaviour {
 
     void offer(Conversation conversation, Reply reply) {
         List<Technique> best = recommender.recommend(conversation);
-        if (conversation.slots().get(Slots.ONSET) != null && conversation.slots().putIfAbsent(Slots.ADVISED, true) == null) {
+        if (conversation.slots().get(Slots.ONSET) != null && conversation.slots().putIfAbsent(Slots.ADVISED,
+                true) == null) {
             // Said once: the advice for the kind of tension, fitted to the time the person has.
             var advice = tensionAdvice.get(tensionKind(conversation));
             var routine = routines.get(advice.routine());

@@ -56,7 +56,8 @@ final class Turns {
     /** A conversation that exists and has not expired. */
     ConversationStore.Stored stored(String conversationId) {
         return store.find(conversationId)
-                .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId + "' (unknown or expired)"));
+                .orElseThrow(() -> new NotFoundException("no conversation '" + conversationId
+                        + "' (unknown or expired)"));
     }
 
     /** Forgets a conversation everywhere. */

@@ -106,7 +106,8 @@ final class WalkNode implements NodeBehaviour {
         if (template == null && conversation.step() == firstStep(technique, conversation)) {
             reply.say(Message.TEXT, phrases.text("technique_intro", conversation, Map.of(
                     "name", technique.name(), "summary", technique.summary(), "tools", tools(technique, conversation),
-                    "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique.source()))));
+                    "minutes", phrases.minutes(technique, conversation), "guide", guideTitle.apply(technique
+                            .source()))));
             if (conversation.step() > 0) {
                 // "Step 8 of 13" needs a word: the set-up steps before it were done with an earlier technique.
                 reply.say(Message.TEXT, phrases.text("setup_done", conversation,

@@ -13,7 +13,8 @@ import java.util.Set;
  * intent only, is that intent ("help", "tennis ball"), however thinly the model spreads a short message's
  * probability; a message none of whose words is a training word or one edit from one ("purple", "zxq") keeps the
  * model's order but loses its confidence, since the model would only be guessing from its letters ("tenis" and "nxt"
- * are still the model's), so the guide asks again rather than act on it. Anything else is the model's to rank. Immutable and thread-safe.
+ * are still the model's), so the guide asks again rather than act on it. Anything else is the model's to rank.
+ * Immutable and thread-safe.
  */
 public final class KnownPhrases {
 

@@ -12,7 +12,9 @@ public final class MessageParser {
     private final double threshold;
     private final double margin;
 
-    /** The best intent is acted on when its confidence reaches {@code threshold} or leads the next by {@code margin}. */
+    /**
+     * The best intent is acted on when its confidence reaches {@code threshold} or leads the next by {@code margin}.
+     */
     public MessageParser(IntentClassifier classifier, EntityExtractor entities, double threshold, double margin) {
         this.classifier = classifier;
         this.entities = entities;

@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The author commands for the intent model: calibrate the decision rule, and evaluate into {@code models/REPORT.md}. */
+/**
+ * The author commands for the intent model: calibrate the decision rule, and evaluate into {@code models/REPORT.md}.
+ */
 public final class NluCommands {
 
     /** The out-of-scope recall the threshold must reach on the CLINC150 validation split. */
@@ -60,7 +62,8 @@ public final class NluCommands {
         var trained = new IntentTrainer(settings, loader.entityClasses()).train(examples);
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
         var classifier = loader.intentClassifier();
-        var parser = new MessageParser(classifier, new EntityExtractor(loader.lexicon(), loader.patterns(), loader.englishWords()),
+        var parser = new MessageParser(classifier, new EntityExtractor(loader.lexicon(), loader.patterns(), loader
+                .englishWords()),
                 settings.threshold(), settings.margin());
         List<Example> test = loader.heldOut("test");
         List<Example> clinc = loader.clincValidation();
@@ -171,7 +174,9 @@ public final class NluCommands {
         }
     }
 
-    /** Microseconds per parse of held-out texts, after a warm-up; a rough in-process figure (JMH gives the real one). */
+    /**
+     * Microseconds per parse of held-out texts, after a warm-up; a rough in-process figure (JMH gives the real one).
+     */
     private static List<Double> parseTimes(MessageParser parser, List<Example> texts) {
         for (int i = 0; i < WARM_UP; i++) {
             parser.parse(texts.get(i % texts.size()).text());

@@ -82,7 +82,8 @@ public final class NluDataLoader {
         try {
             JsonNode root = yaml.readTree(file.toFile());
             JsonNode training = root.path("training");
-            return new NluSettings(root.path("threshold").asDouble(), root.path("margin").asDouble(1.0), training.path("algorithm").asText("MAXENT"),
+            return new NluSettings(root.path("threshold").asDouble(), root.path("margin").asDouble(1.0), training
+                    .path("algorithm").asText("MAXENT"),
                     training.path("iterations").asInt(100), training.path("cutoff").asInt(0));
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidDataException(file + ": " + e.getMessage(), e);

@@ -49,13 +49,15 @@ public final class NluReport {
         unseen(out, in.firstMeasurements());
         configurations(out, in.configurations(), in.settings().algorithm());
         calibration(out, in.calibration());
-        out.append("\n## Held-out test: per intent\n\n| intent | precision | recall | F1 | cases |\n|---|---|---|---|---|\n");
+        out.append("\n## Held-out test: per intent\n\n| intent | precision | recall | F1 | cases "
+                + "|\n|---|---|---|---|---|\n");
         in.heldOut().perIntent().forEach((intent, s) -> out.append(String.format(Locale.ROOT,
                 "| %s | %.2f | %.2f | %.2f | %d |%n", intent, s.precision(), s.recall(), s.f1(), s.support())));
         confusion(out, in.heldOut().confusion());
         out.append("\n## Held-out test: errors\n\n");
         in.heldOut().errors().forEach(e -> out.append("- ").append(e).append('\n'));
-        out.append("\n## Cross-validation: per intent\n\n| intent | precision | recall | F1 | cases |\n|---|---|---|---|---|\n");
+        out.append("\n## Cross-validation: per intent\n\n| intent | precision | recall | F1 | cases "
+                + "|\n|---|---|---|---|---|\n");
         in.crossValidation().perIntent().forEach((intent, s) -> out.append(String.format(Locale.ROOT,
                 "| %s | %.2f | %.2f | %.2f | %d |%n", intent, s.precision(), s.recall(), s.f1(), s.support())));
         return out.toString();
@@ -86,7 +88,8 @@ public final class NluReport {
         out.append("## Configurations compared\n\nWritten by `java -jar target/knotwise.jar intent-compare`: each"
                 + " OpenNLP algorithm with and without entity classes as features, scored with the decision rule by "
                 + FOLDS_NOTE + ". `models/nlu.yml` trains **" + chosen + "** with entity classes: the best at rejecting"
-                + " out-of-scope messages at an in-domain accuracy no other configuration clearly beats. The perceptron's"
+                + " out-of-scope messages at an in-domain accuracy no other configuration clearly beats. The "
+                + "perceptron's"
                 + " scores are not probabilities, so the threshold, calibrated for maximum entropy, rejects almost"
                 + " everything it says.\n\n"
                 + "| configuration | cross-validation in-domain | cross-validation out-of-scope | validation"
@@ -102,7 +105,8 @@ public final class NluReport {
 
     private static void calibration(StringBuilder out, Calibration.Choice choice) {
         var c = choice.chosen();
-        out.append("## Calibration\n\nChosen on data never trained on: our validation split (`models/heldout/validation/`)"
+        out.append("## Calibration\n\nChosen on data never trained on: our validation split "
+                + "(`models/heldout/validation/`)"
                 + " and the CLINC150 validation split. Rule: the best in-domain accuracy on our validation split among"
                 + String.format(Locale.ROOT, " the settings with CLINC150 out-of-scope recall of at least %.0f%%.%n%n",
                 100 * choice.oosTarget()));
@@ -113,14 +117,16 @@ public final class NluReport {
         out.append("| threshold | margin | our in-domain accuracy | our OOS recall | CLINC150 OOS recall |"
                 + " CLINC150 small-talk accuracy |\n|---|---|---|---|---|---|\n");
         choice.sweep().stream().filter(r -> r.margin() == c.margin() || r.threshold() == c.threshold())
-                .forEach(r -> out.append(String.format(Locale.ROOT, "| %.2f | %.2f | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
+                .forEach(r -> out.append(String.format(Locale.ROOT,
+                        "| %.2f | %.2f | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
                         r.threshold(), r.margin(), 100 * r.ownAccuracy(), 100 * r.ownOosRecall(),
                         100 * r.clincOosRecall(), 100 * r.clincInDomainAccuracy())));
     }
 
     private static void confusion(StringBuilder out, Map<String, Map<String, Integer>> confusion) {
         List<String> intents = new ArrayList<>(confusion.keySet());
-        confusion.values().forEach(row -> row.keySet().stream().filter(k -> !intents.contains(k)).forEach(intents::add));
+        confusion.values().forEach(row -> row.keySet().stream().filter(k -> !intents.contains(k))
+                .forEach(intents::add));
         out.append("\n## Held-out test: confusion table\n\nRows are the true intent, columns the predicted one (by"
                 + " number).\n\n| # | true \\\\ predicted |");
         for (int i = 0; i < intents.size(); i++) {

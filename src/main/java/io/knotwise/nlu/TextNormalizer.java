@@ -62,7 +62,9 @@ public final class TextNormalizer {
         return tokens(text).stream().map(Token::text).toArray(String[]::new);
     }
 
-    /** One character as the screen reads it: a letter or digit (lowercased), an apostrophe, marks dropped, or a space. */
+    /**
+     * One character as the screen reads it: a letter or digit (lowercased), an apostrophe, marks dropped, or a space.
+     */
     private static String fold(int cp) {
         if (APOSTROPHES.indexOf(cp) >= 0) {
             return "'";

@@ -41,7 +41,9 @@ final class ConText {
     private final int window;
     private final int othersWindow;
     private final List<PhraseIndex.Match<Boolean>> before;
-    /** The triggers of {@link #before} that are not hypothetical ("if", "what if" scope like negation for the rules). */
+    /**
+     * The triggers of {@link #before} that are not hypothetical ("if", "what if" scope like negation for the rules).
+     */
     private final List<PhraseIndex.Match<Boolean>> notSupposed;
     private final List<PhraseIndex.Match<Boolean>> after;
     private final List<PhraseIndex.Match<Boolean>> answers;

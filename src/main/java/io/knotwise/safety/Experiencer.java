@@ -41,7 +41,8 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
     }
 
     public static Experiencer none() {
-        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List
+                .of(),
                 Work.none());
     }
 }

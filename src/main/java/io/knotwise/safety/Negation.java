@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * NegEx-style negation (Chapman et al., 2001): a trigger negates a term within {@code window} tokens after it,
- * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look like triggers but negate nothing ("not sure if"); hypothetical triggers ("what if")
+ * a post-trigger one within {@code window} tokens before it, unless a terminator comes between. Pseudo-triggers look
+ * like triggers but negate nothing ("not sure if"); hypothetical triggers ("what if")
  * scope like negation: a question about a clot is not a clot. Answers ("no", "none", "nope") negate the term just
  * before them when they stand alone, across a question mark: a checklist answered in one line ("Fever? No."). A
  * question (a sentence ending in "?" or opening with one of {@code questionStarts}) with no first-person word in it
  * asks about a topic without saying the user has it ("is fever a reason to skip massage?"), unless the next sentence
- * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). A hypothetical trigger followed in its
+ * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). A hypothetical trigger followed in
+ * its
  * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
  * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
  * words or numbers ("Pregnant? At 74, certainly not."). Immutable.

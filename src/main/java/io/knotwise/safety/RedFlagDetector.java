@@ -199,7 +199,8 @@ public final class RedFlagDetector {
 
     /** Phrases are matched on word stems, so every inflection of a term counts. */
     private PhraseIndex<Boolean> index(List<String> phrases) {
-        var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)),
+        var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p
+                -> true)),
                 this::form);
         index.firstWords().forEach(w -> indexesByFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(index));
         return index;
@@ -472,7 +473,8 @@ public final class RedFlagDetector {
      */
     public boolean isCorrection(String text) {
         ConText scope = scope(text);
-        return affirmed(scope, corrections, false, Others.NEVER) || screens.stream().anyMatch(s -> scope.denied(s.terms()));
+        return affirmed(scope, corrections, false, Others.NEVER) || screens.stream().anyMatch(s -> scope.denied(s
+                .terms()));
     }
 
     /** The categories a message denies ("no chest pain, no numbness"): what an answer to the checklist rules out. */

@@ -39,7 +39,8 @@ public final class SafetyReport {
         out.append("Each set was written from SAFETY.md alone by authors who never saw the rules, the concepts or an"
                 + " earlier set, measured once as it was, and only then merged into training"
                 + " (`models/safety/first-measurements.tsv`). The last row is the current headline.\n\n");
-        out.append("| date | commit | set | recall at the right tier | false alarms | screen |\n|---|---|---|---|---|---|\n");
+        out.append("| date | commit | set | recall at the right tier | false alarms | screen "
+                + "|\n|---|---|---|---|---|---|\n");
         for (Map<String, String> row : in.firstMeasurements()) {
             int positives = Integer.parseInt(row.get("positives"));
             int recalled = Integer.parseInt(row.get("recalled"));
@@ -70,7 +71,8 @@ public final class SafetyReport {
         out.append("\n## Fitted: `dialogs/safety-corpus.yml`\n\n");
         out.append("Written for the screen by earlier sessions and tuned on, so it shows what the screen keeps doing,"
                 + " not how it does on new phrasings.\n\n");
-        out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**, target %.0f%%%n",
+        out.append(String.format(Locale.ROOT,
+                "- Recall at the right tier or higher: **%d/%d (%.1f%%)**, target %.0f%%%n",
                 fitted.recall().hits(), fitted.recall().total(), 100 * fitted.recall().rate(), 100 * RECALL_TARGET));
         out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)** of negatives and benign messages,"
                         + " target at most %.0f%%%n", fitted.falseAlarms(), fitted.harmlessCases(),

@@ -56,7 +56,8 @@ public record SafetyRules(
 
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
-        return new SafetyRules(emergencyNumbers, urgentContacts, tierTexts, negation, experiencer, idioms, categories, modifiers,
+        return new SafetyRules(emergencyNumbers, urgentContacts, tierTexts, negation, experiencer, idioms, categories,
+                modifiers,
                 midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages, exactWords, checklist,
                 thresholds, concepts);
     }

@@ -59,7 +59,8 @@ final class ConversationJson {
         try {
             return Conversation.restore(JSON.readValue(json, ConversationSnapshot.class), transcript);
         } catch (JsonProcessingException e) {
-            throw new InvalidDataException("stored conversation " + id + " is unreadable: " + e.getOriginalMessage(), e);
+            throw new InvalidDataException("stored conversation " + id + " is unreadable: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -75,7 +76,8 @@ final class ConversationJson {
         try {
             return TranscriptEntry.of(JSON.readValue(json, ENTRY));
         } catch (JsonProcessingException e) {
-            throw new InvalidDataException("a transcript entry of " + id + " is unreadable: " + e.getOriginalMessage(), e);
+            throw new InvalidDataException("a transcript entry of " + id + " is unreadable: " + e.getOriginalMessage(),
+                    e);
         }
     }
 }

@@ -91,7 +91,8 @@ public final class SqliteConversationStore implements Store {
                         + " at TEXT NOT NULL, PRIMARY KEY (conversation_id, seq)) WITHOUT ROWID");
                 statement.execute("CREATE TABLE IF NOT EXISTS channel_users (user TEXT PRIMARY KEY,"
                         + " conversation_id TEXT NOT NULL, saved_at INTEGER NOT NULL)");
-                statement.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, saved_at INTEGER NOT NULL)");
+                statement.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, saved_at INTEGER NOT "
+                        + "NULL)");
                 statement.execute("PRAGMA user_version=" + LAYOUT);
             }
             this.insert = writing.prepareStatement("INSERT INTO conversations (body, saved_at, id, version)"

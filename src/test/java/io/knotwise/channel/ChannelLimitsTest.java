@@ -37,7 +37,8 @@ class ChannelLimitsTest {
         var advice = conversations.send("whatsapp", "447700900123", Input.text("I have crushing chest pain"));
 
         assertThat(advice.triage().tier().escalates()).isTrue();
-        assertThatThrownBy(() -> conversations.send("whatsapp", "447700900123", Input.text("I have crushing chest pain")))
+        assertThatThrownBy(() -> conversations.send("whatsapp", "447700900123", Input
+                .text("I have crushing chest pain")))
                 .isInstanceOf(RateLimitedException.class);
     }
 }

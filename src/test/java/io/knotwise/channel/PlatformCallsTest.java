@@ -77,7 +77,8 @@ class PlatformCallsTest {
 
     @Test
     void serverErrorsAreRetriedWithADoublingPauseUpToTheLimit() throws Exception {
-        var calls = platform(new Answer(502, Map.of(), ""), new Answer(503, Map.of(), ""), new Answer(500, Map.of(), ""),
+        var calls = platform(new Answer(502, Map.of(), ""), new Answer(503, Map.of(), ""), new Answer(500, Map.of(),
+                ""),
                 new Answer(500, Map.of(), ""), new Answer(500, Map.of(), ""), new Answer(500, Map.of(), ""));
 
         assertThat(send(calls)).isEqualTo(500);

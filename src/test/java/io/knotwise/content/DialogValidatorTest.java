@@ -28,7 +28,8 @@ class DialogValidatorTest {
         var intents = new NluDataLoader(Path.of("models")).examples().stream()
                 .map(Example::intent).distinct().toList();
         var lexicon = new NluDataLoader(Path.of("models")).lexicon();
-        assertThat(new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS, lexicon).validate(book)).isEmpty();
+        assertThat(new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS, lexicon)
+                .validate(book)).isEmpty();
     }
 
     @Test
@@ -84,7 +85,8 @@ class DialogValidatorTest {
 
         assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).containsExactly(
-                        "answers.yml: pressure: is about pressure, which pregnancy restricts, but has no variant for it",
+                        "answers.yml: pressure: is about pressure, which pregnancy restricts, but has no variant for "
+                                + "it",
                         "responses.yml: discomfort: is about pressure, which pregnancy restricts, but has no variant"
                                 + " for it"));
     }
@@ -122,7 +124,8 @@ class DialogValidatorTest {
         assertThatThrownBy(() -> Guide.load(settings))
                 .isInstanceOfSatisfying(InvalidDataException.class, e -> assertThat(e.problems()).contains(
                         "flow/guidance.yml: checkin: intent 'feel_great' is not one the model knows",
-                        "techniques/shoulder_knead.yml: shoulder_knead: source 'a_blog_we_made_up' is not a guide of guides.yml"));
+                        "techniques/shoulder_knead.yml: shoulder_knead: source 'a_blog_we_made_up' is not a guide of "
+                                + "guides.yml"));
     }
 
     @Test

@@ -11,7 +11,8 @@ class PayloadTest {
 
     @Test
     void aPayloadWrittenAsDataIsSentInRasasForm() {
-        Payload payload = Payload.from(Map.of("intent", "describe_symptom", "entities", Map.of("body_area", "neck_base")));
+        Payload payload = Payload.from(Map.of("intent", "describe_symptom", "entities", Map.of("body_area",
+                "neck_base")));
 
         assertThat(payload).isEqualTo(Payload.of("describe_symptom", "body_area", "neck_base"));
         assertThat(payload.text()).isEqualTo("/describe_symptom{\"body_area\": \"neck_base\"}");

@@ -59,7 +59,8 @@ class ConcurrentTurnsTest {
             sent.add(pool.submit(() -> {
                 go.await();
                 for (int m = 0; m < messagesEach; m++) {
-                    String text = m == 0 ? "thread " + thread + " has crushing chest pain" : "message " + thread + "-" + m;
+                    String text = m == 0 ? "thread " + thread + " has crushing chest pain" : "message " + thread + "-"
+                            + m;
                     engine.handle(id, Input.text(text));
                 }
                 return null;

@@ -78,7 +78,8 @@ class ConversationScriptsTest {
         Set<String> fellBack = Set.of();
         for (Step step : script.turns()) {
             number++;
-            Turn turn = engine.handle(id, step.payload() != null ? Input.payload(step.payload()) : Input.text(step.user()));
+            Turn turn = engine.handle(id, step.payload() != null ? Input.payload(step.payload()) : Input.text(step
+                    .user()));
             String where = "turn " + number + " (" + (step.user() != null ? step.user() : step.payload()) + ")";
             Set<String> now = turn.messages().stream().map(Message::text).filter(FALLBACKS::contains)
                     .collect(Collectors.toSet());

@@ -33,7 +33,8 @@ class EntityExtractorTest {
 
     @Test
     void readsSeverityOutOfTen() {
-        assertThat(extractor.extract("it's a 7/10")).anyMatch(e -> e.entity().equals("severity") && e.value().equals(7));
+        assertThat(extractor.extract("it's a 7/10")).anyMatch(e -> e.entity().equals("severity") && e.value()
+                .equals(7));
         assertThat(extractor.extract("seven out of ten")).anyMatch(e -> e.entity().equals("severity")
                 && e.value().equals(7));
         assertThat(extractor.extract("pretty bad today")).anyMatch(e -> e.entity().equals("severity")

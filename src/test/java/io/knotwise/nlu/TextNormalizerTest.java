@@ -16,7 +16,8 @@ class TextNormalizerTest {
         "crush\u200Bing ch\u200Best pain",     // zero-width space
         "crush\u200Ding chest p\u200Cain",     // zero-width joiner and non-joiner
         "\u202Ecrushing\u202C chest\u2060 pain\uFEFF", // bidi override, word joiner, byte-order mark
-        "\uFF43\uFF52\uFF55\uFF53\uFF48\uFF49\uFF4E\uFF47 \uFF43\uFF48\uFF45\uFF53\uFF54 \uFF50\uFF41\uFF49\uFF4E", // fullwidth
+        "\uFF43\uFF52\uFF55\uFF53\uFF48\uFF49\uFF4E\uFF47 \uFF43\uFF48\uFF45\uFF53\uFF54 \uFF50\uFF41\uFF49\uFF4E",
+                // fullwidth
         "cru\u0301shing che\u0300st pa\u0303in", // decomposed accents
         "cr\u00FBshing ch\u00E9st p\u00E0in",    // precomposed accents
         "CRUSHING Chest PAIN",

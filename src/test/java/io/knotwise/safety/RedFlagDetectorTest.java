@@ -266,7 +266,8 @@ class RedFlagDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "can I still use the peanut ball if I've wet myself without noticing twice this week? | bladder_bowel_saddle_legs",
+        "can I still use the peanut ball if I've wet myself without noticing twice this week? | "
+                + "bladder_bowel_saddle_legs",
         "is heat better than the roller if my chest has been heavy and tight since lunch? | cardiac_warning_signs"})
     void aConditionalThatSaysWhatHasBeenHappeningStatesIt(String text, String category) {
         assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));

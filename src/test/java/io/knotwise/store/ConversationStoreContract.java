@@ -142,7 +142,8 @@ abstract class ConversationStoreContract {
     @Test
     void theButtonsOfferedLastAreFoundWithTheirPayloads() {
         Store store = store(LONG);
-        var buttons = List.of(new QuickReply("Base of my neck", Payload.of("describe_symptom", "body_area", "neck_base")),
+        var buttons = List.of(new QuickReply("Base of my neck", Payload.of("describe_symptom", "body_area",
+                "neck_base")),
                 new QuickReply("Bad (7-10)", Payload.of("describe_symptom", "severity", 8)),
                 new QuickReply("Skip", Payload.of("next")));
         Conversation offered = Conversation.restore(new ConversationSnapshot("c1", "en-GB", "2026-11-22T10:00:00Z",

@@ -110,7 +110,8 @@ class RedisScaleOutTest {
                 go.await();
                 var codes = new ArrayList<Integer>();
                 for (int m = 0; m < messagesEach; m++) {
-                    codes.add(say(sender % 2, id, "tight between my shoulder blades, note " + sender + "-" + m).status());
+                    codes.add(say(sender % 2, id, "tight between my shoulder blades, note " + sender + "-" + m)
+                            .status());
                 }
                 return codes;
             }));

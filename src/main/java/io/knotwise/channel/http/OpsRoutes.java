@@ -46,7 +46,9 @@ final class OpsRoutes {
         });
     }
 
-    /** Whether a request may read {@code /metrics}: it carries the token, or, when none is set, comes from this machine. */
+    /**
+     * Whether a request may read {@code /metrics}: it carries the token, or, when none is set, comes from this machine.
+     */
     private boolean mayScrape(Context ctx) {
         if (metricsToken == null) {
             try {

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of CONTRACT.md, built from engine values; keys in insertion order, nulls kept where the contract shows them. */
+/**
+ * The JSON shapes of CONTRACT.md, built from engine values; keys in insertion order, nulls kept where the contract
+ * shows them.
+ */
 final class Views {
 
     private Views() {

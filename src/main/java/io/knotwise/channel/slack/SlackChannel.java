@@ -112,14 +112,16 @@ public final class SlackChannel {
                 e.advice().ifPresent(advice -> post(message, advice));
                 throw e;
             } catch (RateLimitedException e) {
-                conversations.slowDown(CHANNEL, message.conversationUser(), e).ifPresent(notice -> post(message, notice));
+                conversations.slowDown(CHANNEL, message.conversationUser(), e).ifPresent(notice -> post(message,
+                        notice));
                 return;
             } catch (BadInputException e) {
                 LOG.warn("could not answer a Slack message in {}: {}", message.channel(), e.getMessage());
                 return;
             }
             turn.ifPresent(t -> post(message, t));
-            turn.ifPresent(t -> conversations.timers().after(CHANNEL, message.conversationUser(), t, () -> deliveries.send(message.channel(),
+            turn.ifPresent(t -> conversations.timers().after(CHANNEL, message.conversationUser(), t, () -> deliveries
+                    .send(message.channel(),
                     "a time's up in Slack channel " + message.channel(),
                     () -> client.post(message.channel(), message.thread(), ChatTimers.timesUp()))));
         });

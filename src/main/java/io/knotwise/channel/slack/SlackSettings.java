@@ -25,7 +25,8 @@ public record SlackSettings(String signingSecret, String botToken, String apiBas
             apiBase = apiBase.substring(0, apiBase.length() - 1);
         }
         if (!isWebAddress(apiBase)) {
-            throw new ConfigurationException("KNOTWISE_SLACK_API_BASE must be an http(s) address, was '" + apiBase + "'");
+            throw new ConfigurationException("KNOTWISE_SLACK_API_BASE must be an http(s) address, was '" + apiBase
+                    + "'");
         }
     }
 

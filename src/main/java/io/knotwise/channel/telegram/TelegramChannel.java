@@ -121,7 +121,8 @@ public final class TelegramChannel {
                 }
                 reply(incoming.chat(), t);
             }));
-            turn.ifPresent(t -> conversations.timers().after("telegram", chat, t, () -> deliveries.send(chat, "a time's up in Telegram",
+            turn.ifPresent(t -> conversations.timers().after("telegram", chat, t, () -> deliveries.send(chat,
+                    "a time's up in Telegram",
                     () -> send(incoming.chat(), ChatTimers.TIMES_UP, List.of()))));
         });
         acknowledge(ctx);

@@ -12,7 +12,10 @@ public record TelegramSettings(String botToken, String secretToken, String apiBa
 
     public static final String DEFAULT_API_BASE = "https://api.telegram.org";
 
-    /** From {@code KNOTWISE_TELEGRAM_BOT_TOKEN}, {@code KNOTWISE_TELEGRAM_SECRET_TOKEN}, {@code KNOTWISE_TELEGRAM_API_BASE}. */
+    /**
+     * From {@code KNOTWISE_TELEGRAM_BOT_TOKEN}, {@code KNOTWISE_TELEGRAM_SECRET_TOKEN}, {@code
+     * KNOTWISE_TELEGRAM_API_BASE}.
+     */
     public static Optional<TelegramSettings> from(Map<String, String> env) {
         // Trimmed: a secret mounted from a file often ends with a newline.
         String token = env.getOrDefault("KNOTWISE_TELEGRAM_BOT_TOKEN", "").strip();
@@ -27,7 +30,8 @@ public record TelegramSettings(String botToken, String secretToken, String apiBa
         }
         if (!token.matches("\\d{1,20}:[A-Za-z0-9_-]{10,100}")) {
             // Said without the token: a URL built from a malformed one would carry it into every error line.
-            throw new ConfigurationException("KNOTWISE_TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
+            throw new ConfigurationException("KNOTWISE_TELEGRAM_BOT_TOKEN does not look like a bot token from "
+                    + "@BotFather "
                     + "(digits, a colon, then letters, digits, _ and -)");
         }
         return Optional.of(new TelegramSettings(token, secret,

@@ -43,7 +43,8 @@ public record WhatsAppSettings(String accessToken, String appSecret, String veri
         }
         if (!missing.isEmpty()) {
             // Half a configuration is a mistake, not a wish to switch the channel off: say so at start-up.
-            throw new ConfigurationException("the WhatsApp channel needs four settings; missing: " + String.join(", ", missing));
+            throw new ConfigurationException("the WhatsApp channel needs four settings; missing: " + String.join(", ",
+                    missing));
         }
         String base = value(env, "KNOTWISE_WHATSAPP_API_BASE");
         return Optional.of(new WhatsAppSettings(token, secret, verify, phone, base == null ? DEFAULT_API_BASE : base));

@@ -103,7 +103,8 @@ class BadInputTest {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String id = api.start();
-            for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data"}) {
+            for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded",
+                    "multipart/form-data"}) {
                 var answer = api.send("POST", "/api/v1/conversations/" + id + "/messages",
                         "{\"text\": \"hi\"}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", type));
 
@@ -130,8 +131,10 @@ class BadInputTest {
     void aBodyCutShortOrBrokenChunksAreA400InJsonWithoutAStackTrace() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
             for (String request : new String[] {
-                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"",
-                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{\"text\": \"hi\"}\r\n0\r\n\r\n"}) {
+                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                        + "100\r\n\r\n{\"text\"",
+                "POST /api/v1/parse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+                        + "chunked\r\n\r\nzz\r\n{\"text\": \"hi\"}\r\n0\r\n\r\n"}) {
                 try (var socket = new Socket("127.0.0.1", server.port())) {
                     socket.setSoTimeout(15_000);
                     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

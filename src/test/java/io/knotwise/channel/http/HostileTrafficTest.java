@@ -201,7 +201,8 @@ class HostileTrafficTest {
             for (int i = 0; i < 5_000; i++) {
                 try (var socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(),
                         InetAddress.getByName("127.0.0.3"), 0)) {
-                    socket.getOutputStream().write(("M" + i + "X /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    socket.getOutputStream().write(("M" + i
+                            + "X /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     if (i == 0) {

@@ -111,7 +111,8 @@ class HttpApiTest {
             assertThat(parse.body().at("/entities/0/start").asInt()).isEqualTo(23);
             assertThat(parse.body().get("out_of_scope").asBoolean()).isFalse();
 
-            Answer alarm = send(client.getOrigin(), "POST", "/api/v1/parse", "{\"text\": \"I have crushing chest pain\"}");
+            Answer alarm = send(client.getOrigin(), "POST", "/api/v1/parse",
+                    "{\"text\": \"I have crushing chest pain\"}");
             assertThat(alarm.body().at("/red_flags/0/id").asText()).isEqualTo("cardiac_warning_signs");
             assertThat(alarm.body().at("/red_flags/0/tier").asText()).isEqualTo("emergency");
         });
@@ -154,7 +155,8 @@ class HttpApiTest {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(origin + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var count = Pattern.compile(
-                "knotwise_red_flags_total\\{flag=\"cardiac_warning_signs\",tier=\"emergency\"} (\\S+)").matcher(metrics);
+                "knotwise_red_flags_total\\{flag=\"cardiac_warning_signs\",tier=\"emergency\"} (\\S+)")
+                        .matcher(metrics);
         return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 

@@ -107,7 +107,8 @@ class ObservabilityTest {
                 || String.valueOf(e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())
                         .contains(secret));
         assertThat(ids).singleElement().satisfies(id -> assertThat(events).noneMatch(e ->
-                String.valueOf(e.getFormattedMessage()).contains(id) || String.valueOf(e.getKeyValuePairs()).contains(id)));
+                String.valueOf(e.getFormattedMessage()).contains(id) || String.valueOf(e.getKeyValuePairs())
+                        .contains(id)));
         assertThat(events).filteredOn(e -> e.getLoggerName().equals("knotwise.audit"))
                 .allMatch(e -> String.valueOf(e.getKeyValuePairs()).contains("id#"));
     }

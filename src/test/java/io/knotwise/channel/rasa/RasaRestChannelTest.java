@@ -59,8 +59,10 @@ class RasaRestChannelTest {
     @Test
     void aSlashMessageIsAButtonPayloadAndTheSenderKeepsItsConversation() {
         JavalinTest.test(app(), (server, client) -> {
-            say(client.getOrigin(), "{\"sender\": \"user-2\", \"message\": \"how do I release knots between my shoulder blades\"}");
-            var skipped = JSON.readTree(say(client.getOrigin(), "{\"sender\": \"user-2\", \"message\": \"/next\"}").body());
+            say(client.getOrigin(),
+                    "{\"sender\": \"user-2\", \"message\": \"how do I release knots between my shoulder blades\"}");
+            var skipped = JSON.readTree(say(client.getOrigin(), "{\"sender\": \"user-2\", \"message\": \"/next\"}")
+                    .body());
 
             assertThat(skipped.toString()).contains("How bad is it right now");
         });
@@ -117,7 +119,8 @@ class RasaRestChannelTest {
     void aNewSendersFirstMessageMayBeAButtonPayload() {
         JavalinTest.test(app(), (server, client) -> {
             var answer = JSON.readTree(say(client.getOrigin(),
-                    "{\"sender\": \"user-3\", \"message\": \"/request_technique{\\\"technique\\\": \\\"tennis_ball_wall\\\"}\"}").body());
+                    "{\"sender\": \"user-3\", \"message\": \"/request_technique{\\\"technique\\\": "
+                            + "\\\"tennis_ball_wall\\\"}\"}").body());
 
             assertThat(answer.get(0).get("text").asText()).contains("Knotwise");
             assertThat(answer.size()).as("the greeting and the answer to the payload").isGreaterThan(1);
@@ -140,7 +143,8 @@ class RasaRestChannelTest {
             assertThat(emergency.statusCode()).isEqualTo(200);
             assertThat(emergency.body()).contains("999");
             assertThat(other.statusCode()).isEqualTo(200);
-            var again = say(client.getOrigin(), "{\"sender\": \"user-4\", \"message\": \"I have crushing chest pain\"}");
+            var again = say(client.getOrigin(),
+                    "{\"sender\": \"user-4\", \"message\": \"I have crushing chest pain\"}");
             assertThat(again.statusCode()).as("the advice was given; the conversation counts again").isEqualTo(429);
         });
     }

@@ -39,7 +39,8 @@ class SlackBlocksTest {
 
     @Test
     void moreThanTwentyFiveButtonsGoInSeveralActionsBlocksWithUniqueIds() {
-        List<QuickReply> replies = IntStream.range(0, 30).mapToObj(i -> new QuickReply("Option " + i, Payload.of("pick", "n", i)))
+        List<QuickReply> replies = IntStream.range(0, 30).mapToObj(i -> new QuickReply("Option " + i, Payload
+                .of("pick", "n", i)))
                 .toList();
 
         JsonNode body = blocks.messages("C1", turn(List.of(Message.of(Message.TEXT, "Pick one")), replies)).get(0);
@@ -81,7 +82,8 @@ class SlackBlocksTest {
             messages.add(Message.of(Message.TEXT, "line " + i));
         }
 
-        List<ObjectNode> bodies = blocks.messages("C1", turn(messages, List.of(new QuickReply("Next", Payload.of("next")))));
+        List<ObjectNode> bodies = blocks.messages("C1", turn(messages, List.of(new QuickReply("Next", Payload
+                .of("next")))));
 
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(0).get("blocks")).hasSize(50);

@@ -114,7 +114,8 @@ class TelegramChannelTest {
         assertThat(first.get("text").asText()).contains("Knotwise");
         JsonNode button = lastKeyboard().get(0).get(0);
         assertThat(button.get("text").asText()).isEqualTo("Knots between my shoulder blades");
-        assertThat(button.get("callback_data").asText()).isEqualTo("/describe_symptom{\"body_area\":\"between_shoulder_blades\"}");
+        assertThat(button.get("callback_data").asText())
+                .isEqualTo("/describe_symptom{\"body_area\":\"between_shoulder_blades\"}");
         lastKeyboard().forEach(row -> row.forEach(b ->
                 assertThat(b.get("callback_data").asText().getBytes(StandardCharsets.UTF_8))
                         .hasSizeLessThanOrEqualTo(64)));
@@ -146,7 +147,8 @@ class TelegramChannelTest {
         }
         post(SECRET, press(update++, "/next"));
 
-        assertThat(sent().get(sent().size() - 1).body().get("text").asText()).contains("better, about the same, or worse");
+        assertThat(sent().get(sent().size() - 1).body().get("text").asText())
+                .contains("better, about the same, or worse");
         assertThat(calls.stream().filter(c -> c.method().equals("answerCallbackQuery")).count()).isEqualTo(update - 31);
     }
 
@@ -257,7 +259,8 @@ class TelegramChannelTest {
 
     @Test
     void malformedUpdatesAreAcknowledgedAndSentToNobody() throws Exception {
-        String pressWithoutChat = press(52, "/next").replace("\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},", "");
+        String pressWithoutChat = press(52, "/next").replace("\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},",
+                "");
         String messageWithoutChat = text(53, "hello").replace("\"chat\":{\"id\":" + CHAT
                 + ",\"type\":\"private\",\"first_name\":\"Sam\"},", "");
 

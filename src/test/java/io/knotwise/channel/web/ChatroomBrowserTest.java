@@ -104,7 +104,8 @@ class ChatroomBrowserTest {
     /** Clicks the newest clickable button whose label contains the text. */
     private static void press(String label) {
         waitUp().until(d -> {
-            List<WebElement> buttons = d.findElements(By.cssSelector(".chat-buttons .chat-button:not(.chat-button-disabled)"))
+            List<WebElement> buttons = d.findElements(By
+                    .cssSelector(".chat-buttons .chat-button:not(.chat-button-disabled)"))
                     .stream().filter(b -> b.getText().contains(label)).toList();
             if (buttons.isEmpty()) {
                 return false;

@@ -56,7 +56,8 @@ class WidgetBrowserTest {
             c.routes.get("/blog", ctx -> ctx.html("<!doctype html><html><head><title>A wellness blog</title>"
                     + "<style>div, button { color: hotpink !important; font-size: 40px !important; }</style></head>"
                     + "<body><h1>Desk stretches</h1><p>Our favourite tips.</p>"
-                    + "<script src=\"" + origin + "/widget.js\" data-server=\"" + origin + "\"></script></body></html>"));
+                    + "<script src=\"" + origin + "/widget.js\" data-server=\"" + origin
+                            + "\"></script></body></html>"));
         }).start("127.0.0.1", 0);
         hostOrigin = "http://localhost:" + host.port();
         var env = new HashMap<>(Map.of("KNOTWISE_DIALOGS", "dialogs", "KNOTWISE_MODELS", "models",
@@ -287,7 +288,8 @@ class WidgetBrowserTest {
     private static boolean isLauncherFocused() {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
                 "const w = document.querySelector('knotwise-chat');"
-                        + "return !!w && w.shadowRoot.activeElement === w.shadowRoot.querySelector('button.kw-launcher');"));
+                        + "return !!w && w.shadowRoot.activeElement === "
+                        + "w.shadowRoot.querySelector('button.kw-launcher');"));
     }
 
     private static boolean focusedIsQuickReply() {

@@ -49,8 +49,10 @@ class WhatsAppChannelTest {
             c.routes.post("/v21.0/{phone}/messages", ctx -> {
                 assertThat(ctx.header("Authorization")).isEqualTo("Bearer EAAG-token");
                 sent.add(JSON.readTree(ctx.body()));
-                ctx.contentType("application/json").result("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
-                        + USER + "\",\"wa_id\":\"" + USER + "\"}],\"messages\":[{\"id\":\"wamid.sent" + sent.size() + "\"}]}");
+                ctx.contentType("application/json")
+                        .result("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+                        + USER + "\",\"wa_id\":\"" + USER + "\"}],\"messages\":[{\"id\":\"wamid.sent" + sent.size()
+                                + "\"}]}");
             });
         }).start("127.0.0.1", 0);
         var settings = new WhatsAppSettings("EAAG-token", APP_SECRET, VERIFY, PHONE_ID,
@@ -83,20 +85,23 @@ class WhatsAppChannelTest {
     /** A notification as Meta documents it, around one message object. */
     private static String around(String message) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\","
+                + "\"metadata\":{\"display_phone_number\":\"15550783881\","
                 + "\"phone_number_id\":\"" + PHONE_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},"
                 + "\"wa_id\":\"" + USER + "\"}],\"messages\":[" + message + "]},\"field\":\"messages\"}]}]}";
     }
 
     private String text(String body) throws Exception {
         return around("{\"from\":\"" + USER + "\",\"id\":\"wamid.in" + ids.incrementAndGet()
-                + "\",\"timestamp\":\"1749416383\",\"type\":\"text\",\"text\":{\"body\":" + JSON.writeValueAsString(body)
+                + "\",\"timestamp\":\"1749416383\",\"type\":\"text\",\"text\":{\"body\":" + JSON
+                        .writeValueAsString(body)
                 + "}}");
     }
 
     private String pressed(String kind, String id) throws Exception {
         return around("{\"context\":{\"from\":\"15550783881\",\"id\":\"wamid.sent1\"},\"from\":\"" + USER
-                + "\",\"id\":\"wamid.in" + ids.incrementAndGet() + "\",\"timestamp\":\"1749416383\",\"type\":\"interactive\","
+                + "\",\"id\":\"wamid.in" + ids.incrementAndGet()
+                        + "\",\"timestamp\":\"1749416383\",\"type\":\"interactive\","
                 + "\"interactive\":{\"type\":\"" + kind + "\",\"" + kind + "\":{\"id\":" + JSON.writeValueAsString(id)
                 + ",\"title\":\"Next\"}}}");
     }
@@ -122,7 +127,8 @@ class WhatsAppChannelTest {
 
     @Test
     void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
-        String base = "http://127.0.0.1:" + guide.port() + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444";
+        String base = "http://127.0.0.1:" + guide.port()
+                + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444";
         var right = http.send(HttpRequest.newBuilder(URI.create(base + "&hub.verify_token=" + VERIFY)).build(),
                 HttpResponse.BodyHandlers.ofString());
         var wrong = http.send(HttpRequest.newBuilder(URI.create(base + "&hub.verify_token=guess")).build(),
@@ -188,7 +194,8 @@ class WhatsAppChannelTest {
             notify(pressed("button_reply", option("/next")));
         }
         assertThat(last().toString()).contains("Step 4 of 6");
-        assertThat(last().at("/interactive/type").asText()).as("a step's controls are one tap away").isEqualTo("button");
+        assertThat(last().at("/interactive/type").asText()).as("a step's controls are one tap away")
+                .isEqualTo("button");
         assertThat(options()).containsExactly("/next", "/start_timer", "/stop");
         assertThat(last().at("/interactive/body/text").asText()).contains("Or type: back, repeat");
 
@@ -235,7 +242,8 @@ class WhatsAppChannelTest {
 
     @Test
     void aPhotosCaptionIsReadAndScreenedLikeAnyMessage() throws Exception {
-        notify(around("{\"from\":\"" + USER + "\",\"id\":\"wamid.photo\",\"timestamp\":\"1749416383\",\"type\":\"image\","
+        notify(around("{\"from\":\"" + USER
+                + "\",\"id\":\"wamid.photo\",\"timestamp\":\"1749416383\",\"type\":\"image\","
                 + "\"image\":{\"caption\":\"crushing chest pain spreading to my left arm right now\","
                 + "\"mime_type\":\"image/jpeg\",\"sha256\":\"abc\",\"id\":\"1003383421387257\"}}"));
 
@@ -244,7 +252,8 @@ class WhatsAppChannelTest {
 
     @Test
     void aVoiceNoteIsAnsweredWithWhatTheGuideCanRead() throws Exception {
-        notify(around("{\"from\":\"" + USER + "\",\"id\":\"wamid.voice\",\"timestamp\":\"1749416383\",\"type\":\"audio\","
+        notify(around("{\"from\":\"" + USER
+                + "\",\"id\":\"wamid.voice\",\"timestamp\":\"1749416383\",\"type\":\"audio\","
                 + "\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"id\":\"1003383421387256\",\"voice\":true}}"));
 
         assertThat(sent).singleElement().satisfies(m ->

@@ -14,7 +14,8 @@ class WhatsAppSettingsTest {
     void theChannelIsOffWithNoSettingAndOnWithAllFour() {
         assertThat(WhatsAppSettings.from(Map.of())).isEmpty();
 
-        assertThat(WhatsAppSettings.from(Map.of("KNOTWISE_WHATSAPP_ACCESS_TOKEN", "EAAG", "KNOTWISE_WHATSAPP_APP_SECRET",
+        assertThat(WhatsAppSettings.from(Map.of("KNOTWISE_WHATSAPP_ACCESS_TOKEN", "EAAG",
+                "KNOTWISE_WHATSAPP_APP_SECRET",
                 "s", "KNOTWISE_WHATSAPP_VERIFY_TOKEN", "v", "KNOTWISE_WHATSAPP_PHONE_NUMBER_ID", "1"))).isPresent();
     }
 
