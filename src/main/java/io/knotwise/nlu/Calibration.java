@@ -11,7 +11,7 @@ import java.util.List;
  * data cannot tell apart, the higher threshold, which asks to rephrase rather than act on a near-even guess ("purple"
  * is not a request for help). Immutable.
  */
-public final class Calibration {
+final class Calibration {
 
     private static final double[] MARGINS = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 1.0};
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * words ("effleurage", "ok the tennis ball one please") is that class's intent, whatever the model makes of a message
  * so short. Immutable and thread-safe.
  */
-public final class EntityClasses implements UnaryOperator<String[]> {
+final class EntityClasses implements UnaryOperator<String[]> {
 
     static final String OTHER_BODY = "__other_body__";
     private static final String UPPER_BACK = "body_area";
@@ -34,7 +34,7 @@ public final class EntityClasses implements UnaryOperator<String[]> {
      * @param namedAlone the intent of a message that names an entity of the class (the key) and nothing else
      * @param fillers words that may stand beside such a name without changing what is asked ("please", "the", "one")
      */
-    public EntityClasses(Map<String, Map<String, List<String>>> lexicon, List<String> classes,
+    EntityClasses(Map<String, Map<String, List<String>>> lexicon, List<String> classes,
                          List<String> otherBodyParts, Map<String, String> namedAlone, List<String> fillers) {
         this.namedAlone = new LinkedHashMap<>();
         namedAlone.forEach((entity, intent) -> this.namedAlone.put("__" + entity + "__", intent));

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * rejected message counts as {@code out_of_scope}): confusions, per-intent precision, recall and F1, in-domain
  * accuracy and out-of-scope recall and precision. Immutable results.
  */
-public final class IntentEvaluation {
+final class IntentEvaluation {
 
     private static final String OOS = Understanding.OUT_OF_SCOPE;
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * are still the model's), so the guide asks again rather than act on it. Anything else is the model's to rank.
  * Immutable and thread-safe.
  */
-public final class KnownPhrases {
+final class KnownPhrases {
 
     private final Map<String, String> intentByText;
     private final Set<String> vocabulary;

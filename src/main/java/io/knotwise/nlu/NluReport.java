@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Writes the evaluation of the intent model as {@code models/REPORT.md}. */
-public final class NluReport {
+final class NluReport {
 
     /** What the report holds. */
     public record Inputs(int trainingExamples, int intents, NluSettings settings, Calibration.Choice calibration,

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * @param phrases other phrases that put the sentence at work ("for a living", "i work in")
  * @param claims what claims a named condition for the user right before it ("had cancer", "on warfarin")
  */
-public record Work(List<String> jobs, List<String> before, List<String> after, List<String> phrases,
+record Work(List<String> jobs, List<String> before, List<String> after, List<String> phrases,
                    List<String> claims) {
 
     public Work {

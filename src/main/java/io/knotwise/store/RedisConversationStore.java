@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * down or slow, calls fail within the timeout with {@link StoreUnavailableException}, and the client reconnects by
  * itself. Thread-safe (one shared, pipelined connection).
  */
-public final class RedisConversationStore implements Store {
+final class RedisConversationStore implements Store {
 
     private static final String PREFIX = "knotwise:conversation:";
     private static final String LINK = "knotwise:channel-user:";
@@ -90,7 +90,7 @@ public final class RedisConversationStore implements Store {
      * @param uri such as {@code redis://127.0.0.1:6379/0}
      * @param timeout how long a call may take before it counts as an outage
      */
-    public RedisConversationStore(String uri, Duration idle, Duration timeout) {
+    RedisConversationStore(String uri, Duration idle, Duration timeout) {
         this.idle = idle;
         RedisURI redisUri = RedisURI.create(uri);
         this.where = redisUri.getHost() + ":" + redisUri.getPort();

@@ -3,7 +3,7 @@ package io.knotwise.channel.slack;
 import io.knotwise.KnotwiseException;
 
 /** A call to Slack's Web API failed or was refused; the message names the method and Slack's error, never the token. */
-public final class SlackApiException extends KnotwiseException {
+final class SlackApiException extends KnotwiseException {
 
     SlackApiException(String message) {
         super(message);
