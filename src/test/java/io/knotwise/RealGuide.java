@@ -4,7 +4,11 @@ import io.javalin.Javalin;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.channel.ChatTimers;
 import io.knotwise.engine.Engine;
+import io.knotwise.monitoring.MeteredConversationStore;
+import io.knotwise.monitoring.MeteredEvents;
 import io.knotwise.store.MemoryConversationStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ public final class RealGuide {
     /** What a test server built from its own variables adds so that it stops without waiting. */
     public static final Map<String, String> STOP_AT_ONCE = Map.of("KNOTWISE_SHUTDOWN_GRACE_SECONDS", "0");
 
+    /** The dialogs and models, loaded once per test JVM; never handed out with its own store. */
     private static Guide guide;
 
     private RealGuide() {
@@ -46,7 +51,7 @@ public final class RealGuide {
 
     /** The real guide's engine over a store of its own, for tests whose conversations must not meet others'. */
     public static Engine engineWithOwnStore() {
-        return guide().engine().withStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000));
+        return guide().engine();
     }
 
     /** Channel users mapped to conversations of the real guide, in a store of their own. */
@@ -55,16 +60,26 @@ public final class RealGuide {
     }
 
     /** As {@link #channelsWithOwnStore()}, with these limits on each user's messages. */
-    public static ChannelConversations channelsWithOwnStore(
-            ChannelConversations.Limits limits) {
+    public static ChannelConversations channelsWithOwnStore(ChannelConversations.Limits limits) {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10_000);
         // A second of a hold lasts 20 ms, so a chat channel's "time's up" comes within a test.
-        return new ChannelConversations(guide().engine().withStore(store), store, "en-GB",
+        return new ChannelConversations(loaded().engine().withStore(store), store, "en-GB",
                 channel -> { }, new ChatTimers(Duration.ofMillis(20)), limits);
     }
 
-    /** Loaded on first use; the engine inside is thread-safe and each test starts its own conversations. */
-    public static synchronized Guide guide() {
+    /**
+     * The real guide with a store and a metrics registry of its own: the dialogs and models are loaded once (the
+     * engine that reads with them is immutable), the state is never shared, so no test sees another's conversations
+     * or counts.
+     */
+    public static Guide guide() {
+        Guide loaded = loaded();
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var store = new MeteredConversationStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000), metrics);
+        return new Guide(loaded.book(), loaded.engine().with(store, new MeteredEvents(metrics)), store, metrics);
+    }
+
+    private static synchronized Guide loaded() {
         if (guide == null) {
             guide = Guide.load(settings());
         }

@@ -11,13 +11,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * The conversation engine, plain Java and thread-safe: each message is screened for red flags ({@link Safeguard}),
- * then moves its conversation through the graph ({@link Navigator}). {@link Reader} reads messages, {@link TurnMaker}
- * works a turn out and saves it, {@link Turns} keeps a conversation's turns in order, {@link StorelessAdvice} advises
- * while the store is down.
+ * The conversation engine, plain Java and thread-safe: a message is screened ({@link Safeguard}), then moves through
+ * the graph ({@link Navigator}); {@link Reader} reads it, {@link TurnMaker} works the turn out and saves it,
+ * {@link Turns} keeps a conversation's turns in order, {@link StorelessAdvice} advises while the store is down.
  */
 public final class Engine {
 
@@ -33,18 +32,13 @@ public final class Engine {
     private final MessageParser parser;
     private final RedFlagDetector detector;
     private final String defaultLocale;
-    private final Function<ConversationStore, Engine> withStore;
+    private final EngineEvents events;
+    private final BiFunction<ConversationStore, EngineEvents, Engine> rebuilt;
     private final Navigator navigator;
     private final Reader reader;
     private final Turns turns;
     private final TurnMaker maker;
     private final StorelessAdvice storeless;
-
-    public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
-                  Clock clock, String emergencyNumberOverride) {
-        this(book, parser, detector, store, clock, emergencyNumberOverride, null, EngineEvents.none(), false,
-                DEFAULT_TRANSCRIPT_CAP);
-    }
 
     /**
      * @param defaultLocale the locale of advice given while the store (and the conversation's locale) is unreachable
@@ -58,8 +52,9 @@ public final class Engine {
         this.parser = parser;
         this.detector = detector;
         this.defaultLocale = defaultLocale;
-        this.withStore = other -> new Engine(book, parser, detector, other, clock, emergencyNumberOverride,
-                defaultLocale, events, auditText, transcriptCap);
+        this.events = events;
+        this.rebuilt = (other, reported) -> new Engine(book, parser, detector, other, clock, emergencyNumberOverride,
+                defaultLocale, reported, auditText, transcriptCap);
         this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()), detector::denied,
                 emergencyNumberOverride, auditText);
         this.reader = new Reader(parser, book);
@@ -70,7 +65,12 @@ public final class Engine {
 
     /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
     public Engine withStore(ConversationStore other) {
-        return withStore.apply(other);
+        return rebuilt.apply(other, events);
+    }
+
+    /** An engine like this one over another store, reporting to other events (a fresh guide for each test). */
+    public Engine with(ConversationStore other, EngineEvents reported) {
+        return rebuilt.apply(other, reported);
     }
 
     /** Starts a conversation and returns its greeting. */

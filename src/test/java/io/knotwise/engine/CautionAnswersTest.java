@@ -60,7 +60,8 @@ class CautionAnswersTest {
                 .map(Map.Entry::getValue).findFirst().orElse("out_of_scope"), 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
-                new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null);
+                new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
+                EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
         String id = engine.start("en-GB").conversationId();
         engine.handle(id, Input.payload("/request_technique"));
         engine.handle(id, Input.payload("/affirm{\"checklist\": \"" + button + "\"}"));

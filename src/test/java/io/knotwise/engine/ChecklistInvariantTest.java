@@ -59,7 +59,8 @@ class ChecklistInvariantTest {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10);
         var parser = new MessageParser(words -> List.of(new IntentScore("out_of_scope", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
-        var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), store, Clock.systemUTC(), null);
+        var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), store, Clock.systemUTC(), null,
+                null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
         List<String> inputs = inputs();
         var frontier = new ArrayDeque<State>();
         for (Node node : BOOK.graph().nodes().values()) {

@@ -62,7 +62,8 @@ class EngineTest {
                         ? "" : original(words), "out_of_scope"), 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
-                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber);
+                new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber,
+                null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
     }
 
     private Engine failingOn(String poison) {

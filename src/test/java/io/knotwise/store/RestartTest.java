@@ -6,6 +6,7 @@ import io.knotwise.RealGuide;
 import io.knotwise.channel.ChannelConversations;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
+import io.knotwise.engine.EngineEvents;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
 import io.knotwise.nlu.EntityExtractor;
@@ -45,7 +46,8 @@ class RestartTest {
         var parser = new MessageParser(words -> List.of(
                 new IntentScore("next", 0.99)),
                 new EntityExtractor(Map.of(), emptyPatterns()), 0.5, 0.2);
-        return new Engine(book, parser, new RedFlagDetector(book.safety()), store, clock, null);
+        return new Engine(book, parser, new RedFlagDetector(book.safety()), store, clock, null, null,
+                EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
     }
 
     private static Patterns emptyPatterns() {
