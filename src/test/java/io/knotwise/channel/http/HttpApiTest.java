@@ -2,136 +2,119 @@ package io.knotwise.channel.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.knotwise.RealGuide;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The API of CONTRACT.md against the real app on a random port. */
+/** The API contract (docs/CONTRACT.md) against the real app on a random port, through the tests' one API client. */
 class HttpApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private record Answer(int status, JsonNode body) {
-    }
-
-    private Answer send(String origin, String method, String path, String body) throws IOException,
-            InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(origin + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
-    }
-
-
     @Test
-    void aConversationGoesFromGreetingToTheFirstStepOverHttp() {
+    void aConversationGoesFromGreetingThroughTheChecklistToTheFirstStepOverHttp() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            String origin = client.getOrigin();
-            Answer greeting = send(origin, "POST", "/api/v1/conversations", "{\"locale\": \"en-US\"}");
+            var api = new ApiClient(client.getOrigin());
+            ApiClient.Answer greeting = api.send("POST", "/api/v1/conversations", "{\"locale\": \"en-US\"}");
             assertThat(greeting.status()).isEqualTo(201);
-            String id = greeting.body().get("conversation_id").asText();
-            assertThat(greeting.body().get("messages").get(0).get("kind").asText()).isEqualTo("text");
-            assertThat(greeting.body().has("triage")).isTrue();
+            String id = greeting.json().get("conversation_id").asText();
+            assertThat(greeting.json().get("messages").get(0).get("kind").asText()).isEqualTo("text");
+            assertThat(greeting.json().has("triage")).isTrue();
 
-            Answer turn = send(origin, "POST", "/api/v1/conversations/" + id + "/messages",
-                    "{\"text\": \"how do I release knots between my shoulder blades\"}");
+            ApiClient.Answer turn = api.say(id, "{\"text\": \"how do I release knots between my shoulder blades\"}");
             assertThat(turn.status()).isEqualTo(200);
-            assertThat(turn.body().at("/nlu/intent/name").asText()).isEqualTo("request_technique");
-            assertThat(turn.body().at("/state/node").asText()).isEqualTo("ask_onset");
+            assertThat(turn.json().at("/nlu/intent/name").asText()).isEqualTo("request_technique");
+            assertThat(turn.json().at("/state/node").asText()).isEqualTo("ask_onset");
 
-            Answer chosen = send(origin, "POST", "/api/v1/conversations/" + id + "/messages",
-                    "{\"payload\": \"/request_technique{\\\"technique\\\": \\\"tennis_ball_wall\\\"}\"}");
-            assertThat(chosen.body().at("/state/node").asText()).isNotEqualTo("walk");
+            // Asking for a technique by name still goes through the intake and the checklist, never around them.
+            String chosen = api.say(id, "{\"payload\": \"/request_technique{\\\"technique\\\": "
+                    + "\\\"tennis_ball_wall\\\"}\"}").json().at("/state/node").asText();
+            assertThat(chosen).isEqualTo("ask_onset");
+            assertThat(api.say(id, "{\"payload\": \"/next\"}").json().at("/state/node").asText())
+                    .isEqualTo("ask_severity");
+            assertThat(api.say(id, "{\"payload\": \"/next\"}").json().at("/state/node").asText())
+                    .isEqualTo("screening");
+            assertThat(api.say(id, "{\"payload\": \"/next\"}").json().at("/state/node").asText())
+                    .as("the checklist cannot be skipped").isEqualTo("screening");
+            ApiClient.Answer walk = api.say(id, "{\"payload\": \"/deny\"}");
+            assertThat(walk.json().at("/state/node").asText()).isEqualTo("walk");
+            assertThat(walk.json().at("/state/technique").asText()).isEqualTo("tennis_ball_wall");
+            assertThat(walk.json().at("/state/step").asInt()).isEqualTo(1);
 
-            Answer transcript = send(origin, "GET", "/api/v1/conversations/" + id, null);
+            ApiClient.Answer transcript = api.get("/api/v1/conversations/" + id);
             assertThat(transcript.status()).isEqualTo(200);
-            assertThat(transcript.body().get("transcript").size()).isGreaterThanOrEqualTo(4);
+            assertThat(transcript.json().get("transcript").size()).isGreaterThanOrEqualTo(12);
         });
     }
 
     @Test
     void badRequestsGetAJsonErrorAndChangeNothing() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            String origin = client.getOrigin();
-            String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
             String path = "/api/v1/conversations/" + id + "/messages";
 
             for (String body : new String[] {"{\"text\": \"\"}", "{}", "not json", "[1,2]", "{\"text\": 42}",
                 "{\"text\": \"" + "a".repeat(5000) + "\"}", "{\"text\": \"hi\", \"payload\": \"/greet\"}",
                 "{\"payload\": \"next please\"}", "{\"payload\": \"/book_flight\"}"}) {
-                Answer answer = send(origin, "POST", path, body);
+                ApiClient.Answer answer = api.send("POST", path, body);
                 assertThat(answer.status()).as(body).isEqualTo(400);
-                assertThat(answer.body().at("/error/code").asText()).isEqualTo("bad_request");
-                assertThat(answer.body().at("/error/message").asText()).isNotBlank();
+                assertThat(answer.json().at("/error/code").asText()).isEqualTo("bad_request");
+                assertThat(answer.json().at("/error/message").asText()).isNotBlank();
             }
-            Answer transcript = send(origin, "GET", "/api/v1/conversations/" + id, null);
-            assertThat(transcript.body().get("transcript").size()).isEqualTo(1);
-            assertThat(transcript.body().at("/state/node").asText()).isEqualTo("greeting");
+            ApiClient.Answer transcript = api.get("/api/v1/conversations/" + id);
+            assertThat(transcript.json().get("transcript").size()).isEqualTo(1);
+            assertThat(transcript.json().at("/state/node").asText()).isEqualTo("greeting");
         });
     }
 
     @Test
     void unknownAndDeletedConversationsAre404() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            String origin = client.getOrigin();
-            assertThat(send(origin, "POST", "/api/v1/conversations/nope/messages", "{\"text\": \"hi\"}").status())
-                    .isEqualTo(404);
-            String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
+            var api = new ApiClient(client.getOrigin());
+            assertThat(api.say("nope", "{\"text\": \"hi\"}").status()).isEqualTo(404);
+            String id = api.start();
 
-            assertThat(send(origin, "DELETE", "/api/v1/conversations/" + id, null).status()).isEqualTo(204);
-            Answer gone = send(origin, "GET", "/api/v1/conversations/" + id, null);
+            assertThat(api.send("DELETE", "/api/v1/conversations/" + id, null).status()).isEqualTo(204);
+            ApiClient.Answer gone = api.get("/api/v1/conversations/" + id);
             assertThat(gone.status()).isEqualTo(404);
-            assertThat(gone.body().at("/error/code").asText()).isEqualTo("not_found");
-            assertThat(send(origin, "GET", "/no/such/page", null).body().at("/error/code").asText())
-                    .isEqualTo("not_found");
+            assertThat(gone.errorCode()).isEqualTo("not_found");
+            assertThat(api.get("/no/such/page").errorCode()).isEqualTo("not_found");
         });
     }
 
     @Test
     void parseReportsIntentEntitiesAndRedFlags() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            Answer parse = send(client.getOrigin(), "POST", "/api/v1/parse",
+            var api = new ApiClient(client.getOrigin());
+            ApiClient.Answer parse = api.send("POST", "/api/v1/parse",
                     "{\"text\": \"how do I release knots between my shoulder blades\"}");
             assertThat(parse.status()).isEqualTo(200);
-            assertThat(parse.body().at("/intent/name").asText()).isEqualTo("request_technique");
-            assertThat(parse.body().get("intent_ranking").size()).isGreaterThan(1);
-            assertThat(parse.body().at("/entities/0/value").asText()).isEqualTo("between_shoulder_blades");
-            assertThat(parse.body().at("/entities/0/start").asInt()).isEqualTo(23);
-            assertThat(parse.body().get("out_of_scope").asBoolean()).isFalse();
+            assertThat(parse.json().at("/intent/name").asText()).isEqualTo("request_technique");
+            assertThat(parse.json().get("intent_ranking").size()).isGreaterThan(1);
+            assertThat(parse.json().at("/entities/0/value").asText()).isEqualTo("between_shoulder_blades");
+            assertThat(parse.json().at("/entities/0/start").asInt()).isEqualTo(23);
+            assertThat(parse.json().get("out_of_scope").asBoolean()).isFalse();
 
-            Answer alarm = send(client.getOrigin(), "POST", "/api/v1/parse",
+            ApiClient.Answer alarm = api.send("POST", "/api/v1/parse",
                     "{\"text\": \"I have crushing chest pain\"}");
-            assertThat(alarm.body().at("/red_flags/0/id").asText()).isEqualTo("cardiac_warning_signs");
-            assertThat(alarm.body().at("/red_flags/0/tier").asText()).isEqualTo("emergency");
+            assertThat(alarm.json().at("/red_flags/0/id").asText()).isEqualTo("cardiac_warning_signs");
+            assertThat(alarm.json().at("/red_flags/0/tier").asText()).isEqualTo("emergency");
         });
     }
 
     @Test
     void aBodyIsReadAsUtf8WhateverCharsetTheContentTypeNames() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            byte[] body = "{\"text\": \"knots in my upper back \u2014 help\"}".getBytes(StandardCharsets.UTF_8);
             for (String contentType : new String[] {"application/json; charset=", "application/json; charset=made-up",
                 "application/json; charset"}) {
-                var request = HttpRequest.newBuilder(URI.create(client.getOrigin() + "/api/v1/parse"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"knots in my upper back \u2014 help\"}"))
-                        .header("Content-Type", contentType).build();
+                ApiClient.Answer answer = api.send("POST", "/api/v1/parse", body, Map.of("Content-Type", contentType));
 
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-
-                assertThat(response.statusCode()).as(contentType).isEqualTo(200);
-                assertThat(JSON.readTree(response.body()).get("text").asText()).isEqualTo(
-                        "knots in my upper back \u2014 help");
+                assertThat(answer.status()).as(contentType).isEqualTo(200);
+                assertThat(answer.json().get("text").asText()).isEqualTo("knots in my upper back \u2014 help");
             }
         });
     }
@@ -139,37 +122,35 @@ class HttpApiTest {
     @Test
     void anEscalationIsCountedInTheMetrics() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            String origin = client.getOrigin();
-            String id = send(origin, "POST", "/api/v1/conversations", "{}").body().get("conversation_id").asText();
-            double before = cardiacEmergencies(origin);
+            var api = new ApiClient(client.getOrigin());
+            String id = api.start();
+            double before = cardiacEmergencies(api);
 
-            send(origin, "POST", "/api/v1/conversations/" + id + "/messages",
-                    "{\"text\": \"I have crushing chest pain\"}");
+            api.say(id, "{\"text\": \"I have crushing chest pain\"}");
 
-            assertThat(cardiacEmergencies(origin)).isEqualTo(before + 1);
+            assertThat(cardiacEmergencies(api)).isEqualTo(before + 1);
         });
     }
 
-    /** The count of cardiac emergencies at /metrics (the registry is the guide's, shared by the tests that use it). */
-    private double cardiacEmergencies(String origin) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(origin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** The count of cardiac emergencies at /metrics. */
+    private static double cardiacEmergencies(ApiClient api) {
         var count = Pattern.compile(
                 "knotwise_red_flags_total\\{flag=\"cardiac_warning_signs\",tier=\"emergency\"} (\\S+)")
-                        .matcher(metrics);
+                .matcher(api.get("/metrics").text());
         return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     @Test
     void theCatalogueListsEveryTechniqueAndShowsOneWithItsSteps() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
-            Answer all = send(client.getOrigin(), "GET", "/api/v1/techniques", null);
-            assertThat(all.body().get("techniques").size()).isEqualTo(16);
-            Answer one = send(client.getOrigin(), "GET", "/api/v1/techniques/tennis_ball_wall", null);
-            assertThat(one.body().get("steps").size()).isEqualTo(6);
-            assertThat(one.body().at("/source/title").asText()).contains("7 Upper Back Massage Techniques");
-            assertThat(send(client.getOrigin(), "GET", "/api/v1/techniques/nope", null).status()).isEqualTo(404);
-            assertThat(send(client.getOrigin(), "GET", "/health", null).body().get("status").asText()).isEqualTo("ok");
+            var api = new ApiClient(client.getOrigin());
+            ApiClient.Answer all = api.get("/api/v1/techniques");
+            assertThat(all.json().get("techniques").size()).isEqualTo(16);
+            ApiClient.Answer one = api.get("/api/v1/techniques/tennis_ball_wall");
+            assertThat(one.json().get("steps").size()).isEqualTo(6);
+            assertThat(one.json().at("/source/title").asText()).contains("7 Upper Back Massage Techniques");
+            assertThat(api.get("/api/v1/techniques/nope").status()).isEqualTo(404);
+            assertThat(api.get("/health").json().get("status").asText()).isEqualTo("ok");
         });
     }
 }
