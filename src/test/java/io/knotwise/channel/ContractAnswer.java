@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What every HTTP answer owes a client whatever it sent (CONTRACT.md): never a 5xx, every error a JSON body
+ * What every HTTP answer owes a client whatever it sent (docs/API.md): never a 5xx, every error a JSON body
  * {@code {"error": {"code", "message"}}}, and no stack trace or Java class name in any body. Stateless.
  */
 public final class ContractAnswer {

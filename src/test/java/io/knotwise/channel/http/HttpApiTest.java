@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The API contract (docs/CONTRACT.md) against the real app on a random port, through the tests' one API client. */
+/** The API contract (docs/API.md) against the real app on a random port, through the tests' one API client. */
 class HttpApiTest {
 
     @Test
