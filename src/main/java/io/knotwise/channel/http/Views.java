@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON shapes of the API contract (docs/API.md), built from engine values; keys in insertion order, nulls kept where the contract
- * shows them.
+ * The JSON shapes of the API contract (docs/API.md), built from engine values; keys in insertion order, nulls kept
+ * where the contract shows them.
  */
 final class Views {
 
