@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  */
 public final class SafetyCli {
 
-    public static final String SAFETY_CORPUS = "safety-corpus.yml";
-    public static final String SAFETY_REPORT = "safety-report.md";
+    /** The hand-written corpus the rules were tuned on, under {@code models/}. */
+    public static final String SAFETY_CORPUS = "safety/fitted-corpus.yml";
+    /** Every measurement of the screen, written by {@code safety-report}, under {@code models/}. */
+    public static final String SAFETY_REPORT = "safety/REPORT.md";
     public static final String SAFETY_REPORT_COMMAND = "java -jar target/knotwise.jar safety-report";
 
     private SafetyCli() {
@@ -39,7 +41,7 @@ public final class SafetyCli {
     /** Evaluates the red-flag screen on everything it is measured on and writes the report. */
     static void report(Settings settings) {
         var inputs = reportInputs(settings.dialogs(), settings.models());
-        Path report = settings.dialogs().resolve(SAFETY_REPORT);
+        Path report = settings.models().resolve(SAFETY_REPORT);
         try {
             Files.writeString(report, SafetyReport.markdown(inputs));
         } catch (IOException e) {
@@ -63,7 +65,7 @@ public final class SafetyCli {
         var frozen = SafetySet.loadFolder(models.resolve(SafetyCommands.TEST)).corpus();
         var validation = SafetySet.loadFolder(models.resolve(SafetyCommands.VALIDATION)).corpus();
         return new SafetyReport.Inputs(
-                evaluation.evaluate(ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS))),
+                evaluation.evaluate(ContentLoader.loadCorpus(models.resolve(SAFETY_CORPUS))),
                 evaluation.evaluate(frozen),
                 evaluation.evaluate(validation),
                 evaluation.evaluate(inDomainChat(nluData).corpus()),
@@ -109,7 +111,7 @@ public final class SafetyCli {
         Guidebook book = ContentLoader.load(dialogs);
         var reader = new RedFlagDetector(book.safety(), Guide.knownWords(new NluDataLoader(models)));
         return SafetyCommands.samples(reader, book.safety(), SafetySet.loadFolder(models.resolve(SafetyCommands.TRAIN)),
-                ContentLoader.loadCorpus(dialogs.resolve(SAFETY_CORPUS)), SafetyCommands.chat(models));
+                ContentLoader.loadCorpus(models.resolve(SAFETY_CORPUS)), SafetyCommands.chat(models));
     }
 
     /** Prints the second opinion's thresholds tried on the validation split, the best last. */

@@ -51,7 +51,7 @@ public final class ContentLoader {
         return new ContentLoader(root).load();
     }
 
-    /** Reads the red-flag test corpus (a file laid out like {@code dialogs/safety-corpus.yml}). */
+    /** Reads the red-flag test corpus (a file laid out like {@code models/safety/fitted-corpus.yml}). */
     public static SafetyCorpus loadCorpus(Path file) {
         var loader = new ContentLoader(file.getParent());
         FileFormats.CorpusFile corpus = loader.read(file.getFileName().toString(), FileFormats.CorpusFile.class);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The red-flag test corpus of {@code dialogs/safety-corpus.yml}: per category, phrasings that must raise it (at its
- * tier or an expected one) and phrasings that must not; phrasings with a modifier; benign messages. Immutable.
+ * The red-flag test corpus of {@code models/safety/fitted-corpus.yml}: per category, phrasings that must raise it (at
+ * its tier or an expected one) and phrasings that must not; phrasings with a modifier; benign messages. Immutable.
  */
 public record SafetyCorpus(Map<String, Cases> categories, List<Case> modifiers, List<String> benign) {
 

@@ -68,7 +68,7 @@ public final class SafetyReport {
                         + " raise a flag (%.2f%%).%n", in.chat().falseAlarms(), in.chat().harmlessCases(),
                 100 * in.chat().falseAlarmRate()));
         SafetyEvaluation.Result fitted = in.fitted();
-        out.append("\n## Fitted: `dialogs/safety-corpus.yml`\n\n");
+        out.append("\n## Fitted: `models/safety/fitted-corpus.yml`\n\n");
         out.append("Written for the screen by earlier sessions and tuned on, so it shows what the screen keeps doing,"
                 + " not how it does on new phrasings.\n\n");
         out.append(String.format(Locale.ROOT,

@@ -33,7 +33,7 @@ class SafetyCorpusTest {
     @BeforeAll
     static void evaluate() {
         rules = ContentLoader.load(DIALOGS).safety();
-        corpus = ContentLoader.loadCorpus(DIALOGS.resolve(SafetyCli.SAFETY_CORPUS));
+        corpus = ContentLoader.loadCorpus(MODELS.resolve(SafetyCli.SAFETY_CORPUS));
         measured = SafetyCli.reportInputs(DIALOGS, MODELS);
     }
 
@@ -66,10 +66,11 @@ class SafetyCorpusTest {
             elsewhere.addAll(normalized(SafetySet.loadFolder(MODELS.resolve(folder)).lines().stream()
                     .map(SafetySet.Line::text).toList()));
         }
-        for (String file : List.of(SafetyCli.SAFETY_CORPUS, "safety.yml", "safety-concepts.yml")) {
-            elsewhere.addAll(normalized(QUOTED.matcher(Files.readString(DIALOGS.resolve(file))).results()
+        for (Path file : List.of(MODELS.resolve(SafetyCli.SAFETY_CORPUS), DIALOGS.resolve("safety.yml"),
+                DIALOGS.resolve("safety-concepts.yml"))) {
+            elsewhere.addAll(normalized(QUOTED.matcher(Files.readString(file)).results()
                     .map(m -> m.group(1)).toList()));
-            elsewhere.addAll(normalized(Files.readAllLines(DIALOGS.resolve(file)).stream()
+            elsewhere.addAll(normalized(Files.readAllLines(file).stream()
                     .filter(l -> l.strip().startsWith("- text:")).map(l -> l.strip().substring(7)).toList()));
         }
         frozen.retainAll(elsewhere);
@@ -110,8 +111,8 @@ class SafetyCorpusTest {
 
     @Test
     void theCommittedReportIsCurrent() throws IOException {
-        assertThat(Files.readString(DIALOGS.resolve(SafetyCli.SAFETY_REPORT)))
-                .as("dialogs/safety-report.md is stale: run `java -jar target/knotwise.jar safety-report`")
+        assertThat(Files.readString(MODELS.resolve(SafetyCli.SAFETY_REPORT)))
+                .as("models/safety/REPORT.md is stale: run `java -jar target/knotwise.jar safety-report`")
                 .isEqualTo(SafetyReport.markdown(measured));
     }
 
