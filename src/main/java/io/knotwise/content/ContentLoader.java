@@ -3,6 +3,7 @@ package io.knotwise.content;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -41,6 +42,9 @@ public final class ContentLoader {
 
     /** The version of the dialog files' format that this loader reads. */
     static final String VERSION = "1";
+    /** The red-flag screen's folder: one file per concern, read as one, and its concept layer beside them. */
+    private static final String SAFETY = "safety";
+    private static final String CONCEPTS = "concepts.yml";
 
     private ContentLoader(Path root) {
         this.root = root;
@@ -68,8 +72,8 @@ public final class ContentLoader {
         var routines = read("routines.yml", FileFormats.RoutinesFile.class);
         var styles = read("styles.yml", FileFormats.StylesFile.class);
         var answers = read("answers.yml", FileFormats.AnswersFile.class);
-        var safety = read("safety.yml", FileFormats.SafetyFile.class);
-        var concepts = read("safety-concepts.yml", FileFormats.ConceptsFile.class);
+        var safety = readMerged(SAFETY, FileFormats.SafetyFile.class);
+        var concepts = read(SAFETY + "/" + CONCEPTS, FileFormats.ConceptsFile.class);
         var responses = read("responses.yml", FileFormats.ResponsesFile.class);
         var intents = read("intents.yml", FileFormats.IntentsFile.class);
         var global = read("flow/global.yml", FileFormats.GlobalFile.class);
@@ -99,7 +103,7 @@ public final class ContentLoader {
         var advice = build("routines.yml", () -> Map.copyOf(routines.tensionAdvice()));
         var stylesById = build("styles.yml", () -> byId(styles.styles(), Style::id));
         var answerBook = build("answers.yml", answers::toBook);
-        var rules = build("safety.yml", () -> safety.toRules(concepts.toConcepts()));
+        var rules = build(SAFETY + "/", () -> safety.toRules(concepts.toConcepts()));
         var titles = build("intents.yml", () -> Map.copyOf(intents.titles()));
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
@@ -158,6 +162,49 @@ public final class ContentLoader {
             byId.putIfAbsent(id.apply(item), item);
         }
         return byId;
+    }
+
+    /**
+     * The files of a folder (all but the concept layer), each with its version, read as one: each top-level key is
+     * declared in one file only.
+     */
+    private <T> T readMerged(String folder, Class<T> type) {
+        var merged = yaml.createObjectNode();
+        merged.put("version", VERSION);
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(root.resolve(folder))) {
+            files = listed.filter(f -> f.toString().endsWith(".yml") && !f.getFileName().toString().equals(CONCEPTS))
+                    .sorted().toList();
+        } catch (IOException e) {
+            problems.add(folder + "/: " + firstLine(e.getMessage()));
+            return null;
+        }
+        for (Path file : files) {
+            String relative = folder + "/" + file.getFileName();
+            try {
+                JsonNode node = yaml.readTree(file.toFile());
+                if (node == null || !node.isObject()) {
+                    problems.add(relative + ": the file is empty");
+                    continue;
+                }
+                if (!VERSION.equals(node.path("version").asText(null))) {
+                    problems.add(relative + ": version must be \"" + VERSION + "\", the format this guide reads");
+                }
+                node.fields().forEachRemaining(field -> {
+                    if (!field.getKey().equals("version") && merged.replace(field.getKey(), field.getValue()) != null) {
+                        problems.add(relative + ": " + field.getKey() + " is declared in another file of " + folder);
+                    }
+                });
+            } catch (IOException e) {
+                problems.add(relative + ": " + firstLine(e.getMessage()));
+            }
+        }
+        try {
+            return yaml.treeToValue(merged, type);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(folder + "/: " + firstLine(e.getMessage()));
+            return null;
+        }
     }
 
     private <T> T read(String relative, Class<T> type) {

@@ -276,7 +276,7 @@ public final class DialogValidator {
         var cautions = book.safety().categories().stream().filter(c -> c.tier() == Tier.CAUTION).toList();
         var ids = cautions.stream().map(Category::id).collect(Collectors.toSet());
         for (Category c : book.safety().categories()) {
-            String where = "safety.yml: " + c.id() + ": ";
+            String where = "safety/categories.yml: " + c.id() + ": ";
             c.restricts().stream().filter(s -> !Category.SUBJECTS.contains(s)).forEach(s -> problems.add(where
                     + "restricts '" + s + "', not one of " + new TreeSet<>(Category.SUBJECTS)));
             if (!c.restricts().isEmpty() && c.tier() != Tier.CAUTION) {
@@ -346,43 +346,49 @@ public final class DialogValidator {
         var ids = new HashSet<String>();
         rules.categories().forEach(c -> {
             if (!ids.add(c.id())) {
-                problems.add("safety.yml: " + c.id() + ": duplicate category");
+                problems.add("safety/categories.yml: " + c.id() + ": duplicate category");
             }
             if (c.terms().isEmpty() && c.allOf().isEmpty()) {
-                problems.add("safety.yml: " + c.id() + ": no terms and no combinations");
+                problems.add("safety/categories.yml: " + c.id() + ": no terms and no combinations");
             }
             boolean unsure = !c.unsureTerms().isEmpty() || !c.unsureAllOf().isEmpty()
                     || c.highestTier().escalates();
             if (unsure && (c.clarify() == null || c.clarify().isBlank())) {
-                problems.add("safety.yml: " + c.id() + ": needs a clarify question (it can be asked about when"
+                problems.add("safety/categories.yml: " + c.id()
+                        + ": needs a clarify question (it can be asked about when"
                         + " the screen is unsure)");
             } else if (c.highestTier() == Tier.EMERGENCY && !c.clarify().contains("{number}")) {
-                problems.add("safety.yml: " + c.id() + ": the clarify question must already carry the emergency"
+                problems.add("safety/categories.yml: " + c.id()
+                        + ": the clarify question must already carry the emergency"
                         + " advice with {number}");
             }
             if (c.sources().isEmpty()) {
-                problems.add("safety.yml: " + c.id() + ": cites no sources");
+                problems.add("safety/categories.yml: " + c.id() + ": cites no sources");
             }
             if (c.tier() == Tier.CAUTION && (c.caution() == null || c.caution().isBlank())) {
-                problems.add("safety.yml: " + c.id() + ": a caution category needs the caution shown on steps");
+                problems.add("safety/categories.yml: " + c.id()
+                        + ": a caution category needs the caution shown on steps");
             }
             c.excludedTools().stream().filter(t -> !book.vocabulary().tools().containsKey(t))
-                    .forEach(t -> problems.add("safety.yml: " + c.id() + ": excluded tool '" + t + "' is unknown"));
+                    .forEach(t -> problems.add("safety/categories.yml: " + c.id() + ": excluded tool '" + t
+                            + "' is unknown"));
             c.excludedTechniques().stream().filter(t -> !book.techniques().containsKey(t))
-                    .forEach(t -> problems.add("safety.yml: " + c.id() + ": excluded technique '" + t
+                    .forEach(t -> problems.add("safety/categories.yml: " + c.id() + ": excluded technique '" + t
                             + "' is not in the catalogue"));
         });
         rules.checklist().groups().forEach(g -> g.categories().stream().filter(c -> !ids.contains(c))
-                .forEach(c -> problems.add("safety.yml: checklist." + g.id() + ": unknown category '" + c + "'")));
+                .forEach(c -> problems.add("safety/checklist.yml: checklist." + g.id() + ": unknown category '" + c
+                        + "'")));
         rules.midTechniqueStop().stream().filter(s -> !ids.contains(s.category()))
-                .forEach(s -> problems.add("safety.yml: mid_technique_stop: unknown category '" + s.category() + "'"));
+                .forEach(s -> problems.add("safety/categories.yml: mid_technique_stop: unknown category '" + s
+                        .category() + "'"));
         for (Tier tier : Tier.values()) {
             if (!rules.tierTexts().containsKey(tier)) {
-                problems.add("safety.yml: tiers: missing " + tier.id());
+                problems.add("safety/advice.yml: tiers: missing " + tier.id());
             }
         }
         if (!rules.emergencyNumbers().containsKey("default")) {
-            problems.add("safety.yml: emergency_numbers: missing default");
+            problems.add("safety/advice.yml: emergency_numbers: missing default");
         }
     }
 }

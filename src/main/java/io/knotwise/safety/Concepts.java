@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lay-language concept layer of {@code dialogs/safety-concepts.yml}: each concept (a site, a sensation, an onset,
+ * The lay-language concept layer of {@code dialogs/safety/concepts.yml}: each concept (a site, a sensation, an onset,
  * a function lost, a trigger, a history) with the everyday phrases that say it, and the concepts that ground each
  * category (the learned second opinion acts on a category only where one of them is mentioned), and the patterns of
  * concepts that raise a category by themselves (keyed {@code category} or {@code category:tier}; each group of a

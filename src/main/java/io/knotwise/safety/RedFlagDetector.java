@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class RedFlagDetector {
 
     static final String BLANK = "\u0000";
-    /** What a year before this one is read as, a past marker of {@code safety.yml} ("a clot in 2012"). */
+    /** What a year before this one is read as, a past marker of {@code safety/reading.yml} ("a clot in 2012"). */
     private static final String PAST_YEAR = "pastyear";
     private static final String SENTENCE_END = ".?!;";
     /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
@@ -54,7 +54,9 @@ public final class RedFlagDetector {
     /** A number glued to the word after it ("20wks", "6kg", "102f"), but not "80s", "3am" or "2nd". */
     private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)(?!(?:s|am|pm|st|nd|rd|th)\\b)(?=[a-z])",
             Pattern.CASE_INSENSITIVE);
-    /** What a body temperature of 38 °C (100.4 °F) or more is read as, a fever term of {@code safety.yml}. */
+    /**
+     * What a body temperature of 38 °C (100.4 °F) or more is read as, a fever term of {@code safety/categories.yml}.
+     */
     private static final String FEVER_READING = "feverreading";
     private static final Set<String> DEGREES = Set.of("c", "f", "degrees", "degree", "deg", "celsius", "fahrenheit");
 
@@ -363,7 +365,7 @@ public final class RedFlagDetector {
         layer.patterns().forEach((key, list) -> {
             String[] parts = key.split(":", 2);
             Category category = rules.category(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-                    "safety-concepts.yml: patterns: unknown category " + parts[0]));
+                    "safety/concepts.yml: patterns: unknown category " + parts[0]));
             Tier tier = parts.length > 1 ? Tier.fromId(parts[1]) : category.tier();
             boolean forOthers = tier.escalates() && !notForOthers.contains(category.id());
             for (List<String> pattern : list) {

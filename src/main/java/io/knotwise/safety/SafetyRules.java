@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the red-flag screen knows, loaded from {@code dialogs/safety.yml}. Immutable.
+ * Everything the red-flag screen knows, loaded from the files of {@code dialogs/safety/}. Immutable.
  *
  * @param urgentContacts who to contact today for an urgent flag, by locale such as {@code en-GB}, with a default
  * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")

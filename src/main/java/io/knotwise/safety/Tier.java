@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Tier {
     EMERGENCY, URGENT, SEE_DOCTOR, CAUTION;
 
-    /** The id used in the API and in {@code dialogs/safety.yml}. */
+    /** The id used in the API and in {@code dialogs/safety/}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

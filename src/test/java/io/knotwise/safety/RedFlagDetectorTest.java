@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The first red-flag screen, on the real rules of {@code dialogs/safety.yml}. */
+/** The first red-flag screen, on the real rules of {@code dialogs/safety/}. */
 class RedFlagDetectorTest {
 
     private static final SafetyRules RULES = ContentLoader.load(Path.of("dialogs")).safety();

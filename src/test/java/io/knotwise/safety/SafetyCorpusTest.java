@@ -8,11 +8,13 @@ import io.knotwise.nlu.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +68,11 @@ class SafetyCorpusTest {
             elsewhere.addAll(normalized(SafetySet.loadFolder(MODELS.resolve(folder)).lines().stream()
                     .map(SafetySet.Line::text).toList()));
         }
-        for (Path file : List.of(MODELS.resolve(SafetyCli.SAFETY_CORPUS), DIALOGS.resolve("safety.yml"),
-                DIALOGS.resolve("safety-concepts.yml"))) {
+        var files = new ArrayList<>(List.of(MODELS.resolve(SafetyCli.SAFETY_CORPUS)));
+        try (Stream<Path> rules = Files.list(DIALOGS.resolve("safety"))) {
+            rules.forEach(files::add);
+        }
+        for (Path file : files) {
             elsewhere.addAll(normalized(QUOTED.matcher(Files.readString(file)).results()
                     .map(m -> m.group(1)).toList()));
             elsewhere.addAll(normalized(Files.readAllLines(file).stream()
