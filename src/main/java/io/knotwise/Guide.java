@@ -40,15 +40,15 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
     public static Guide load(Settings settings) {
         // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold
         // JVM reading files, and it halves.
-        var nluData = new NluDataLoader(settings.models());
+        var nluData = new NluDataLoader(settings.content().models());
         var model = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
         var classifier = model.thenApply(nluData::intentClassifier);
         var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
-        var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.models()));
+        var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.content().models()));
         // Opening the store (SQLite loads its native library, then reads the file) needs none of the above.
-        var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings));
+        var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings.conversations()));
         var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
-        Guidebook book = ContentLoader.load(settings.dialogs());
+        Guidebook book = ContentLoader.load(settings.content().dialogs());
         var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
         List<String> problems = new DialogValidator(await(model).intents(), Engine.RESPONSES, Engine.INTENTS,
                 Engine.SLOTS, nluData.lexicon()).validate(book);
@@ -60,8 +60,9 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
                 nluData.settings().threshold(), nluData.settings().margin());
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(await(opened), metrics);
-        var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.emergencyNumber(),
-                settings.defaultLocale(), new MeteredEvents(metrics), settings.auditText(), settings.transcriptCap());
+        var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.safety().emergencyNumber(),
+                settings.conversations().defaultLocale(), new MeteredEvents(metrics), settings.safety().auditText(),
+                settings.conversations().transcriptCap());
         return new Guide(book, engine, store, metrics);
     }
 
@@ -77,10 +78,10 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
 
     /** Channel users mapped to conversations of this guide, in its store. */
     public ChannelConversations channelConversations(Settings settings) {
-        return new ChannelConversations(engine, store, settings.defaultLocale(),
+        return new ChannelConversations(engine, store, settings.conversations().defaultLocale(),
                 channel -> metrics.counter("knotwise.channel.replies_failed", "channel", channel).increment(),
-                new ChatTimers(), new ChannelConversations.Limits(settings.maxTextLength(),
-                settings.conversationRateLimitPerMinute()));
+                new ChatTimers(), new ChannelConversations.Limits(settings.conversations().maxTextLength(),
+                settings.limits().perConversationPerMinute()));
     }
 
     /** The red-flag screen as the guide runs it: the rules, and the second opinion when its model is there. */

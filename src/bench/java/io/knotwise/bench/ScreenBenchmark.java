@@ -45,8 +45,9 @@ public class ScreenBenchmark {
     @Setup
     public void load() {
         Settings settings = Settings.from(Map.of());
-        var book = ContentLoader.load(settings.dialogs());
-        detector = Guide.detector(book, settings.models(), Guide.knownWords(new NluDataLoader(Path.of("models"))));
+        var book = ContentLoader.load(settings.content().dialogs());
+        Path models = settings.content().models();
+        detector = Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
     }
 
     @Benchmark

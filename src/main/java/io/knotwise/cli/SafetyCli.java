@@ -40,8 +40,8 @@ public final class SafetyCli {
 
     /** Evaluates the red-flag screen on everything it is measured on and writes the report. */
     static void report(Settings settings) {
-        var inputs = reportInputs(settings.dialogs(), settings.models());
-        Path report = settings.models().resolve(SAFETY_REPORT);
+        var inputs = reportInputs(settings.content().dialogs(), settings.content().models());
+        Path report = settings.content().models().resolve(SAFETY_REPORT);
         try {
             Files.writeString(report, SafetyReport.markdown(inputs));
         } catch (IOException e) {
@@ -84,8 +84,9 @@ public final class SafetyCli {
         var files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
         var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
                 : SafetySet.load(List.of(f))).lines().stream()).toList());
-        Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = Guide.detector(book, settings.models(), Guide.knownWords(new NluDataLoader(settings.models())));
+        Guidebook book = ContentLoader.load(settings.content().dialogs());
+        Path models = settings.content().models();
+        var detector = Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
         var result = new SafetyEvaluation(detector, book.safety()).evaluate(set.corpus());
         System.out.print(SafetyReport.summary(result, misses));
     }
@@ -93,10 +94,10 @@ public final class SafetyCli {
     /** Trains the red-flag screen's second opinion on the training split and the dialogs' corpus. */
     static void train(Settings settings) {
         long start = System.nanoTime();
-        var samples = samples(settings.dialogs(), settings.models());
-        Path file = settings.models().resolve(SafetyCommands.MODEL);
+        var samples = samples(settings.content().dialogs(), settings.content().models());
+        Path file = settings.content().models().resolve(SafetyCommands.MODEL);
         var model = RedFlagModelTrainer.trainAndWrite(samples, file);
-        Path fingerprint = settings.models().resolve(SafetyCommands.FINGERPRINT);
+        Path fingerprint = settings.content().models().resolve(SafetyCommands.FINGERPRINT);
         try {
             Files.writeString(fingerprint, SafetyCommands.fingerprint(samples) + "\n");
         } catch (IOException e) {
@@ -116,17 +117,18 @@ public final class SafetyCli {
 
     /** Prints the second opinion's thresholds tried on the validation split, the best last. */
     static void calibrate(Settings settings) {
-        Guidebook book = ContentLoader.load(settings.dialogs());
-        var nluData = new NluDataLoader(settings.models());
+        Guidebook book = ContentLoader.load(settings.content().dialogs());
+        var nluData = new NluDataLoader(settings.content().models());
         System.out.print(SafetyCommands.calibrate(book.safety(), Guide.knownWords(nluData),
-                Guide.secondOpinion(settings.models()), SafetySet.loadFolder(
-                        settings.models().resolve(SafetyCommands.VALIDATION)), inDomainChat(nluData)));
+                Guide.secondOpinion(settings.content().models()), SafetySet.loadFolder(
+                        settings.content().models().resolve(SafetyCommands.VALIDATION)), inDomainChat(nluData)));
     }
 
     /** Prints how the screen reads each text: its marked words, the concepts kept, the second opinion, the flags. */
     static void explain(Settings settings, List<String> texts) {
-        Guidebook book = ContentLoader.load(settings.dialogs());
-        var detector = Guide.detector(book, settings.models(), Guide.knownWords(new NluDataLoader(settings.models())));
+        Guidebook book = ContentLoader.load(settings.content().dialogs());
+        Path models = settings.content().models();
+        var detector = Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
         for (String text : texts) {
             System.out.println(String.join(" ", detector.reading(text)));
             System.out.println("  concepts kept: " + detector.groundingConcepts(text));

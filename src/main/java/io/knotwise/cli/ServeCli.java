@@ -37,10 +37,10 @@ final class ServeCli {
 
     static void serve(Settings settings) {
         Guide guide = Guide.load(settings);
-        Javalin app = guide.app(settings, channels(guide, settings, System.getenv())).start(settings.host(),
-                settings.port());
+        Javalin app = guide.app(settings, channels(guide, settings, System.getenv())).start(settings.server().host(),
+                settings.server().port());
         System.out.printf("Knotwise is listening on http://%s:%d%n",
-                settings.host().equals("0.0.0.0") ? "localhost" : settings.host(), app.port());
+                settings.server().host().equals("0.0.0.0") ? "localhost" : settings.server().host(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             guide.store().close();

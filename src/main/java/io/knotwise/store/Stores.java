@@ -12,17 +12,17 @@ public final class Stores {
     }
 
     /** The store the settings name; throws when it cannot be opened. */
-    public static Store open(Settings settings) {
+    public static Store open(Settings.Conversations settings) {
         String store = settings.store();
         if (store.equals("memory")) {
-            return new MemoryConversationStore(settings.conversationIdle(), settings.maxConversations());
+            return new MemoryConversationStore(settings.idle(), settings.max());
         }
         if (store.startsWith("sqlite:")) {
-            return new SqliteConversationStore(Path.of(store.substring("sqlite:".length())),
-                    settings.conversationIdle(), settings.maxConversations(), Clock.systemUTC());
+            return new SqliteConversationStore(Path.of(store.substring("sqlite:".length())), settings.idle(),
+                    settings.max(), Clock.systemUTC());
         }
         if (store.startsWith("redis://") || store.startsWith("rediss://")) {
-            return new RedisConversationStore(store, settings.conversationIdle(), settings.storeTimeout());
+            return new RedisConversationStore(store, settings.idle(), settings.storeTimeout());
         }
         throw new ConfigurationException("KNOTWISE_STORE must be memory, sqlite:FILE or redis://HOST:PORT, was '"
                 + store + "'");

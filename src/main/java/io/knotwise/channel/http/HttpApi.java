@@ -39,10 +39,11 @@ public final class HttpApi {
     /** The Javalin app, not yet started; stopping it lets requests in flight finish first. */
     public Javalin create() {
         var requestLog = new RequestLog(registry);
-        var clientAddresses = new ClientAddresses(settings.clientAddressHeader(), settings.trustedProxies());
-        var perAddress = new RateLimits("address", settings.rateLimitPerMinute());
-        var perConversation = new RateLimits("conversation", settings.conversationRateLimitPerMinute());
-        List<String> corsOrigins = settings.corsOrigins();
+        Settings.Limits limits = settings.limits();
+        var clientAddresses = new ClientAddresses(limits.clientAddressHeader(), limits.trustedProxies());
+        var perAddress = new RateLimits("address", limits.perAddressPerMinute());
+        var perConversation = new RateLimits("conversation", limits.perConversationPerMinute());
+        List<String> corsOrigins = settings.server().corsOrigins();
         return Javalin.create(config -> {
             ServerTuning.apply(config, settings);
             config.requestLogger.http(requestLog::end);
@@ -58,8 +59,9 @@ public final class HttpApi {
             }
             new Guards(requestLog, corsOrigins, clientAddresses, perAddress).register(config.routes);
             channels.forEach(channel -> channel.accept(config.routes));
-            new OpsRoutes(engine, registry, settings.metricsToken()).register(config.routes);
-            new ApiRoutes(engine, book, settings.defaultLocale(), settings.maxTextLength(), clientAddresses,
+            new OpsRoutes(engine, registry, settings.server().metricsToken()).register(config.routes);
+            new ApiRoutes(engine, book, settings.conversations().defaultLocale(),
+                    settings.conversations().maxTextLength(), clientAddresses,
                     perAddress, perConversation).register(config.routes);
             ErrorMapping.register(config.routes);
         });

@@ -32,23 +32,25 @@ final class ServerTuning {
         config.http.responseBufferSize = RESPONSE_COPY_BYTES;
         // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
         // and lengthen the tail.
-        config.jetty.threadPool = new QueuedThreadPool(settings.httpThreads(), Math.min(8, settings.httpThreads()));
+        int threads = settings.server().threads();
+        config.jetty.threadPool = new QueuedThreadPool(threads, Math.min(8, threads));
         // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
-        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.server().idleTimeout().toMillis()));
         config.jetty.modifyServer(server -> {
             // Request bodies are read in full before a thread takes the request, and one arriving slower than the
             // minimum rate is cut off: clients trickling bytes hold sockets, never the threads that answer. (no more
             // than the largest body taken is held: past that, the read goes on to the 413)
             server.insertHandler(new EagerContentHandler(
                     new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES, -1, false)));
-            server.insertHandler(new BodyRate(settings.bodyMinBytesPerSecond(), settings.bodyReadDeadline()));
+            Settings.Limits limits = settings.limits();
+            server.insertHandler(new BodyRate(limits.bodyMinBytesPerSecond(), limits.bodyReadDeadline()));
             server.insertHandler(new KnownMethods());
             var graceful = new GracefulHandler();
             // On stop, requests in flight get the shutdown grace, but a keep-alive connection with nothing in flight
             // is closed after a tenth of a second (Jetty waits a second by default).
             graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
             server.insertHandler(graceful);
-            var perAddress = new ConnectionsPerAddress(settings.connectionsPerAddress());
+            var perAddress = new ConnectionsPerAddress(limits.connectionsPerAddress());
             server.addEventListener(new LifeCycle.Listener() {
                 @Override
                 public void lifeCycleStarting(LifeCycle event) {
@@ -58,7 +60,7 @@ final class ServerTuning {
                 }
             });
             server.setErrorHandler(new JsonErrorHandler());
-            server.setStopTimeout(settings.shutdownGrace().toMillis());
+            server.setStopTimeout(settings.server().shutdownGrace().toMillis());
         });
     }
 }
