@@ -48,21 +48,8 @@
     const DEFAULT_SERVER = resolveServer(SCRIPT && SCRIPT.getAttribute('data-server'), scriptOrigin(SCRIPT));
 
     const TIER_RANK = { caution: 1, see_doctor: 2, urgent: 3, emergency: 4 };
-    const FALLBACK_BANNER = {
-        emergency: 'Please stop the massage and call emergency services now.',
-        urgent: 'Please stop the massage and speak to a doctor, urgent care or a nurse helpline today.',
-        see_doctor: 'Please pause self-massage for this problem and see a doctor or physiotherapist.',
-    };
     // A short first line for the banner; the server's full advice follows it.
     const BANNER_LEAD = { 4: 'Stop and get help now', 3: 'Stop and get checked today', 2: 'Please see a doctor' };
-    const AREA_NAMES = {
-        between_shoulder_blades: 'between the shoulder blades',
-        upper_trapezius: 'the top of the shoulders',
-        neck_base: 'the base of the neck',
-        along_spine: 'the muscles beside the spine',
-        shoulder_blade: 'the shoulder blades',
-        upper_back: 'the whole upper back',
-    };
     const TEXT = {
         offline: "Couldn't reach Knotwise. Try again.",
         expired: 'That conversation had expired, so here is a fresh start.',
@@ -119,22 +106,6 @@
     function plainLocale() {
         const tag = navigator.language || '';
         return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : null;
-    }
-
-    /** "Step 2 of 5: Lean back..." -> "Lean back..." (also "Back to step 2 of 5: "). */
-    function stripStepPrefix(text) {
-        return String(text || '').replace(/^\s*(?:back to\s+)?step\s+\d+\s+of\s+\d+\s*:\s*/i, '');
-    }
-
-    /** The emergency number in an escalation text: the digits after "call", else a well-known one. */
-    function emergencyNumber(text) {
-        const s = String(text || '');
-        const called = s.match(/\b(?:call|dial|ring|phone)\s+(\+?\d{2,4})\b/i);
-        if (called) {
-            return called[1];
-        }
-        const known = s.match(/\b(999|911|112|000)\b/);
-        return known ? known[1] : null;
     }
 
     function humanize(id) {
@@ -1063,12 +1034,12 @@ button { cursor: pointer; }
                 escalationText && tierRank < TIER_RANK.see_doctor ? TIER_RANK.urgent : 0);
             if (escalationText) {
                 banner.text = escalationText;
-                banner.number = emergencyNumber(escalationText) || banner.number;
+            }
+            // The number to call comes with the triage, for the conversation's locale: never read out of the text.
+            if (triage && triage.emergency_number && rank >= TIER_RANK.urgent) {
+                banner.number = triage.emergency_number;
             }
             banner.rank = rank;
-            if (!banner.text) {
-                banner.text = FALLBACK_BANNER[tier] || FALLBACK_BANNER.urgent;
-            }
             this._banner = banner;
             this._paintBanner();
         }
@@ -1106,6 +1077,7 @@ button { cursor: pointer; }
                 this._walk = {
                     key, technique: state.technique, step: Number(state.step) || 1,
                     total: Number(state.total_steps) || 1, text: null, hold: undefined, notes: [], meta: null,
+                    areas: null,
                 };
                 this._timer.set(0);
                 this._timerStatus(null);
@@ -1114,7 +1086,9 @@ button { cursor: pointer; }
             let timerSeconds = null;
             (messages || []).forEach((m) => {
                 if (m.kind === 'step') {
-                    walk.text = stripStepPrefix(m.text);
+                    // The step as data: its instruction alone, and the body areas with the guide's words for them.
+                    walk.text = m.step ? m.step.instruction : m.text;
+                    walk.areas = m.step && Array.isArray(m.step.body_areas) ? m.step.body_areas : walk.areas;
                     walk.hold = m.hold_seconds != null ? Number(m.hold_seconds) : (options && options.restoring
                         ? undefined : null);
                     walk.notes = [];
@@ -1167,16 +1141,19 @@ button { cursor: pointer; }
             $.stepTargets.hidden = !targets.length;
             $.stepNoteText.textContent = walk.notes.join('\n');
             $.stepNote.hidden = !walk.notes.length;
-            this._paintBodyMap(Array.isArray(meta.body_areas) ? meta.body_areas : []);
+            this._paintBodyMap(walk.areas || (Array.isArray(meta.body_areas)
+                ? meta.body_areas.map((id) => ({ id, name: humanize(id) })) : []));
             $.step.hidden = false;
         }
 
+        /** `areas`: the step's body areas, each `{id, name}` as the server names them. */
         _paintBodyMap(areas) {
-            const all = areas.includes('upper_back');
+            const ids = areas.map((a) => a.id);
+            const all = ids.includes('upper_back');
             this.$.bodymap.querySelectorAll('.kw-region').forEach((region) => {
-                region.classList.toggle('active', all || areas.includes(region.dataset.area));
+                region.classList.toggle('active', all || ids.includes(region.dataset.area));
             });
-            const names = areas.map((a) => AREA_NAMES[a] || humanize(a));
+            const names = areas.map((a) => a.name);
             this.$.bodymap.setAttribute('aria-label', 'Upper back seen from behind. '
                 + (names.length ? 'Highlighted: ' + names.join(', ') + '. ' : '')
                 + 'Spine: never press here.');

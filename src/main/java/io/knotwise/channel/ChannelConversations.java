@@ -207,7 +207,7 @@ public final class ChannelConversations {
     private Turn notTaken(Input input, String locale) {
         Optional<Turn> advice = engine.escalationWithoutStore(input, locale);
         var messages = new ArrayList<Message>(advice.map(Turn::messages).orElse(List.of()));
-        messages.add(new Message(Message.TEXT, Notices.tooLong(limits.maxTextLength()), null, null));
+        messages.add(Message.of(Message.TEXT, Notices.tooLong(limits.maxTextLength())));
         return new Turn(null, messages, List.of(), null, advice.map(Turn::triage).orElse(null), null,
                 advice.map(Turn::redFlags).orElse(List.of()));
     }
@@ -220,8 +220,8 @@ public final class ChannelConversations {
         if (toldToSlowDown.asMap().putIfAbsent(channel + ":" + user, Boolean.TRUE) != null) {
             return Optional.empty();
         }
-        return Optional.of(new Turn(null, List.of(new Message(Message.TEXT,
-                Notices.slowDown(limited.retryAfterSeconds()), null, null)), List.of(), null, null, null, List.of()));
+        return Optional.of(new Turn(null, List.of(Message.of(Message.TEXT,
+                Notices.slowDown(limited.retryAfterSeconds()))), List.of(), null, null, null, List.of()));
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ChatTimers implements AutoCloseable {
 
     /** The time's-up message as a turn of its own, for channels that post turns. */
     public static Turn timesUp() {
-        return new Turn(null, List.of(new Message(Message.TEXT, TIMES_UP, null, null)), List.of(), null, null, null,
+        return new Turn(null, List.of(Message.of(Message.TEXT, TIMES_UP)), List.of(), null, null, null,
                 List.of());
     }
 

@@ -139,6 +139,11 @@ final class Phrasebook {
                 .replace("{urgent_contact}", urgentContact(conversation, flags));
     }
 
+    /** How the guide names a body area ("between your shoulder blades"), or its id when it has no words. */
+    String areaName(String area) {
+        return vocabulary.bodyAreas().getOrDefault(area, area);
+    }
+
     /** The emergency number for the conversation's locale, unless one is configured. */
     String number(Conversation conversation) {
         return emergencyNumberOverride != null ? emergencyNumberOverride : safety.emergencyNumber(conversation

@@ -92,11 +92,13 @@ final class WalkNode implements NodeBehaviour {
 
     TurnState state(Conversation conversation) {
         Node node = graph.node(conversation.node());
+        var contacts = new TurnState.Contacts(phrases.number(conversation),
+                phrases.urgentContact(conversation, conversation.flags()));
         if (node.type() != NodeType.WALK || conversation.plan().isEmpty()) {
-            return new TurnState(node.id(), null, null, null);
+            return new TurnState(node.id(), null, null, null, contacts);
         }
         Technique technique = current(conversation);
-        return new TurnState(node.id(), technique.id(), conversation.step() + 1, technique.steps().size());
+        return new TurnState(node.id(), technique.id(), conversation.step() + 1, technique.steps().size(), contacts);
     }
 
     /** Shows the current step; {@code template} null means "as new" (with the technique's introduction first). */
@@ -114,9 +116,10 @@ final class WalkNode implements NodeBehaviour {
                         Map.of("step", conversation.step() + 1)));
             }
         }
+        String side = sideOf(conversation);
+        String instruction = step.text(side);
         String text = phrases.text(template == null ? "step" : template, conversation, Map.of(
-                "step", conversation.step() + 1, "total", technique.steps().size(),
-                "text", step.text(String.valueOf(conversation.slots().get(Slots.SIDE)))));
+                "step", conversation.step() + 1, "total", technique.steps().size(), "text", instruction));
         if (conversation.plan().size() > 1) {
             text = phrases.text("plan_progress", conversation, Map.of("index", conversation.planIndex() + 1,
                     "count", conversation.plan().size())) + " " + text;
@@ -124,7 +127,10 @@ final class WalkNode implements NodeBehaviour {
         if (technique.setup() != null && conversation.step() >= setUpSteps(technique)) {
             conversation.slots().put(Slots.SET_UP, technique.setup());
         }
-        reply.add(new Message(Message.STEP, text, step.holdSeconds(), null));
+        var view = new StepView(conversation.step() + 1, technique.steps().size(), instruction, step.holdSeconds(),
+                step.repetitions(), side, technique.bodyAreas().stream()
+                        .map(area -> new StepView.Area(area, phrases.areaName(area))).toList());
+        reply.add(new Message(Message.STEP, text, step.holdSeconds(), null, view));
         if (conversation.tier() == Tier.CAUTION) {
             conversation.flags().stream().map(safety::category).flatMap(Optional::stream)
                     .filter(c -> c.tier() == Tier.CAUTION && c.caution() != null)
@@ -251,11 +257,17 @@ final class WalkNode implements NodeBehaviour {
         show(conversation, reply, "step");
     }
 
+    /** The side the user's tension is mostly on, "left" or "right", or null. */
+    private static String sideOf(Conversation conversation) {
+        Object side = conversation.slots().get(Slots.SIDE);
+        return "left".equals(side) || "right".equals(side) ? (String) side : null;
+    }
+
     private void timer(Conversation conversation, Reply reply) {
         Step step = current(conversation).steps().get(conversation.step());
         if (step.hasHold()) {
-            reply.add(new Message(Message.TEXT, phrases.text("timer", conversation,
-                    Map.of("duration", phrases.duration(step.holdSeconds(), conversation))), null, step.holdSeconds()));
+            reply.add(Message.timer(phrases.text("timer", conversation,
+                    Map.of("duration", phrases.duration(step.holdSeconds(), conversation))), step.holdSeconds()));
             reply.offer(controls(conversation, step));
         } else {
             reply.say(Message.TEXT, phrases.text("no_timer", conversation, Map.of()));

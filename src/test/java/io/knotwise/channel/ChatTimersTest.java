@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class ChatTimersTest {
 
     private static Turn timed(int seconds) {
-        return new Turn("c1", List.of(new Message(Message.TEXT, "Timer started: 1 second.", null, seconds)), List.of(),
+        return new Turn("c1", List.of(Message.timer("Timer started: 1 second.", seconds)), List.of(),
                 null, null, null, List.of());
     }
 
     private static Turn untimed() {
-        return new Turn("c1", List.of(new Message(Message.STEP, "Step 2 of 6: ...", 10, null)), List.of(), null, null,
+        return new Turn("c1", List.of(new Message(Message.STEP, "Step 2 of 6: ...", 10, null, null)), List.of(), null,
+                null,
                 null, List.of());
     }
 

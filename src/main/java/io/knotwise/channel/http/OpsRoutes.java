@@ -29,6 +29,9 @@ final class OpsRoutes {
         routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
         routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
         routes.get("/demo.css", ctx -> WebAssets.serve(ctx, "demo.css"));
+        // Browsers ask for /favicon.ico whatever the page says; both get the one icon, drawn as SVG.
+        routes.get("/favicon.svg", ctx -> WebAssets.serve(ctx, "favicon.svg"));
+        routes.get("/favicon.ico", ctx -> WebAssets.serve(ctx, "favicon.svg"));
         routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
         routes.get("/ready", ctx -> {
             boolean ready = engine.ready();

@@ -3,6 +3,7 @@ package io.knotwise.channel.http;
 import io.knotwise.content.Technique;
 import io.knotwise.engine.Conversation;
 import io.knotwise.engine.Message;
+import io.knotwise.engine.StepView;
 import io.knotwise.engine.Triage;
 import io.knotwise.engine.Turn;
 import io.knotwise.engine.TurnState;
@@ -30,7 +31,7 @@ final class Views {
         json.put("quick_replies", turn.quickReplies().stream()
                 .map(q -> Map.of("title", q.title(), "payload", q.payload().text())).toList());
         json.put("state", state(turn.state()));
-        json.put("triage", triage(turn.triage()));
+        json.put("triage", triage(turn.triage(), turn.state()));
         json.put("nlu", turn.nlu() == null ? null : nlu(turn.nlu(), turn.redFlags()));
         return json;
     }
@@ -44,6 +45,9 @@ final class Views {
         }
         if (message.timerSeconds() != null) {
             json.put("timer_seconds", message.timerSeconds());
+        }
+        if (message.step() != null) {
+            json.put("step", step(message.step()));
         }
         return json;
     }
@@ -59,13 +63,30 @@ final class Views {
         return json;
     }
 
-    private static Map<String, Object> triage(Triage triage) {
+    private static Map<String, Object> step(StepView step) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("number", step.number());
+        json.put("total", step.total());
+        json.put("instruction", step.instruction());
+        json.put("hold_seconds", step.holdSeconds());
+        json.put("repetitions", step.repetitions());
+        json.put("side", step.side());
+        json.put("body_areas", step.bodyAreas().stream().map(a -> Map.of("id", a.id(), "name", a.name())).toList());
+        return json;
+    }
+
+    /** The triage, with who it sends the user to (from the state) once there is one. */
+    private static Map<String, Object> triage(Triage triage, TurnState state) {
         if (triage == null) {
             return null;
         }
         var json = new LinkedHashMap<String, Object>();
         json.put("tier", triage.tier().id());
         json.put("flags", triage.flags());
+        if (state != null && state.contacts() != null) {
+            json.put("emergency_number", state.contacts().emergencyNumber());
+            json.put("urgent_contact", state.contacts().urgentContact());
+        }
         return json;
     }
 
@@ -119,10 +140,10 @@ final class Views {
         last.put("quick_replies", conversation.lastQuickReplies().stream()
                 .map(q -> Map.of("title", q.title(), "payload", q.payload().text())).toList());
         last.put("state", state(state));
-        last.put("triage", triage(conversation.triage()));
+        last.put("triage", triage(conversation.triage(), state));
         json.put("conversation_id", conversation.id());
         json.put("state", state(state));
-        json.put("triage", triage(conversation.triage()));
+        json.put("triage", triage(conversation.triage(), state));
         json.put("transcript", conversation.transcript().stream().map(e -> {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("from", e.from());

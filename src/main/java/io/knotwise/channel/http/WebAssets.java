@@ -13,7 +13,8 @@ final class WebAssets {
     private static final Map<String, String> TYPES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "demo.css", "text/css; charset=utf-8",
-            "widget.js", "text/javascript; charset=utf-8");
+            "widget.js", "text/javascript; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
 
     private WebAssets() {
     }

@@ -2,6 +2,7 @@ package io.knotwise.channel.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.knotwise.RealGuide;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +42,54 @@ class HttpApiTest {
             assertThat(walk.json().at("/state/node").asText()).isEqualTo("walk");
             assertThat(walk.json().at("/state/technique").asText()).isEqualTo("tennis_ball_wall");
             assertThat(walk.json().at("/state/step").asInt()).isEqualTo(1);
+            // The step as data, so a client never reads it out of English text.
+            JsonNode step = stepMessage(walk.json()).get("step");
+            assertThat(step.get("number").asInt()).isEqualTo(1);
+            assertThat(step.get("total").asInt()).isEqualTo(walk.json().at("/state/total_steps").asInt());
+            assertThat(step.get("instruction").asText()).isNotBlank().doesNotContainIgnoringCase("step 1 of");
+            assertThat(stepMessage(walk.json()).get("text").asText()).contains(step.get("instruction").asText());
+            assertThat(step.get("body_areas")).isNotEmpty().allSatisfy(area -> {
+                assertThat(area.get("id").asText()).isNotBlank();
+                assertThat(area.get("name").asText()).isNotBlank().isNotEqualTo(area.get("id").asText());
+            });
 
             ApiClient.Answer transcript = api.get("/api/v1/conversations/" + id);
             assertThat(transcript.status()).isEqualTo(200);
             assertThat(transcript.json().get("transcript").size()).isGreaterThanOrEqualTo(12);
         });
+    }
+
+    @Test
+    void aRaisedFlagsTriageSaysWhichNumberToCallAndWhoToContactForTheLocale() {
+        JavalinTest.test(RealGuide.app(), (server, client) -> {
+            var api = new ApiClient(client.getOrigin());
+            String american = api.send("POST", "/api/v1/conversations", "{\"locale\": \"en-US\"}").json()
+                    .get("conversation_id").asText();
+            String british = api.send("POST", "/api/v1/conversations", "{\"locale\": \"en-GB\"}").json()
+                    .get("conversation_id").asText();
+
+            JsonNode emergency = api.say(american, "{\"text\": \"I have crushing chest pain\"}").json().get("triage");
+            JsonNode urgent = api.say(british, "{\"text\": \"I've had a fever and chills since yesterday\"}").json()
+                    .get("triage");
+
+            assertThat(emergency.get("tier").asText()).isEqualTo("emergency");
+            assertThat(emergency.get("emergency_number").asText()).isEqualTo("911");
+            assertThat(urgent.get("tier").asText()).isEqualTo("urgent");
+            assertThat(urgent.get("emergency_number").asText()).isEqualTo("999");
+            assertThat(urgent.get("urgent_contact").asText()).contains("NHS 111");
+            assertThat(api.get("/api/v1/conversations/" + british).json().at("/triage/urgent_contact").asText())
+                    .contains("NHS 111");
+        });
+    }
+
+    /** The first message of kind step in a turn. */
+    private static JsonNode stepMessage(JsonNode turn) {
+        for (JsonNode message : turn.get("messages")) {
+            if (message.get("kind").asText().equals("step")) {
+                return message;
+            }
+        }
+        throw new AssertionError("no step in " + turn);
     }
 
     @Test
@@ -151,6 +195,10 @@ class HttpApiTest {
             assertThat(one.json().at("/source/title").asText()).contains("7 Upper Back Massage Techniques");
             assertThat(api.get("/api/v1/techniques/nope").status()).isEqualTo(404);
             assertThat(api.get("/health").json().get("status").asText()).isEqualTo("ok");
+            ApiClient.Answer icon = api.get("/favicon.ico");
+            assertThat(icon.status()).isEqualTo(200);
+            assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+            assertThat(icon.text()).startsWith("<svg");
         });
     }
 }
