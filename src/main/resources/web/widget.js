@@ -54,7 +54,13 @@
         offline: "Couldn't reach Knotwise. Try again.",
         expired: 'That conversation had expired, so here is a fresh start.',
         timesUp: "Time's up.",
+        // Said aloud in hands-free mode, while a hold is timed and when it ends.
+        tenSeconds: 'Ten seconds.',
+        fiveSeconds: 'Five.',
+        timesUpAloud: "Time's up. Say next when you're ready.",
+        notListening: 'This browser can read the steps aloud but cannot listen: tap or type your answers.',
     };
+    const HANDS_FREE_KEY = 'knotwise:handsfree';
 
     // One cache for every widget on the page: technique details never change while it is open.
     const techniqueCache = new Map();
@@ -253,6 +259,112 @@
         }
     }
 
+    /**
+     * Whether a guide message is shown as a chat bubble: the emergency advice is shown whole in the banner and a step
+     * on the step card while a technique is walked through, so neither is said twice.
+     */
+    function shownInChat(kind, walking) {
+        return kind !== 'escalation' && !(walking && kind === 'step');
+    }
+
+    // ------------------------------------------------------------------ hands-free
+
+    /**
+     * Hands-free mode, for when both hands are on a ball against the wall: the guide's words are read aloud with the
+     * browser's speech synthesis, and where the browser can listen, what the user says ("next", "back", "repeat",
+     * "pause", "stop", or anything else, a red flag included) is sent as if typed, so the server screens it the same.
+     */
+    class HandsFree {
+        constructor(onHeard) {
+            this.onHeard = onHeard;
+            this.on = false;
+            this.recognition = null;
+        }
+
+        /** Whether this browser can speak at all; without it the mode is not offered. */
+        static canSpeak() {
+            return typeof window.speechSynthesis !== 'undefined' && window.speechSynthesis !== null
+                && typeof window.SpeechSynthesisUtterance === 'function';
+        }
+
+        static canListen() {
+            return typeof (window.SpeechRecognition || window.webkitSpeechRecognition) === 'function';
+        }
+
+        enable() {
+            this.on = true;
+            this._listen();
+        }
+
+        disable() {
+            this.on = false;
+            const recognition = this.recognition;
+            this.recognition = null;
+            if (recognition) {
+                try {
+                    recognition.abort();
+                } catch (e) {
+                    /* already stopped */
+                }
+            }
+            try {
+                window.speechSynthesis.cancel();
+            } catch (e) {
+                /* nothing to cancel */
+            }
+        }
+
+        /** Reads a text aloud, after what is being read already. */
+        say(text) {
+            if (!this.on || !text || !String(text).trim()) {
+                return;
+            }
+            try {
+                const utterance = new window.SpeechSynthesisUtterance(String(text));
+                utterance.lang = plainLocale() || 'en-GB';
+                window.speechSynthesis.speak(utterance);
+            } catch (e) {
+                /* speech refused (no voice, no permission): the screen still shows everything */
+            }
+        }
+
+        _listen() {
+            const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+            if (typeof Recognition !== 'function' || this.recognition) {
+                return;
+            }
+            const recognition = new Recognition();
+            recognition.continuous = true;
+            recognition.interimResults = false;
+            recognition.lang = plainLocale() || 'en-GB';
+            recognition.onresult = (event) => {
+                for (let i = event.resultIndex || 0; i < event.results.length; i += 1) {
+                    const result = event.results[i];
+                    const heard = result && result[0] && result[0].transcript;
+                    if (result.isFinal !== false && heard && heard.trim()) {
+                        this.onHeard(heard.trim());
+                    }
+                }
+            };
+            // Browsers end a recognition after a silence: keep listening while the mode is on.
+            recognition.onend = () => {
+                if (this.on && this.recognition === recognition) {
+                    try {
+                        recognition.start();
+                    } catch (e) {
+                        /* starting already */
+                    }
+                }
+            };
+            this.recognition = recognition;
+            try {
+                recognition.start();
+            } catch (e) {
+                /* no microphone permission yet: the browser asks */
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ markup (static only)
 
     const STYLES = `
@@ -312,6 +424,10 @@ button { cursor: pointer; }
         inset: 0; width: auto; height: auto; max-width: none; max-height: none; border-radius: 0;
     }
 }
+/* On a desktop there is room: a wider, taller panel keeps the chat in view below the step card. */
+@media (min-width: 900px) {
+    .kw-panel { width: 440px; height: 760px; }
+}
 
 .kw-header {
     display: flex; align-items: center; gap: 8px; padding: 10px 10px 10px 16px;
@@ -325,6 +441,7 @@ button { cursor: pointer; }
     background: transparent; color: inherit; padding: 0 12px; font-size: 14px;
 }
 .kw-header .kw-close { min-width: 36px; padding: 0; font-size: 22px; line-height: 1; }
+.kw-header .kw-handsfree[aria-pressed="true"] { background: var(--_accent-text); color: var(--_accent); }
 .kw-header button:focus-visible { outline-color: var(--_accent-text); }
 
 .kw-banner { padding: 10px 14px 12px; }
@@ -333,10 +450,9 @@ button { cursor: pointer; }
 .kw-banner[data-tone="danger"] { background: var(--_danger); color: #ffffff; }
 .kw-banner[data-tone="amber"] { background: var(--_warning); color: #1d2433; }
 .kw-banner-icon { font-size: 22px; line-height: 1.1; }
-/* The advice can be long: it scrolls, so the call button stays in view. */
+/* The advice is shown whole, never cut off or hidden in a scroll; the call button sits above it. */
 .kw-banner-text {
-    margin: 0; max-height: 7.5em; overflow-y: auto; font-size: 14px;
-    white-space: pre-wrap; overflow-wrap: anywhere;
+    margin: 0; font-size: 14px; white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .kw-call {
     display: inline-block; padding: 6px 14px; border-radius: 999px;
@@ -356,7 +472,7 @@ button { cursor: pointer; }
 .kw-step-count { font-size: 13px; color: var(--_muted); white-space: nowrap; }
 .kw-progress { height: 6px; margin: 6px 0 10px; border-radius: 3px; background: #d5dbe3; overflow: hidden; }
 .kw-progress-bar { height: 100%; width: 0; background: var(--_accent); transition: width 0.3s ease; }
-.kw-step-body { display: grid; grid-template-columns: 84px 1fr; gap: 12px; align-items: start; }
+.kw-step-body { display: grid; grid-template-columns: 112px 1fr; gap: 12px; align-items: start; }
 .kw-step-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .kw-step-targets { margin: 6px 0 0; font-size: 13px; color: var(--_muted); }
 .kw-step-note {
@@ -366,7 +482,7 @@ button { cursor: pointer; }
 }
 .kw-map-caption { margin: 4px 0 0; font-size: 11.5px; line-height: 1.3; color: var(--_muted); }
 
-.kw-bodymap { display: block; width: 84px; height: auto; }
+.kw-bodymap { display: block; width: 112px; height: auto; }
 .kw-bodymap .kw-skin { fill: #f1f3f6; stroke: var(--_line); stroke-width: 1.5; }
 .kw-bodymap .kw-region { fill: #dfe4ea; stroke: var(--_line); stroke-width: 1; stroke-linejoin: round; }
 .kw-bodymap #upper_back { fill: #f1f3f6; stroke-width: 1.5; }
@@ -516,6 +632,8 @@ button { cursor: pointer; }
       <h2 class="kw-title">Knotwise</h2>
       <p class="kw-subtitle">Upper-back self-massage guide. Not medical advice.</p>
     </div>
+    <button type="button" class="kw-handsfree" aria-pressed="false" hidden
+      title="Read the steps aloud and listen for next, back, repeat, pause and stop">Hands-free</button>
     <button type="button" class="kw-restart">Start over</button>
     <button type="button" class="kw-close" aria-label="Close chat"><span aria-hidden="true">&times;</span></button>
   </header>
@@ -542,16 +660,16 @@ button { cursor: pointer; }
       </div>
       <div>
         <p class="kw-step-text"></p>
+        <div class="kw-timer" hidden>
+          <span class="kw-timer-display" role="timer" aria-label="Hold timer">0:00</span>
+          <button type="button" class="kw-timer-start" aria-label="Start timer">Start</button>
+          <button type="button" class="kw-timer-pause" aria-label="Pause timer">Pause</button>
+          <button type="button" class="kw-timer-reset" aria-label="Reset timer">Reset</button>
+          <p class="kw-timer-status" hidden></p>
+        </div>
         <p class="kw-step-targets" hidden></p>
         <p class="kw-step-note" hidden><strong>Note:</strong> <span class="kw-step-note-text"></span></p>
       </div>
-    </div>
-    <div class="kw-timer" hidden>
-      <span class="kw-timer-display" role="timer" aria-label="Hold timer">0:00</span>
-      <button type="button" class="kw-timer-start" aria-label="Start timer">Start</button>
-      <button type="button" class="kw-timer-pause" aria-label="Pause timer">Pause</button>
-      <button type="button" class="kw-timer-reset" aria-label="Reset timer">Reset</button>
-      <p class="kw-timer-status" hidden></p>
     </div>
   </div>
   <div class="kw-messages" role="region" aria-label="Conversation" tabindex="0"></div>
@@ -584,6 +702,8 @@ button { cursor: pointer; }
             this._typing = 0;
             this._walk = null;          // the step card's state
             this._banner = null;        // { rank, text, number }
+            this._handsFree = new HandsFree((heard) => this._heard(heard));
+            this._lastSpokenSecond = null;
         }
 
         connectedCallback() {
@@ -595,6 +715,7 @@ button { cursor: pointer; }
             this._storageKey = STORAGE_PREFIX + this._server;
             this._render();
             this._timer = new HoldTimer((s) => this._showTime(s), () => this._timeUp());
+            this._offerHandsFree();
             // A remembered conversation is restored at once; a new one waits for the first open.
             if (storageGet(this._storageKey)) {
                 this._ensureConversation();
@@ -605,6 +726,43 @@ button { cursor: pointer; }
             if (this._timer) {
                 this._timer.stop();
             }
+            this._handsFree.disable();
+        }
+
+        // -------------------------------------------------------------- hands-free
+
+        /** Shows the toggle where the browser can speak (remembering the last choice); hides it where it cannot. */
+        _offerHandsFree() {
+            this.$.handsFree.hidden = !HandsFree.canSpeak();
+            if (!this.$.handsFree.hidden && storageGet(HANDS_FREE_KEY) === 'on') {
+                this._setHandsFree(true, false);
+            }
+        }
+
+        _setHandsFree(on, chosen) {
+            if (on) {
+                this._handsFree.enable();
+            } else {
+                this._handsFree.disable();
+            }
+            this.$.handsFree.setAttribute('aria-pressed', on ? 'true' : 'false');
+            if (chosen) {
+                storageSet(HANDS_FREE_KEY, on ? 'on' : null);
+                if (on && !HandsFree.canListen()) {
+                    this._showError(TEXT.notListening);
+                }
+            }
+        }
+
+        /** Something said aloud in hands-free mode: sent like typed text (a spoken "pause" also pauses the timer). */
+        _heard(text) {
+            if (/^\s*(pause|hold on|wait)\b/i.test(text) && this._timer) {
+                this._timer.pause();
+            }
+            if (this._sending) {
+                return;
+            }
+            this._send({ text }, text, () => {});
         }
 
         /** Opens the panel, starting (or restoring) a conversation if none is shown yet. */
@@ -645,6 +803,7 @@ button { cursor: pointer; }
             const q = (selector) => this.shadowRoot.querySelector(selector);
             this.$ = {
                 launcher: q('.kw-launcher'), panel: q('.kw-panel'), restart: q('.kw-restart'),
+                handsFree: q('.kw-handsfree'),
                 close: q('.kw-close'), banner: q('.kw-banner'), bannerLead: q('.kw-banner-lead'),
                 bannerText: q('.kw-banner-text'), call: q('.kw-call'),
                 step: q('.kw-step'), stepTitle: q('.kw-step-title'),
@@ -658,6 +817,7 @@ button { cursor: pointer; }
             this.$.launcher.addEventListener('click', () => (this.$.panel.hidden ? this.open() : this.close()));
             this.$.close.addEventListener('click', () => this.close());
             this.$.restart.addEventListener('click', () => this._startOver());
+            this.$.handsFree.addEventListener('click', () => this._setHandsFree(!this._handsFree.on, true));
             this.$.panel.addEventListener('keydown', (event) => {
                 if (event.key === 'Escape') {
                     event.preventDefault();
@@ -879,7 +1039,8 @@ button { cursor: pointer; }
                 if (advice.length > 0) {
                     // The conversation could not be saved, but a red flag still gets its advice at once.
                     const now = new Date();
-                    advice.forEach((m) => this._addBubble('guide', m.kind, m.text, now));
+                    advice.filter((m) => shownInChat(m.kind, false))
+                        .forEach((m) => this._addBubble('guide', m.kind, m.text, now));
                     this._announce(advice.map((m) => m.text || ''));
                     const escalation = advice.filter((m) => m.kind === 'escalation').pop();
                     this._updateBanner(error.data.triage, escalation && escalation.text);
@@ -924,13 +1085,16 @@ button { cursor: pointer; }
             this._remember(turn.conversation_id);
             const messages = Array.isArray(turn.messages) ? turn.messages : [];
             const now = new Date();
-            messages.forEach((m) => this._addBubble('guide', m.kind, m.text, now));
+            const walking = Boolean(turn.state && turn.state.technique);
+            messages.filter((m) => shownInChat(m.kind, walking))
+                .forEach((m) => this._addBubble('guide', m.kind, m.text, now));
             if (options.announce) {
                 this._announce(messages.map((m) => (m.kind === 'warning' ? 'Note: ' : '') + (m.text || '')));
+                messages.forEach((m) => this._handsFree.say(m.text));
             }
             const escalation = messages.filter((m) => m.kind === 'escalation').pop();
             this._updateBanner(turn.triage, escalation && escalation.text);
-            this._renderQuickReplies(turn.quick_replies);
+            this._renderQuickReplies(turn.quick_replies, walking);
             this._scrollToEnd();
             await this._updateStepCard(turn.state, messages);
             this._scrollToEnd(); // the card may have appeared and shrunk the messages area
@@ -940,15 +1104,19 @@ button { cursor: pointer; }
         async _rebuild(conversation) {
             this._remember(conversation.conversation_id);
             const transcript = Array.isArray(conversation.transcript) ? conversation.transcript : [];
+            const state = conversation.state || (conversation.last_turn || {}).state;
+            const walking = Boolean(state && state.technique);
             transcript.forEach((entry) => {
                 const from = entry.from === 'user' ? 'user' : 'guide';
-                this._addBubble(from, entry.kind, entry.text, entry.at ? new Date(entry.at) : null);
+                if (from === 'user' || shownInChat(entry.kind, walking)) {
+                    this._addBubble(from, entry.kind, entry.text, entry.at ? new Date(entry.at) : null);
+                }
             });
             const guide = transcript.filter((e) => e.from !== 'user');
             const escalation = guide.filter((e) => e.kind === 'escalation').pop();
             this._updateBanner(conversation.triage, escalation && escalation.text);
             const last = conversation.last_turn || {};
-            this._renderQuickReplies(last.quick_replies);
+            this._renderQuickReplies(last.quick_replies, walking);
             this._scrollToEnd();
             // The step card wants the latest step and the notes after it; the last turn adds hold times.
             const lastStep = guide.map((e) => e.kind).lastIndexOf('step');
@@ -991,8 +1159,10 @@ button { cursor: pointer; }
             this.$.live.replaceChildren(...lines.map((t) => el('p', null, t)));
         }
 
-        _renderQuickReplies(replies) {
-            const list = Array.isArray(replies) ? replies : [];
+        /** The buttons on offer; while a technique is walked through, the card's own timer replaces "Start timer". */
+        _renderQuickReplies(replies, walking) {
+            const list = (Array.isArray(replies) ? replies : [])
+                .filter((r) => !(walking && r.payload === '/start_timer'));
             this.$.quick.replaceChildren(...list.map((r) => {
                 const button = el('button', 'kw-qr', r.title || r.payload);
                 button.type = 'button';
@@ -1190,6 +1360,16 @@ button { cursor: pointer; }
 
         _showTime(seconds) {
             this.$.timerDisplay.textContent = formatSeconds(seconds);
+            // Counted down aloud in hands-free mode, once each: "ten seconds", "five".
+            const whole = Math.ceil(seconds);
+            if (this._timer && this._timer.running && whole !== this._lastSpokenSecond) {
+                this._lastSpokenSecond = whole;
+                if (whole === 10) {
+                    this._handsFree.say(TEXT.tenSeconds);
+                } else if (whole === 5) {
+                    this._handsFree.say(TEXT.fiveSeconds);
+                }
+            }
         }
 
         _timerStatus(text) {
@@ -1200,6 +1380,8 @@ button { cursor: pointer; }
         _timeUp() {
             this._timerStatus(TEXT.timesUp);
             this._announce([TEXT.timesUp]);
+            this._handsFree.say(TEXT.timesUpAloud);
+            this._lastSpokenSecond = null;
             beep();
             if (typeof navigator.vibrate === 'function') {
                 try {

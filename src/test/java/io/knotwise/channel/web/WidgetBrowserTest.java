@@ -150,6 +150,11 @@ class WidgetBrowserTest {
 
     private static void walkToTheTennisBall() {
         open();
+        answerToTheTennisBall();
+    }
+
+    /** In an open widget: asks for help, answers the questions and the checklist, and picks the tennis ball. */
+    private static void answerToTheTennisBall() {
         type("how do I release knots between my shoulder blades");
         press("A few weeks");
         press("Moderate (4-6)");
@@ -157,6 +162,76 @@ class WidgetBrowserTest {
         press("10 minutes");
         press("None of these");
         press("Tennis ball against the wall");
+    }
+
+    /**
+     * Stands in for the browser's speech at the API boundary, before any page script runs: what is spoken is recorded
+     * in {@code window.__spoken}, and {@code window.__hear(text)} delivers a final recognition result.
+     */
+    private static final String FAKE_SPEECH = """
+            window.__spoken = [];
+            const synthesis = { speak(u) { window.__spoken.push(u.text); }, cancel() {}, getVoices() { return []; },
+                speaking: false, pending: false, paused: false };
+            Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => synthesis });
+            window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+            window.SpeechRecognition = window.webkitSpeechRecognition = function () {
+                window.__recognition = this;
+                this.start = () => { this.listening = true; };
+                this.stop = () => { this.listening = false; };
+                this.abort = () => { this.listening = false; };
+            };
+            window.__hear = (text) => {
+                const result = [{ transcript: text }];
+                result.isFinal = true;
+                window.__recognition.onresult({ resultIndex: 0, results: [result] });
+            };
+            """;
+
+    @Test
+    void aWalkInHandsFreeModeIsReadAloudAndMovedOnByWhatTheUserSays() {
+        Object script = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                FAKE_SPEECH)).get("identifier");
+        try {
+            freshPage(origin);
+            var page = (JavascriptExecutor) browser;
+            open();
+            WebElement toggle = widget().findElement(By.cssSelector("button.kw-handsfree"));
+            assertThat(toggle.isDisplayed()).isTrue();
+            toggle.click();
+            assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+
+            answerToTheTennisBall();
+            String firstStep = widget().findElement(By.cssSelector(".kw-step-text")).getText();
+            assertThat(spoken(page)).anyMatch(said -> said.contains(firstStep));
+            assertThat(page.executeScript("return window.__recognition.listening")).isEqualTo(true);
+
+            page.executeScript("window.__hear('next')");
+            wait(10).until(d -> stepCount().contains("2"));
+            idle();
+            String secondStep = widget().findElement(By.cssSelector(".kw-step-text")).getText();
+            assertThat(secondStep).isNotEqualTo(firstStep);
+            assertThat(spoken(page)).anyMatch(said -> said.contains(secondStep));
+            assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-user")).stream().map(WebElement::getText))
+                    .contains("next");
+
+            // A red flag said aloud is screened like a typed one.
+            page.executeScript("window.__hear('I have crushing chest pain')");
+            wait(10).until(d -> widget().findElement(By.cssSelector("div.kw-banner")).isDisplayed());
+            String number = widget().findElement(By.cssSelector("a.kw-call")).getAttribute("href").replace("tel:", "");
+            assertThat(spoken(page)).anyMatch(said -> said.contains("call " + number));
+
+            toggle.click();
+            assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
+            assertThat(page.executeScript("return window.__recognition.listening")).isEqualTo(false);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+            ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> spoken(JavascriptExecutor page) {
+        return (List<String>) page.executeScript("return window.__spoken.slice()");
     }
 
     @Test
