@@ -26,7 +26,7 @@ for run in $(seq 1 "$runs"); do
         java ${KNOTWISE_JAVA_OPTS:-} -jar "$KNOTWISE_JAR" >"$work/knotwise-$run.log" 2>&1 &
     SERVER_PIDS+=($!)
     # Polls every 20 ms: a tighter loop of curl processes would take CPU from the JVM starting up.
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -d '{}' "$url" || true) == 2?? ]]; do
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' "$url" || true) == 2?? ]]; do
         if ! kill -0 "${SERVER_PIDS[-1]}" 2>/dev/null; then
             cat "$work/knotwise-$run.log" >&2
             exit 1

@@ -1,5 +1,6 @@
 package io.knotwise.engine;
 
+import io.knotwise.InvalidDataException;
 import io.knotwise.content.Answer;
 import io.knotwise.content.AnswerBook;
 import io.knotwise.content.Guidebook;
@@ -75,7 +76,8 @@ final class Navigator {
         behaviours.put(NodeType.CLEAR, new ClearNode(phrases));
         for (NodeType type : NodeType.values()) {
             if (!behaviours.containsKey(type)) {
-                throw new IllegalStateException("no behaviour registered for node type " + type);
+                throw new InvalidDataException("dialog/NodeType." + type + ": no behaviour registered for it in"
+                        + " engine/Navigator (see the README, \"Add a node type\")");
             }
         }
     }

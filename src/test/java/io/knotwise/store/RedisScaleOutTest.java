@@ -44,7 +44,7 @@ class RedisScaleOutTest {
     @BeforeAll
     static void startTwoInstancesOnOneRedis() {
         redis = RedisServer.start(folder);
-        var settings = Settings.from(Map.of("KNOTWISE_STORE", redis.uri(), "KNOTWISE_STORE_TIMEOUT_MS", "500",
+        var settings = Settings.from(Map.of("KNOTWISE_STORE", redis.uri(), "KNOTWISE_STORE_TIMEOUT_MS", "1000",
                 "KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE", "0", "KNOTWISE_RATE_LIMIT_PER_MINUTE", "0"));
         for (int i = 0; i < 2; i++) {
             Guide wiring = Guide.load(settings);
