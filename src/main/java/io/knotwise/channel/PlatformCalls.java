@@ -1,8 +1,8 @@
 package io.knotwise.channel;
 
-import io.knotwise.channel.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knotwise.channel.http.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package io.knotwise.nlu;
 
-import io.knotwise.InvalidDataException;
 import io.knotwise.FileAccessException;
+import io.knotwise.InvalidDataException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.knotwise.safety;
 
-import io.knotwise.cli.SafetyCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.cli.SafetyCli;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.TextNormalizer;
 import java.io.IOException;

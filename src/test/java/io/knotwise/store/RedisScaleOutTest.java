@@ -1,11 +1,11 @@
 package io.knotwise.store;
 
-import io.knotwise.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.knotwise.Guide;
 import io.knotwise.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package io.knotwise.channel.web;
 
-import io.knotwise.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.knotwise.Guide;
 import io.knotwise.RealGuide;
 import io.knotwise.Settings;
 import io.knotwise.store.MemoryConversationStore;
@@ -381,6 +381,49 @@ class WidgetBrowserTest {
         assertThat(guideTexts()).anyMatch(t -> t.contains("Knotwise"));
         type("hi");
         assertThat(guideTexts().size()).isGreaterThan(1);
+    }
+
+    /** axe-core, installed with the other browser-test clients by .ci/run (src/test/e2e/chatroom/package.json). */
+    private static final Path AXE = Path.of("target/e2e/chatroom/node_modules/axe-core/axe.min.js");
+
+    @Test
+    void axeFindsNoSeriousAccessibilityProblemOnEitherScreenInAnyState() throws IOException {
+        Assumptions.assumeTrue(Files.exists(AXE) || System.getenv("CI") != null,
+                "axe-core is not installed in target/e2e/chatroom (.ci/run installs it): accessibility check skipped");
+        String axe = Files.readString(AXE);
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
+            browser.manage().window().setSize(size);
+            try {
+                freshPage(origin);
+                open();
+                assertNoSeriousViolations(axe, size + ", panel open");
+                answerToTheTennisBall();
+                assertNoSeriousViolations(axe, size + ", on a step card");
+                widget().findElement(By.cssSelector("button.kw-handsfree")).click();
+                assertNoSeriousViolations(axe, size + ", hands-free");
+                type("I have crushing chest pain");
+                assertThat(widget().findElement(By.cssSelector("div.kw-banner")).isDisplayed()).isTrue();
+                assertNoSeriousViolations(axe, size + ", with the emergency banner");
+            } finally {
+                browser.manage().window().setSize(new Dimension(1280, 800));
+                ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+            }
+        }
+    }
+
+    /** Runs axe-core over the page, the widget's shadow DOM included, and fails on any serious or critical finding. */
+    private static void assertNoSeriousViolations(String axe, String where) {
+        var page = (JavascriptExecutor) browser;
+        page.executeScript(axe);
+        Object found = page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                    .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                        .map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                            + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+                    .catch((e) => done(['axe failed: ' + e]));
+                """);
+        assertThat((List<?>) found).as(where).isEmpty();
     }
 
     @Test
