@@ -716,9 +716,13 @@ button { cursor: pointer; }
             this._render();
             this._timer = new HoldTimer((s) => this._showTime(s), () => this._timeUp());
             this._offerHandsFree();
-            // A remembered conversation is restored at once; a new one waits for the first open.
+            // A remembered conversation is restored at once; a new one waits for the first open. A panel left open
+            // before a reload opens again.
             if (storageGet(this._storageKey)) {
                 this._ensureConversation();
+            }
+            if (storageGet(this._storageKey + ':open') === 'yes') {
+                this.open();
             }
         }
 
@@ -767,6 +771,7 @@ button { cursor: pointer; }
 
         /** Opens the panel, starting (or restoring) a conversation if none is shown yet. */
         open() {
+            storageSet(this._storageKey + ':open', 'yes');
             this.$.panel.hidden = false;
             this.$.launcher.setAttribute('aria-expanded', 'true');
             this.$.input.focus();
@@ -776,6 +781,7 @@ button { cursor: pointer; }
 
         /** Closes the panel and gives focus back to the launcher. */
         close() {
+            storageSet(this._storageKey + ':open', null);
             this.$.panel.hidden = true;
             this.$.launcher.setAttribute('aria-expanded', 'false');
             this.$.launcher.focus();
@@ -1124,8 +1130,7 @@ button { cursor: pointer; }
             const lastMessages = Array.isArray(last.messages) ? last.messages : [];
             const withHolds = recent.map((e) => {
                 const match = lastMessages.find((m) => m.kind === e.kind && m.text === e.text);
-                return match && match.hold_seconds != null ? Object.assign({}, e, { hold_seconds: match.hold_seconds })
-                    : e;
+                return match ? Object.assign({}, e, { hold_seconds: match.hold_seconds, step: match.step }) : e;
             });
             await this._updateStepCard(conversation.state || last.state, withHolds, { restoring: true });
             this._scrollToEnd();
@@ -1238,6 +1243,8 @@ button { cursor: pointer; }
          * note, and `timer_seconds` (re)starts the hold timer.
          */
         async _updateStepCard(state, messages, options) {
+            // Read before the card is rebuilt: setting up the card saves its fresh timer over the old one.
+            const savedTimer = options && options.restoring ? this._savedTimer() : null;
             if (!state || !state.technique) {
                 this._hideStepCard();
                 return;
@@ -1257,7 +1264,8 @@ button { cursor: pointer; }
             (messages || []).forEach((m) => {
                 if (m.kind === 'step') {
                     // The step as data: its instruction alone, and the body areas with the guide's words for them.
-                    walk.text = m.step ? m.step.instruction : m.text;
+                    // (a step restored from the transcript has no data: the technique's own text is shown instead)
+                    walk.text = m.step ? m.step.instruction : null;
                     walk.areas = m.step && Array.isArray(m.step.body_areas) ? m.step.body_areas : walk.areas;
                     walk.hold = m.hold_seconds != null ? Number(m.hold_seconds) : (options && options.restoring
                         ? undefined : null);
@@ -1281,6 +1289,9 @@ button { cursor: pointer; }
                 const step = walk.meta && walk.meta.steps && walk.meta.steps[walk.step - 1];
                 walk.hold = step && step.hold_seconds != null ? Number(step.hold_seconds) : null;
                 this._configureTimer(walk, timerSeconds);
+            }
+            if (savedTimer) {
+                this._restoreTimer(walk, savedTimer);
             }
             this._paintStepCard();
         }
@@ -1360,6 +1371,7 @@ button { cursor: pointer; }
 
         _showTime(seconds) {
             this.$.timerDisplay.textContent = formatSeconds(seconds);
+            this._saveTimer();
             // Counted down aloud in hands-free mode, once each: "ten seconds", "five".
             const whole = Math.ceil(seconds);
             if (this._timer && this._timer.running && whole !== this._lastSpokenSecond) {
@@ -1369,6 +1381,45 @@ button { cursor: pointer; }
                 } else if (whole === 5) {
                     this._handsFree.say(TEXT.fiveSeconds);
                 }
+            }
+        }
+
+        /** Keeps the hold timer of the step shown, so a reload finds it where it was (still running, if it was). */
+        _saveTimer() {
+            if (!this._walk || !this._timer) {
+                return;
+            }
+            storageSet(this._storageKey + ':timer', JSON.stringify({
+                key: this._walk.key, totalMs: this._timer.totalMs, remainingMs: this._timer.remainingMs,
+                deadline: this._timer.running ? this._timer.deadline : null,
+            }));
+        }
+
+        _savedTimer() {
+            try {
+                return JSON.parse(storageGet(this._storageKey + ':timer') || 'null');
+            } catch (e) {
+                return null;
+            }
+        }
+
+        /** After a reload: the saved timer of this step, counted on from where it was. */
+        _restoreTimer(walk, saved) {
+            if (saved.key !== walk.key || !(saved.totalMs > 0)) {
+                return;
+            }
+            this._timer.set(saved.totalMs / 1000);
+            const remaining = saved.deadline ? saved.deadline - Date.now() : saved.remainingMs;
+            if (remaining <= 0) {
+                this._timer.remainingMs = 0;
+                this._showTime(0);
+                this._timerStatus(TEXT.timesUp);
+                return;
+            }
+            this._timer.remainingMs = remaining;
+            this._showTime(remaining / 1000);
+            if (saved.deadline) {
+                this._timer.start();
             }
         }
 

@@ -256,19 +256,32 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void aReloadMidTechniqueRestoresTheStep() {
+    void aReloadMidHoldRestoresTheOpenPanelTheStepAndTheRunningTimer() {
         walkToTheTennisBall();
         press("Next step");
         press("Next step");
-        assertThat(stepCount()).contains("3");
+        press("Next step");
+        assertThat(stepCount()).contains("4");
+        String instruction = widget().findElement(By.cssSelector(".kw-step-text")).getText();
+        widget().findElement(By.cssSelector("button.kw-timer-start")).click();
+        wait(10).until(d -> !timerDisplay().equals("0:10"));
 
         browser.navigate().refresh();
-        open();
 
+        wait(10).until(d -> widget().findElement(By.cssSelector("section.kw-panel")).isDisplayed());
         wait(10).until(d -> widget().findElement(By.cssSelector("div.kw-step")).isDisplayed());
-        assertThat(stepCount()).contains("3").contains("6");
+        assertThat(stepCount()).contains("4").contains("6");
+        assertThat(widget().findElement(By.cssSelector(".kw-step-text")).getText()).isEqualTo(instruction);
         assertThat(widget().findElements(By.cssSelector("button.kw-qr")).stream().map(WebElement::getText))
                 .contains("Next step");
+        // The hold went on counting through the reload: neither back at 0:10 nor stopped.
+        String afterReload = timerDisplay();
+        assertThat(afterReload).isNotEqualTo("0:10");
+        wait(10).until(d -> !timerDisplay().equals(afterReload));
+    }
+
+    private static String timerDisplay() {
+        return widget().findElement(By.cssSelector(".kw-timer-display")).getText();
     }
 
     @Test
