@@ -337,6 +337,27 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theLiveRegionAnnouncesEachNewGuideMessageOnce() {
+        open();
+        type("how do I release knots between my shoulder blades");
+        List<String> first = announced();
+        assertThat(first).isNotEmpty().doesNotHaveDuplicates()
+                .anyMatch(line -> line.contains("How long has it been bothering you"));
+
+        press("A few weeks");
+        List<String> second = announced();
+
+        assertThat(second).isNotEmpty().doesNotHaveDuplicates().doesNotContainAnyElementsOf(first)
+                .anyMatch(line -> line.contains("How bad is it"));
+    }
+
+    /** What the live region holds now: one line per new guide message. */
+    private static List<String> announced() {
+        return widget().findElements(By.cssSelector(".kw-live p")).stream()
+                .map(p -> p.getAttribute("textContent")).toList();
+    }
+
+    @Test
     void markupInAMessageIsShownAsText() {
         open();
         String attack = "<img src=x onerror=alert(1)>";
