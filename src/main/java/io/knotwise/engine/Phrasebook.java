@@ -146,8 +146,8 @@ final class Phrasebook {
 
     /** The emergency number for the conversation's locale, unless one is configured. */
     String number(Conversation conversation) {
-        return emergencyNumberOverride != null ? emergencyNumberOverride : safety.emergencyNumber(conversation
-                .locale());
+        return emergencyNumberOverride != null ? emergencyNumberOverride
+                : safety.emergencyNumber(conversation.locale());
     }
 
     /** Says what a node says, if anything. */
