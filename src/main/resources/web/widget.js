@@ -763,7 +763,13 @@ button { cursor: pointer; }
             if (/^\s*(pause|hold on|wait)\b/i.test(text) && this._timer) {
                 this._timer.pause();
             }
-            if (this._sending) {
+            this._sendWhenFree(text, Date.now());
+        }
+
+        /** Sends what was said once the message before it is answered: nothing said is dropped (it may be a red flag). */
+        _sendWhenFree(text, since) {
+            if (this._sending && Date.now() - since < 30000) {
+                setTimeout(() => this._sendWhenFree(text, since), 200);
                 return;
             }
             this._send({ text }, text, () => {});

@@ -213,6 +213,10 @@ class WidgetBrowserTest {
             assertThat(spoken(page)).anyMatch(said -> said.contains(secondStep));
             assertThat(widget().findElements(By.cssSelector("div.kw-msg.kw-user")).stream().map(WebElement::getText))
                     .contains("next");
+            // Said twice while the first is on its way: the second waits its turn instead of being dropped.
+            page.executeScript("window.__hear('next'); window.__hear('next')");
+            wait(10).until(d -> stepCount().contains("4"));
+            idle();
 
             // A red flag said aloud is screened like a typed one.
             page.executeScript("window.__hear('I have crushing chest pain')");
