@@ -468,6 +468,13 @@ button { cursor: pointer; }
     background: var(--_bg); max-height: 50%; overflow-y: auto;
 }
 .kw-step-head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.kw-step-details {
+    min-height: 28px; padding: 0 10px; border-radius: 999px; font-size: 13px;
+    border: 1.5px solid var(--_accent); background: var(--_bg); color: var(--_accent);
+}
+/* Collapsed to a strip: the instruction and its timer stay, the map, targets and notes wait for "More". */
+.kw-step.kw-collapsed .kw-map, .kw-step.kw-collapsed .kw-step-targets { display: none; }
+.kw-step.kw-collapsed .kw-step-body { grid-template-columns: 1fr; }
 .kw-step-title { margin: 0; font-size: 15px; font-weight: 700; }
 .kw-step-count { font-size: 13px; color: var(--_muted); white-space: nowrap; }
 .kw-progress { height: 6px; margin: 6px 0 10px; border-radius: 3px; background: #d5dbe3; overflow: hidden; }
@@ -649,6 +656,7 @@ button { cursor: pointer; }
     <div class="kw-step-head">
       <h3 class="kw-step-title"></h3>
       <span class="kw-step-count"></span>
+      <button type="button" class="kw-step-details" aria-expanded="true">Less</button>
     </div>
     <div class="kw-progress" role="progressbar" aria-label="Technique progress" aria-valuemin="0" aria-valuemax="1" aria-valuenow="0">
       <div class="kw-progress-bar"></div>
@@ -818,7 +826,7 @@ button { cursor: pointer; }
                 handsFree: q('.kw-handsfree'),
                 close: q('.kw-close'), banner: q('.kw-banner'), bannerLead: q('.kw-banner-lead'),
                 bannerText: q('.kw-banner-text'), call: q('.kw-call'),
-                step: q('.kw-step'), stepTitle: q('.kw-step-title'),
+                step: q('.kw-step'), stepTitle: q('.kw-step-title'), stepDetails: q('.kw-step-details'),
                 stepCount: q('.kw-step-count'), progress: q('.kw-progress'), progressBar: q('.kw-progress-bar'),
                 stepText: q('.kw-step-text'), stepTargets: q('.kw-step-targets'), stepNote: q('.kw-step-note'),
                 stepNoteText: q('.kw-step-note-text'), bodymap: q('.kw-bodymap'), timer: q('.kw-timer'),
@@ -830,6 +838,8 @@ button { cursor: pointer; }
             this.$.close.addEventListener('click', () => this.close());
             this.$.restart.addEventListener('click', () => this._startOver());
             this.$.handsFree.addEventListener('click', () => this._setHandsFree(!this._handsFree.on, true));
+            this.$.stepDetails.addEventListener('click',
+                () => this._setStepDetails(this.$.stepDetails.getAttribute('aria-expanded') !== 'true'));
             this.$.panel.addEventListener('keydown', (event) => {
                 if (event.key === 'Escape') {
                     event.preventDefault();
@@ -1256,6 +1266,10 @@ button { cursor: pointer; }
                 return;
             }
             const key = state.technique + '#' + state.step;
+            if (!this._walk || this._walk.technique !== state.technique) {
+                // Each technique starts as a strip on a desktop, so the chat stays in view; "More" shows the rest.
+                this._setStepDetails(!window.matchMedia || !window.matchMedia('(min-width: 900px)').matches);
+            }
             if (!this._walk || this._walk.key !== key) {
                 this._walk = {
                     key, technique: state.technique, step: Number(state.step) || 1,
@@ -1300,6 +1314,12 @@ button { cursor: pointer; }
                 this._restoreTimer(walk, savedTimer);
             }
             this._paintStepCard();
+        }
+
+        _setStepDetails(shown) {
+            this.$.step.classList.toggle('kw-collapsed', !shown);
+            this.$.stepDetails.setAttribute('aria-expanded', shown ? 'true' : 'false');
+            this.$.stepDetails.textContent = shown ? 'Less' : 'More';
         }
 
         _hideStepCard() {

@@ -243,6 +243,10 @@ class WidgetBrowserTest {
         walkToTheTennisBall();
         assertThat(widget().findElement(By.cssSelector("div.kw-step")).isDisplayed()).isTrue();
         assertThat(stepCount()).contains("1").contains("6");
+        // On a desktop the card is a strip (instruction and timer) so the chat stays in view; "More" shows the map.
+        assertThat(widget().findElement(By.cssSelector(".kw-step-text")).isDisplayed()).isTrue();
+        assertThat(widget().findElement(By.cssSelector("svg.kw-bodymap")).isDisplayed()).isFalse();
+        widget().findElement(By.cssSelector("button.kw-step-details")).click();
         assertThat(widget().findElement(By.cssSelector("svg.kw-bodymap")).isDisplayed()).isTrue();
         for (int step = 2; step <= 4; step++) {
             press("Next step");
@@ -469,6 +473,7 @@ class WidgetBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             walkToTheTennisBall();
+            assertThat(widget().findElement(By.cssSelector("svg.kw-bodymap")).isDisplayed()).isTrue();
             screenshot("phone-390x844-step.png");
             assertThat(widget().findElement(By.cssSelector("section.kw-panel")).getSize().getWidth())
                     .isLessThanOrEqualTo(390);
