@@ -233,6 +233,40 @@ class WidgetBrowserTest {
         }
     }
 
+    @Test
+    void inHandsFreeModeAHoldIsCountedDownAloudToTimesUp() {
+        // The page's clock runs ten times fast, so a ten-second hold ends within a second of the test's time.
+        String fastClock = "const realNow = Date.now.bind(Date); const start = realNow();"
+                + " Date.now = () => start + (realNow() - start) * 10;";
+        Object script = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                FAKE_SPEECH + fastClock)).get("identifier");
+        try {
+            freshPage(origin);
+            var page = (JavascriptExecutor) browser;
+            open();
+            widget().findElement(By.cssSelector("button.kw-handsfree")).click();
+            answerToTheTennisBall();
+            press("Next step");
+            press("Next step");
+            press("Next step");
+            assertThat(timerDisplay()).isEqualTo("0:10");
+
+            page.executeScript("window.__hear('time me')");
+
+            wait(10).until(d -> spoken(page).stream().anyMatch(said -> said.startsWith("Time's up")));
+            List<String> said = spoken(page);
+            int ten = said.indexOf("Ten seconds.");
+            int five = said.indexOf("Five.");
+            int up = said.indexOf("Time's up. Say next when you're ready.");
+            assertThat(ten).isNotNegative();
+            assertThat(five).isGreaterThan(ten);
+            assertThat(up).isGreaterThan(five);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+            ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> spoken(JavascriptExecutor page) {
         return (List<String>) page.executeScript("return window.__spoken.slice()");
