@@ -1415,10 +1415,17 @@ button { cursor: pointer; }
             if (!this._walk || !this._timer) {
                 return;
             }
-            storageSet(this._storageKey + ':timer', JSON.stringify({
-                key: this._walk.key, totalMs: this._timer.totalMs, remainingMs: this._timer.remainingMs,
-                deadline: this._timer.running ? this._timer.deadline : null,
-            }));
+            // A running timer is kept as its deadline, a stopped one as its time left: ticks change neither, so the
+            // storage is written when the timer is set, started or paused, not four times a second.
+            const running = this._timer.running;
+            const saved = JSON.stringify({
+                key: this._walk.key, totalMs: this._timer.totalMs,
+                remainingMs: running ? null : this._timer.remainingMs, deadline: running ? this._timer.deadline : null,
+            });
+            if (saved !== this._lastSavedTimer) {
+                this._lastSavedTimer = saved;
+                storageSet(this._storageKey + ':timer', saved);
+            }
         }
 
         _savedTimer() {

@@ -85,8 +85,7 @@ public final class SafetyCli {
         var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
                 : SafetySet.load(List.of(f))).lines().stream()).toList());
         Guidebook book = ContentLoader.load(settings.content().dialogs());
-        Path models = settings.content().models();
-        var detector = Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
+        var detector = detector(book, settings.content().models());
         var result = new SafetyEvaluation(detector, book.safety()).evaluate(set.corpus());
         System.out.print(SafetyReport.summary(result, misses));
     }
@@ -126,9 +125,7 @@ public final class SafetyCli {
 
     /** Prints how the screen reads each text: its marked words, the concepts kept, the second opinion, the flags. */
     static void explain(Settings settings, List<String> texts) {
-        Guidebook book = ContentLoader.load(settings.content().dialogs());
-        Path models = settings.content().models();
-        var detector = Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
+        var detector = detector(ContentLoader.load(settings.content().dialogs()), settings.content().models());
         for (String text : texts) {
             System.out.println(String.join(" ", detector.reading(text)));
             System.out.println("  concepts kept: " + detector.groundingConcepts(text));
@@ -136,6 +133,11 @@ public final class SafetyCli {
                     .map(s -> s.name() + String.format(Locale.ROOT, " %.2f", s.confidence())).toList());
             System.out.println("  => " + detector.screen(text, false));
         }
+    }
+
+    /** The red-flag screen as the guide runs it, over these rules and the models' word list and second opinion. */
+    private static RedFlagDetector detector(Guidebook book, Path models) {
+        return Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
     }
 
     /** The held-out in-domain chat (never trained on), as harmless lines: no red flag should be raised on them. */
