@@ -20,6 +20,8 @@ final class ConText {
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
+    /** Words before a job noun that make it someone else's, not the user's field: "my nurse", "the doctor". */
+    private static final Set<String> OWNERS = Set.of("my", "our", "his", "her", "their", "your", "the", "a", "an");
     /** The most words of a follow-up question between a checklist item and its answer ("Pregnant? At 68? No."). */
     private static final int FOLLOW_UP_WORDS = 3;
     /** How an age said as a number reads ("I'm 74" is age70plus). */
@@ -107,9 +109,12 @@ final class ConText {
         this.othersAfter = lexicon.othersAfter().find(words);
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
-        // "Receptionist at the oncology clinic": a sentence that opens with a job noun says what the user does.
+        // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
+        // word naming its field, says what the user does ("my nurse" is someone else's).
         this.work = Stream.concat(atWork.stream(), lexicon.jobs().find(words).stream()
-                .filter(j -> j.from() == 0 || sentenceStarts.contains(j.from()))).toList();
+                .filter(j -> opensSentence(j.from(), sentenceStarts) || j.from() > 0
+                        && opensSentence(j.from() - 1, sentenceStarts) && !OWNERS.contains(words.get(j.from() - 1))))
+                .toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
         this.leadIn = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> m : lexicon.leadIns().find(words)) {
@@ -122,6 +127,10 @@ final class ConText {
         }
         this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
+    }
+
+    private static boolean opensSentence(int index, Set<Integer> sentenceStarts) {
+        return index == 0 || sentenceStarts.contains(index);
     }
 
     /** The triggers that do not start inside a pseudo-trigger: "as if" holds the "if" of "if somebody". */
