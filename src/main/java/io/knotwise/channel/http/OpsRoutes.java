@@ -26,8 +26,10 @@ final class OpsRoutes {
     }
 
     void register(RoutesConfig routes) {
+        // Put together once, as the routes are made: a part missing from the build stops the start, not a request.
+        byte[] widget = WidgetScript.assemble().getBytes(StandardCharsets.UTF_8);
         routes.get("/", ctx -> WebAssets.serve(ctx, "index.html"));
-        routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js"));
+        routes.get("/widget.js", ctx -> WebAssets.serve(ctx, "widget.js", widget));
         routes.get("/demo.css", ctx -> WebAssets.serve(ctx, "demo.css"));
         // Browsers ask for /favicon.ico whatever the page says; both get the one icon, drawn as SVG.
         routes.get("/favicon.svg", ctx -> WebAssets.serve(ctx, "favicon.svg"));

@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Serves the demo page and the embeddable widget, committed as served in {@code src/main/resources/web/}. */
+/**
+ * Serves the demo page and its files as committed in {@code src/main/resources/web/}, and the embeddable widget as
+ * {@link WidgetScript} puts it together from its parts.
+ */
 final class WebAssets {
 
     private static final Map<String, String> TYPES = Map.of(
@@ -24,9 +27,14 @@ final class WebAssets {
             if (in == null) {
                 throw new NotFoundException("no " + name + " in this build");
             }
-            ctx.contentType(TYPES.get(name)).header("Cache-Control", "no-cache").result(in.readAllBytes());
+            serve(ctx, name, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Serves {@code body} as the file {@code name} would be served. */
+    static void serve(Context ctx, String name, byte[] body) {
+        ctx.contentType(TYPES.get(name)).header("Cache-Control", "no-cache").result(body);
     }
 }
