@@ -9,6 +9,7 @@ import io.knotwise.content.ContentLoader;
 import io.knotwise.content.DialogValidator;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
+import io.knotwise.engine.Models;
 import io.knotwise.monitoring.MeteredConversationStore;
 import io.knotwise.monitoring.MeteredEvents;
 import io.knotwise.nlu.EntityExtractor;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -38,32 +40,58 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
 
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Guide load(Settings settings) {
-        // The model and the word lists load on another core while the dialogs load here: start-up is mostly a cold
-        // JVM reading files, and it halves.
+        Guide guide = loading(settings);
+        try {
+            guide.engine().models().await();
+        } catch (RuntimeException e) {
+            guide.store().close();
+            throw e;
+        }
+        return guide;
+    }
+
+    /**
+     * The guide with its content validated and its store open, and its models (the intent model, the word lists,
+     * the red-flag screen and its second opinion) still loading on other threads: it can greet at once, and a
+     * message waits for them ({@link Models}). Start-up is mostly a cold JVM reading files, and a
+     * greeting needs only the dialogs. Throws with every problem the content has.
+     */
+    public static Guide loading(Settings settings) {
         var nluData = new NluDataLoader(settings.content().models());
-        var model = CompletableFuture.supplyAsync(() -> OpenNlpIntentClassifier.load(nluData.modelFile()));
-        var classifier = model.thenApply(nluData::intentClassifier);
+        var intents = nluData.intents();
+        var model = CompletableFuture.supplyAsync(() -> trainedOn(OpenNlpIntentClassifier.load(nluData.modelFile()),
+                intents, nluData.modelFile()));
         var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
         var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.content().models()));
         // Opening the store (SQLite loads its native library, then reads the file) needs none of the above.
         var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings.conversations()));
-        var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         Guidebook book = ContentLoader.load(settings.content().dialogs());
-        var detector = new RedFlagDetector(book.safety(), await(knownWords), await(secondOpinion));
-        List<String> problems = new DialogValidator(await(model).intents(), Engine.RESPONSES, Engine.INTENTS,
-                Engine.SLOTS, nluData.lexicon()).validate(book);
+        List<String> problems = new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS,
+                nluData.lexicon()).validate(book);
         if (!problems.isEmpty()) {
             opened.thenAccept(Store::close);
             throw new InvalidDataException(problems);
         }
-        var parser = new MessageParser(await(classifier), await(entities),
-                nluData.settings().threshold(), nluData.settings().margin());
+        var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
+        var parser = model.thenApply(nluData::intentClassifier).thenCombine(entities, (classifier, extractor) ->
+                new MessageParser(classifier, extractor, nluData.settings().threshold(), nluData.settings().margin()));
+        var detector = knownWords.thenCombine(secondOpinion, (words, opinion) ->
+                new RedFlagDetector(book.safety(), words, opinion));
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(await(opened), metrics);
-        var engine = new Engine(book, parser, detector, store, Clock.systemUTC(), settings.safety().emergencyNumber(),
-                settings.conversations().defaultLocale(), new MeteredEvents(metrics), settings.safety().auditText(),
-                settings.conversations().transcriptCap());
+        var engine = new Engine(book, new Models(parser, detector), store, Clock.systemUTC(),
+                settings.safety().emergencyNumber(), settings.conversations().defaultLocale(),
+                new MeteredEvents(metrics), settings.safety().auditText(), settings.conversations().transcriptCap());
         return new Guide(book, engine, store, metrics);
+    }
+
+    /** The model, if it knows exactly the intents of the examples the dialogs were checked against. */
+    private static OpenNlpIntentClassifier trainedOn(OpenNlpIntentClassifier model, Set<String> intents, Path file) {
+        if (!Set.copyOf(model.intents()).equals(intents)) {
+            throw new InvalidDataException(file + ": trained on other intents than models/intents/ holds ("
+                    + new TreeSet<>(model.intents()) + " against " + intents + "): retrain with `train`");
+        }
+        return model;
     }
 
     /** The HTTP app over this guide, with no messaging channel, not yet started. */

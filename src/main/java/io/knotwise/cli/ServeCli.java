@@ -35,8 +35,12 @@ final class ServeCli {
     private ServeCli() {
     }
 
+    /**
+     * Listens as soon as the content is valid and the store open, greeting while the models load (a message waits
+     * for them, and {@code /ready} says so); a model that fails to load stops the server with its reason.
+     */
     static void serve(Settings settings) {
-        Guide guide = Guide.load(settings);
+        Guide guide = Guide.loading(settings);
         Javalin app = guide.app(settings, channels(guide, settings, System.getenv())).start(settings.server().host(),
                 settings.server().port());
         System.out.printf("Knotwise is listening on http://%s:%d%n",
@@ -45,6 +49,8 @@ final class ServeCli {
             app.stop();
             guide.store().close();
         }));
+        // A failure propagates to Main, whose exit runs the hook above.
+        guide.engine().models().await();
     }
 
     static void chat(Settings settings) {

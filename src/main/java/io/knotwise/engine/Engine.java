@@ -29,8 +29,7 @@ public final class Engine {
     /** How many transcript entries a conversation keeps unless told otherwise: a long session's worth. */
     public static final int DEFAULT_TRANSCRIPT_CAP = 400;
 
-    private final MessageParser parser;
-    private final RedFlagDetector detector;
+    private final Models models;
     private final String defaultLocale;
     private final EngineEvents events;
     private final BiFunction<ConversationStore, EngineEvents, Engine> rebuilt;
@@ -49,18 +48,24 @@ public final class Engine {
     public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
                   Clock clock, String emergencyNumberOverride, String defaultLocale, EngineEvents events,
                   boolean auditText, int transcriptCap) {
-        this.parser = parser;
-        this.detector = detector;
+        this(book, Models.loaded(parser, detector), store, clock, emergencyNumberOverride, defaultLocale, events,
+                auditText, transcriptCap);
+    }
+
+    /** An engine whose models may still be loading: it greets at once, and a message waits for them. */
+    public Engine(Guidebook book, Models models, ConversationStore store, Clock clock, String emergencyNumberOverride,
+                  String defaultLocale, EngineEvents events, boolean auditText, int transcriptCap) {
+        this.models = models;
         this.defaultLocale = defaultLocale;
         this.events = events;
-        this.rebuilt = (other, reported) -> new Engine(book, parser, detector, other, clock, emergencyNumberOverride,
+        this.rebuilt = (other, reported) -> new Engine(book, models, other, clock, emergencyNumberOverride,
                 defaultLocale, reported, auditText, transcriptCap);
-        this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()), detector::denied,
-                emergencyNumberOverride, auditText);
-        this.reader = new Reader(parser, book);
+        this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()),
+                text -> models.detector().denied(text), emergencyNumberOverride, auditText);
+        this.reader = new Reader(models, book);
         this.turns = new Turns(store);
-        this.maker = new TurnMaker(book.graph(), detector, navigator, reader, store, clock, events, transcriptCap);
-        this.storeless = new StorelessAdvice(book.graph(), navigator, detector, clock, events);
+        this.maker = new TurnMaker(book.graph(), models, navigator, reader, store, clock, events, transcriptCap);
+        this.storeless = new StorelessAdvice(book.graph(), navigator, models, clock, events);
     }
 
     /** An engine like this one (same content, models and settings) that keeps its conversations in another store. */
@@ -120,22 +125,28 @@ public final class Engine {
      * conversation (the store is unreachable), or empty for any other message; audited as usual.
      */
     public Optional<Turn> escalationWithoutStore(Input input, String locale) {
-        return input.isPayload() ? Optional.empty() : storeless.escalation(parser.parse(input.text()), locale);
+        return input.isPayload() ? Optional.empty()
+                : storeless.escalation(models.parser().parse(input.text()), locale);
     }
 
     /** Whether a text raises a red flag that stops guidance (emergency or urgent), read without a conversation. */
     public boolean stops(String text) {
-        return detector.detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());
+        return models.detector().detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());
     }
 
-    /** Whether the engine can take turns now: content and models are loaded before it exists, so it is the store. */
+    /** Whether the engine can take turns now: its models have loaded and its store answers. */
     public boolean ready() {
-        return turns.store().ready();
+        return models.ready() && turns.store().ready();
+    }
+
+    /** The parser and the red-flag screen, loaded or still loading. */
+    public Models models() {
+        return models;
     }
 
     /** The stateless NLU and safety reading of a text, as {@code /api/v1/parse} reports it. */
     public Reading read(String text) {
-        return new Reading(parser.parse(text), detector.detect(text, false));
+        return new Reading(models.parser().parse(text), models.detector().detect(text, false));
     }
 
     /** Where a conversation is now. */

@@ -6,7 +6,6 @@ import io.knotwise.dialog.Payload;
 import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.IntentScore;
-import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +20,18 @@ import java.util.stream.Collectors;
  */
 final class Reader {
 
-    private final MessageParser parser;
+    private final Models models;
     private final Guidebook book;
 
-    Reader(MessageParser parser, Guidebook book) {
-        this.parser = parser;
+    Reader(Models models, Guidebook book) {
+        this.models = models;
         this.book = book;
     }
 
     /** A message as understood before any conversation: the parser's reading, or a checked payload. */
     Understanding understand(Input input) {
         if (!input.isPayload()) {
-            return parser.parse(input.text());
+            return models.parser().parse(input.text());
         }
         Payload payload = Payload.parse(input.payload());
         if (!book.intentTitles().containsKey(payload.intent())) {

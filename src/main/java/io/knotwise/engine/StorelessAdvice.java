@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.knotwise.dialog.DialogGraph;
 import io.knotwise.nlu.Understanding;
-import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Screening;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,18 +19,18 @@ final class StorelessAdvice {
 
     private final DialogGraph graph;
     private final Navigator navigator;
-    private final RedFlagDetector detector;
+    private final Models models;
     private final Clock clock;
     private final EngineEvents events;
     /** The last such message of each conversation, taken before the conversation's next message. */
     private final Cache<String, Input> unsaved = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
 
-    StorelessAdvice(DialogGraph graph, Navigator navigator, RedFlagDetector detector, Clock clock,
+    StorelessAdvice(DialogGraph graph, Navigator navigator, Models models, Clock clock,
                     EngineEvents events) {
         this.graph = graph;
         this.navigator = navigator;
-        this.detector = detector;
+        this.models = models;
         this.clock = clock;
         this.events = events;
     }
@@ -43,7 +42,7 @@ final class StorelessAdvice {
         }
         var conversation = new Conversation("unsaved", locale, clock.instant());
         navigator.enter(conversation, graph.start(), new Reply());
-        Screening screening = detector.screen(understanding.text(), false);
+        Screening screening = models.detector().screen(understanding.text(), false);
         var reply = new Reply();
         var outcome = navigator.safeguard().apply(conversation, screening, List.of(), understanding, reply,
                 clock.instant());

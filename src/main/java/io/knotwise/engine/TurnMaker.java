@@ -4,7 +4,6 @@ import io.knotwise.dialog.DialogGraph;
 import io.knotwise.dialog.NodeType;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.RedFlag;
-import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Screening;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,7 +23,7 @@ final class TurnMaker {
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final DialogGraph graph;
-    private final RedFlagDetector detector;
+    private final Models models;
     private final Navigator navigator;
     private final Reader reader;
     private final ConversationStore store;
@@ -32,10 +31,10 @@ final class TurnMaker {
     private final EngineEvents events;
     private final int transcriptCap;
 
-    TurnMaker(DialogGraph graph, RedFlagDetector detector, Navigator navigator, Reader reader,
+    TurnMaker(DialogGraph graph, Models models, Navigator navigator, Reader reader,
               ConversationStore store, Clock clock, EngineEvents events, int transcriptCap) {
         this.graph = graph;
-        this.detector = detector;
+        this.models = models;
         this.navigator = navigator;
         this.reader = reader;
         this.store = store;
@@ -63,13 +62,13 @@ final class TurnMaker {
                 input.isPayload() ? Reader.titleOf(conversation, input.payload()) : input.text(), clock.instant()),
                 transcriptCap);
         NodeType at = graph.node(conversation.node()).type();
-        Screening screening = detector.screen(understanding.text(), at == NodeType.WALK);
+        Screening screening = models.detector().screen(understanding.text(), at == NodeType.WALK);
         Safeguard safeguard = navigator.safeguard();
         List<RedFlag> checklist = safeguard.checklistFlags(understanding.entities());
         var reply = new Reply();
         var outcome = safeguard.apply(conversation, screening, checklist, understanding, reply, clock.instant());
         if (outcome != Safeguard.Outcome.STOPPED) {
-            boolean correcting = at == NodeType.ESCALATION && detector.isCorrection(understanding.text());
+            boolean correcting = at == NodeType.ESCALATION && models.detector().isCorrection(understanding.text());
             boolean cautioned = outcome == Safeguard.Outcome.CAUTIONED;
             Understanding meant = reader.meant(conversation, understanding,
                     navigator.chosen(conversation, understanding), cautioned);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,6 +60,11 @@ public final class NluDataLoader {
             throw new InvalidDataException(models + ": no training examples found under " + EXAMPLE_FOLDERS, null);
         }
         return List.copyOf(examples);
+    }
+
+    /** The intents the examples teach (the names of their files): those a model trained on them knows. */
+    public Set<String> intents() {
+        return examples().stream().map(Example::intent).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void read(Path file, List<Example> into) {

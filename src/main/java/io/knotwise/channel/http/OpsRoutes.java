@@ -37,7 +37,8 @@ final class OpsRoutes {
         routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
         routes.get("/ready", ctx -> {
             boolean ready = engine.ready();
-            Json.respond(ctx, ready ? 200 : 503, Map.of("status", ready ? "ready" : "store_unavailable"));
+            String status = ready ? "ready" : engine.models().ready() ? "store_unavailable" : "loading";
+            Json.respond(ctx, ready ? 200 : 503, Map.of("status", status));
         });
         routes.get("/metrics", ctx -> {
             // Red-flag counts and traffic are for operators: with a token set, only a scraper holding it; without,

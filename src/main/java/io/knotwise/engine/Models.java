@@ -1,0 +1,57 @@
+package io.knotwise.engine;
+
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.safety.RedFlagDetector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What reads a message: the parser and the red-flag screen, loaded or still loading. A greeting needs neither, so a
+ * guide answers it while they load; anything that reads a message waits for them, so no message is ever taken
+ * unscreened. Thread-safe.
+ *
+ * @param parsing the message parser (intent model, entities), done once loaded
+ * @param screening the red-flag screen (rules and second opinion), done once loaded
+ */
+public record Models(CompletableFuture<MessageParser> parsing, CompletableFuture<RedFlagDetector> screening) {
+
+    /** Models already loaded. */
+    public static Models loaded(MessageParser parser, RedFlagDetector detector) {
+        return new Models(CompletableFuture.completedFuture(parser), CompletableFuture.completedFuture(detector));
+    }
+
+    /** Whether both have loaded (false while loading, and for good if one failed to). */
+    public boolean ready() {
+        return loadedWell(parsing) && loadedWell(screening);
+    }
+
+    /** Waits until both have loaded; rethrows what stopped one from loading. */
+    public void await() {
+        parser();
+        detector();
+    }
+
+    MessageParser parser() {
+        return join(parsing);
+    }
+
+    RedFlagDetector detector() {
+        return join(screening);
+    }
+
+    private static boolean loadedWell(CompletableFuture<?> model) {
+        return model.isDone() && !model.isCompletedExceptionally();
+    }
+
+    /** The value, once there; the loader's own exception (such as an invalid model) rethrown as it was. */
+    private static <T> T join(CompletableFuture<T> model) {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
