@@ -2,6 +2,7 @@ package io.knotwise.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.engine.ChecklistExploration;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.EngineEvents;
 import io.knotwise.engine.Input;
@@ -29,6 +30,13 @@ class ShippedDialogsTest {
 
     private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
     private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+
+    @Test
+    void noPathThroughTheShippedGraphStartsATechniqueBeforeTheChecklist() {
+        int walksStarted = ChecklistExploration.walksStarted(BOOK, entities(), "progressive_neuro_deficit");
+
+        assertThat(walksStarted).as("the exploration reaches techniques at all").isGreaterThan(50);
+    }
 
     @Test
     void aPregnantUserAskingToLieOnATennisBallIsToldNo() {
