@@ -3,18 +3,13 @@ package io.knotwise.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.knotwise.content.Answer;
-import io.knotwise.content.ContentLoader;
 import io.knotwise.content.Guidebook;
-import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
-import io.knotwise.nlu.MessageParser;
-import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Tier;
 import io.knotwise.store.MemoryConversationStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,21 +21,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every caution that restricts answers, times every question about what it restricts: once the caution is raised
- * (by its checklist button), the guide answers in the caution's own variant, never with the default figures.
+ * (by its checklist button), the guide answers in the caution's own variant, never with the default figures; an
+ * answer about nothing the caution restricts is said as it is. On the fixture dialogs, whose caution restricts
+ * pressure, tools and the plan but not lying.
  */
 class CautionAnswersTest {
 
-    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
-    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+    private static final Guidebook BOOK = Fixtures.dialogs();
+    /** The figure the fixture's default answers give (how hard to press), which no caution's variant may repeat. */
+    private static final String DEFAULT_FIGURE = "6 out of 10";
 
     /** Questions about pressure, tools, lying on balls and the plan, with the intent a user's question has. */
     private static final Map<String, String> QUESTIONS = Map.of(
             "how hard should I press?", "ask_safety",
-            "can I use a lacrosse ball on the knot?", "ask_equipment",
-            "can I lie on a foam roller?", "ask_safety",
-            "is a massage gun ok?", "ask_equipment",
-            "how long should I hold each spot?", "ask_frequency",
-            "can I do this every day?", "ask_frequency",
+            "can I lie on a tennis ball?", "ask_safety",
+            "should I lie face down?", "ask_safety",
             "how often should I do this?", "ask_frequency");
 
     /** The checklist button that raises each caution category that restricts answers. */
@@ -55,10 +50,9 @@ class CautionAnswersTest {
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("cautionsAndQuestions")
     void aRaisedCautionAnswersInItsOwnVariant(String button, String category, String question) {
-        var parser = new MessageParser(words -> List.of(new IntentScore(QUESTIONS.entrySet().stream()
+        var parser = Fixtures.parser(words -> List.of(new IntentScore(QUESTIONS.entrySet().stream()
                 .filter(q -> String.join(" ", TextNormalizer.words(q.getKey())).equals(String.join(" ", words)))
-                .map(Map.Entry::getValue).findFirst().orElse("out_of_scope"), 0.99)),
-                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+                .map(Map.Entry::getValue).findFirst().orElse("out_of_scope"), 0.99)));
         var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
@@ -75,7 +69,7 @@ class CautionAnswersTest {
         boolean restricted = answer.about().stream().anyMatch(caution.restricts()::contains);
         if (restricted || answer.cautions().containsKey(category)) {
             assertThat(said).isEqualTo(answer.cautions().get(category)).isNotEqualTo(answer.text())
-                    .doesNotContain("5 to 7").doesNotContain("hurts so good");
+                    .doesNotContain(DEFAULT_FIGURE);
         } else {
             assertThat(said).isEqualTo(answer.text());
         }

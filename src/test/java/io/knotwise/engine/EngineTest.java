@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.knotwise.BadInputException;
 import io.knotwise.NotFoundException;
-import io.knotwise.content.ContentLoader;
 import io.knotwise.content.Guidebook;
 import io.knotwise.dialog.QuickReply;
-import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
-import io.knotwise.nlu.MessageParser;
-import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.safety.RedFlagDetector;
 import io.knotwise.safety.Tier;
 import io.knotwise.store.MemoryConversationStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The engine over the real dialogs, with a lambda classifier instead of a trained model, and no HTTP. */
+/** The engine over the fixture dialogs, with a lambda classifier instead of a trained model, and no HTTP. */
 class EngineTest {
 
-    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
-    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+    private static final Guidebook BOOK = Fixtures.dialogs();
 
     /** Intents by exact text; anything else is out of scope. */
     private static final Map<String, String> INTENTS = Map.ofEntries(
@@ -48,7 +42,6 @@ class EngineTest {
             Map.entry("yes", "affirm"), Map.entry("no", "deny"), Map.entry("I feel a bit dizzy", "describe_symptom"),
             Map.entry("how hard should I press?", "ask_safety"),
             Map.entry("can I lie on a tennis ball?", "ask_safety"),
-            Map.entry("I'm 20 weeks pregnant", "describe_symptom"),
             Map.entry("what should I do while I wait for the ambulance?", "out_of_scope"),
             Map.entry("I really don't want to call anyone", "deny"),
             Map.entry("I've had a fever and chills since yesterday", "describe_symptom"));
@@ -57,10 +50,9 @@ class EngineTest {
     private final Ticker ticker = nanos::get;
 
     private Engine engine(String emergencyNumber) {
-        var parser = new MessageParser(
+        var parser = Fixtures.parser(
                 words -> List.of(new IntentScore(INTENTS.getOrDefault(String.join(" ", words).equals("")
-                        ? "" : original(words), "out_of_scope"), 0.99)),
-                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+                        ? "" : original(words), "out_of_scope"), 0.99)));
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber,
                 null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
@@ -71,12 +63,12 @@ class EngineTest {
     }
 
     private Engine failingOn(String poison, int transcriptCap) {
-        var parser = new MessageParser(words -> {
+        var parser = Fixtures.parser(words -> {
             if (String.join(" ", words).equals(poison)) {
                 throw new IllegalStateException("the classifier broke");
             }
             return List.of(new IntentScore("next", 0.99));
-        }, new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        });
         return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, transcriptCap);
@@ -134,9 +126,9 @@ class EngineTest {
 
         assertThat(first.state().node()).isEqualTo("ask_severity");
         assertThat(second.state().node()).isEqualTo("ask_tools");
-        assertThat(first.messages().get(0).text()).startsWith("No problem")
+        assertThat(first.messages().get(0).text()).startsWith("Skipped")
                 .isNotEqualTo(second.messages().get(0).text());
-        assertThat(second.messages().get(0).text()).startsWith("No problem");
+        assertThat(second.messages().get(0).text()).startsWith("Skipped");
     }
 
     @Test
@@ -146,7 +138,7 @@ class EngineTest {
         say(engine, id, "I have crushing chest pain");
 
         Turn farewell = engine.handle(id, Input.payload("/goodbye"));
-        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"hand_knead\"}"));
 
         assertThat(farewell.state().node()).isEqualTo("farewell");
         assertThat(again.state().node()).isEqualTo("escalation");
@@ -157,16 +149,16 @@ class EngineTest {
     void stoppingTheChecklistThenNamingATechniqueAsksTheChecklistBeforeStepOne() {
         Engine engine = engine(null);
         String id = engine.start("en-GB").conversationId();
-        engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"hand_knead\"}"));
         Turn checklist = engine.handle(id, Input.payload("/stop"));
         assertThat(checklist.state().node()).isEqualTo("anything_else");
 
-        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"shoulder_knead\"}"));
+        Turn again = engine.handle(id, Input.payload("/request_technique{\"technique\": \"hand_knead\"}"));
         Turn answered = engine.handle(id, Input.payload("/deny"));
 
         assertThat(again.state().node()).isEqualTo("screening");
         assertThat(again.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
-        assertThat(answered.state().technique()).isEqualTo("shoulder_knead");
+        assertThat(answered.state().technique()).isEqualTo("hand_knead");
         assertThat(answered.state().step()).isEqualTo(1);
     }
 
@@ -175,13 +167,13 @@ class EngineTest {
         Engine engine = engine(null);
         String id = engine.start("en-GB").conversationId();
         engine.handle(id, Input.payload("/stop"));
-        engine.handle(id, Input.payload("/request_technique{\"technique\": \"tennis_ball_wall\"}"));
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"ball_hold\"}"));
 
         Turn answered = engine.handle(id, Input.payload("/affirm{\"checklist\": \"blood_thinners\"}"));
 
         assertThat(answered.state().node()).isEqualTo("recommend");
         assertThat(answered.messages()).noneMatch(m -> m.kind().equals(Message.STEP));
-        assertThat(answered.triage().flags()).containsExactly("anticoagulant_or_bleeding_risk");
+        assertThat(answered.triage().flags()).containsExactly("bleeding_risk");
     }
 
     @Test
@@ -190,7 +182,7 @@ class EngineTest {
         String id = engine.start("en-GB").conversationId();
 
         assertThatThrownBy(() -> engine.handle(id,
-                Input.payload("/request_technique{\"screened\": \"yes\", \"technique\": \"shoulder_knead\"}")))
+                Input.payload("/request_technique{\"screened\": \"yes\", \"technique\": \"hand_knead\"}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown entity 'screened'");
         assertThat(engine.find(id).node()).isEqualTo("greeting");
     }
@@ -203,18 +195,18 @@ class EngineTest {
 
         String answer = say(engine, id, "how hard should I press?").messages().get(0).text();
 
-        assertThat(answer).contains("light pressure").doesNotContain("5 to 7").doesNotContain("hurts so good");
+        assertThat(answer).contains("Light pressure only").doesNotContain("6 out of 10");
     }
 
     @Test
-    void aPregnantUserAskingToLieOnATennisBallIsToldNo() {
+    void aUserOnBloodThinnersAskingToLieOnATennisBallIsToldNo() {
         Engine engine = engine(null);
         String id = engine.start("en-GB").conversationId();
-        say(engine, id, "I'm 20 weeks pregnant");
+        say(engine, id, "I'm on warfarin");
 
         String answer = say(engine, id, "can I lie on a tennis ball?").messages().get(0).text();
 
-        assertThat(answer).startsWith("No, please don't lie on a ball").contains("midwife");
+        assertThat(answer).startsWith("No, don't lie on a ball").contains("blood thinners");
     }
 
     @Test
@@ -229,8 +221,7 @@ class EngineTest {
         assertThat(tools.state().node()).isEqualTo("ask_tools");
         assertThat(tools.messages().get(tools.messages().size() - 1).text()).contains("just your hands")
                 .doesNotContain("tennis");
-        assertThat(tools.quickReplies()).extracting(QuickReply::title)
-                .containsExactly("Just my hands", "A partner to help");
+        assertThat(tools.quickReplies()).extracting(QuickReply::title).containsExactly("Just my hands", "Skip");
     }
 
     @Test
@@ -243,8 +234,8 @@ class EngineTest {
         Turn reluctant = say(engine, id, "I really don't want to call anyone");
 
         assertThat(waiting.state().node()).isEqualTo("escalation");
-        assertThat(waiting.messages().get(0).text()).contains("Follow what the emergency operator tells you",
-                "Unlock the door", "Don't drive yourself");
+        assertThat(waiting.messages().get(0).text()).contains("follow the operator", "unlock the door",
+                "don't drive yourself");
         assertThat(reluctant.messages().get(0).text()).contains("Please call 999 now");
         assertThat(reluctant.triage().tier()).isEqualTo(Tier.EMERGENCY);
     }
@@ -339,8 +330,7 @@ class EngineTest {
     @Test
     void everyRaisedFlagIsAuditedWithoutTheMessageText() {
         var recorded = new CopyOnWriteArrayList<Escalation>();
-        var parser = new MessageParser(words -> List.of(new IntentScore("describe_symptom", 0.99)),
-                new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
+        var parser = Fixtures.parser(words -> List.of(new IntentScore("describe_symptom", 0.99)));
         Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
                 recorded::add, false, Engine.DEFAULT_TRANSCRIPT_CAP);
@@ -350,7 +340,7 @@ class EngineTest {
 
         assertThat(recorded).singleElement().satisfies(e -> {
             assertThat(e.conversationId()).isEqualTo(id);
-            assertThat(e.flags()).contains("cardiac_warning_signs");
+            assertThat(e.flags()).contains("chest_pain");
             assertThat(e.tier()).isEqualTo(Tier.EMERGENCY);
             assertThat(e.text()).isNull();
         });
@@ -379,8 +369,8 @@ class EngineTest {
         Turn recommended = answerQuestions(engine, id);
 
         assertThat(recommended.state().node()).isEqualTo("recommend");
-        assertThat(recommended.quickReplies()).noneMatch(q -> q.payload().text().contains("tennis_ball_wall")
-                || q.payload().text().contains("trigger_point_pressure") || q.payload().text().contains("two_ball"));
+        assertThat(recommended.quickReplies()).isNotEmpty()
+                .noneMatch(q -> q.payload().text().contains("ball_hold"));
         Turn walk = engine.handle(id, Input.payload(recommended.quickReplies().get(0).payload().text()));
         assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.STEP));
         assertThat(walk.messages()).anyMatch(m -> m.kind().equals(Message.WARNING));
@@ -391,13 +381,13 @@ class EngineTest {
     void aQuestionMidTechniqueIsAnsweredAndTheStepResumes() {
         Engine engine = engine(null);
         String id = walkToRecommendation(engine, "en-GB");
-        engine.handle(id, Input.payload("/request_technique{\"technique\": \"tennis_ball_wall\"}"));
+        engine.handle(id, Input.payload("/request_technique{\"technique\": \"ball_hold\"}"));
         say(engine, id, "next");
 
         Turn answer = say(engine, id, "how often should I do this?");
 
         assertThat(answer.state().step()).isEqualTo(2);
-        assertThat(answer.messages().get(answer.messages().size() - 1).text()).startsWith("Back to step 2 of 6");
+        assertThat(answer.messages().get(answer.messages().size() - 1).text()).startsWith("Back to step 2 of 3");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package io.knotwise.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.knotwise.engine.ChecklistExploration;
+import io.knotwise.engine.Engine;
+import io.knotwise.engine.EngineEvents;
+import io.knotwise.engine.Input;
+import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.MessageParser;
+import io.knotwise.nlu.NluDataLoader;
+import io.knotwise.nlu.TextNormalizer;
+import io.knotwise.safety.Category;
+import io.knotwise.safety.RedFlagDetector;
+import io.knotwise.safety.Tier;
+import io.knotwise.store.MemoryConversationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the shipped {@code dialogs/} (read with {@code models/}' entity lexicon) must keep, through the engine with a
+ * lambda classifier: the engine's own behaviour is tested on a fixture ({@code io.knotwise.engine}), these fail when
+ * the content stops doing what it must.
+ */
+class ShippedDialogsTest {
+
+    private static final Guidebook BOOK = ContentLoader.load(Path.of("dialogs"));
+    private static final NluDataLoader NLU = new NluDataLoader(Path.of("models"));
+
+    /** Questions about pressure, tools, lying on balls and the plan, with the intent a user's question has. */
+    private static final Map<String, String> QUESTIONS = Map.of(
+            "how hard should I press?", "ask_safety",
+            "can I use a lacrosse ball on the knot?", "ask_equipment",
+            "can I lie on a foam roller?", "ask_safety",
+            "is a massage gun ok?", "ask_equipment",
+            "how long should I hold each spot?", "ask_frequency",
+            "can I do this every day?", "ask_frequency",
+            "how often should I do this?", "ask_frequency");
+
+    @Test
+    void noPathThroughTheShippedGraphStartsATechniqueBeforeTheChecklist() {
+        int walksStarted = ChecklistExploration.walksStarted(BOOK, entities(), "progressive_neuro_deficit");
+
+        assertThat(walksStarted).as("the exploration reaches techniques at all").isGreaterThan(50);
+    }
+
+    /** The checklist button that raises each caution category that restricts answers. */
+    static Stream<Arguments> cautionsAndQuestions() {
+        return BOOK.safety().checklist().groups().stream()
+                .flatMap(group -> group.categories().stream().map(id -> Map.entry(group.id(), id)))
+                .filter(e -> BOOK.safety().category(e.getValue()).map(c -> c.tier() == Tier.CAUTION
+                        && !c.restricts().isEmpty()).orElse(false))
+                .flatMap(e -> QUESTIONS.keySet().stream().sorted().map(q -> Arguments.of(e.getKey(), e.getValue(), q)));
+    }
+
+    /** Every shipped caution that restricts answers, times every common question about what it restricts. */
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("cautionsAndQuestions")
+    void aRaisedCautionAnswersTheCommonQuestionsInItsOwnVariant(String button, String category, String question) {
+        Engine engine = engine(QUESTIONS);
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.payload("/request_technique"));
+        engine.handle(id, Input.payload("/affirm{\"checklist\": \"" + button + "\"}"));
+        String normalized = String.join(" ", TextNormalizer.words(question));
+        Answer answer = BOOK.answers().answer(QUESTIONS.get(question), normalized).orElseThrow();
+        Category caution = BOOK.safety().category(category).orElseThrow();
+
+        String said = engine.handle(id, Input.text(question)).messages().get(0).text();
+
+        assertThat(answer.about()).as("the answer to '%s' says what it is about", question).isNotEmpty();
+        boolean restricted = answer.about().stream().anyMatch(caution.restricts()::contains);
+        if (restricted || answer.cautions().containsKey(category)) {
+            assertThat(said).isEqualTo(answer.cautions().get(category)).isNotEqualTo(answer.text())
+                    .doesNotContain("5 to 7").doesNotContain("hurts so good");
+        } else {
+            assertThat(said).isEqualTo(answer.text());
+        }
+    }
+
+    @Test
+    void aPregnantUserAskingToLieOnATennisBallIsToldNo() {
+        Engine engine = engine(Map.of("I'm 20 weeks pregnant", "describe_symptom",
+                "can I lie on a tennis ball?", "ask_safety"));
+        String id = engine.start("en-GB").conversationId();
+        engine.handle(id, Input.text("I'm 20 weeks pregnant"));
+
+        String answer = engine.handle(id, Input.text("can I lie on a tennis ball?")).messages().get(0).text();
+
+        assertThat(answer).startsWith("No, please don't lie on a ball").contains("midwife");
+    }
+
+    /** The engine over the shipped dialogs, reading these texts as these intents and anything else as out of scope. */
+    private static Engine engine(Map<String, String> intents) {
+        var byWords = new HashMap<String, String>();
+        intents.forEach((text, intent) -> byWords.put(String.join(" ", TextNormalizer.words(text)), intent));
+        var parser = new MessageParser(words -> List.of(new IntentScore(
+                byWords.getOrDefault(String.join(" ", words), "out_of_scope"), 0.99)), entities(), 0.5, 0.2);
+        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+                new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
+                EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
+    }
+
+    private static EntityExtractor entities() {
+        return new EntityExtractor(NLU.lexicon(), NLU.patterns());
+    }
+}
