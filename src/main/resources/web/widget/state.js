@@ -4,8 +4,6 @@
 // WidgetStateTest runs this file alone in GraalJS, without a browser.
 
 const TIER_RANK = { caution: 1, see_doctor: 2, urgent: 3, emergency: 4 };
-// A short first line for the banner; the server's full advice follows it.
-const BANNER_LEAD = { 4: 'Stop and get help now', 3: 'Stop and get checked today', 2: 'Please see a doctor' };
 const TEXT = {
     offline: "Couldn't reach Knotwise. Try again.",
     expired: 'That conversation had expired, so here is a fresh start.',
@@ -152,7 +150,7 @@ function nextBanner(banner, triage, escalationText) {
     if (tierRank < TIER_RANK.see_doctor && !escalationText && !banner) {
         return null;
     }
-    const before = banner || { rank: 0, text: '', number: null };
+    const before = banner || { rank: 0, text: '', number: null, headline: '' };
     // An escalation without a known tier is treated as urgent: better too red than too calm.
     const rank = Math.max(before.rank, tierRank >= TIER_RANK.see_doctor ? tierRank : 0,
         escalationText && tierRank < TIER_RANK.see_doctor ? TIER_RANK.urgent : 0);
@@ -161,15 +159,17 @@ function nextBanner(banner, triage, escalationText) {
         text: escalationText ? escalationText : before.text,
         // The number to call comes with the triage, for the conversation's locale: never read out of the text.
         number: triage && triage.emergency_number && rank >= TIER_RANK.urgent ? triage.emergency_number : before.number,
+        // The first line is the headline the server gives the highest tier so far, never written here.
+        headline: triage && triage.headline && tierRank >= before.rank ? triage.headline : before.headline,
     };
 }
 
-/** How a banner is painted: red or amber, its first line, the whole advice, and the number as a tel: link. */
+/** How a banner is painted: red or amber, the server's headline, the whole advice, the number as a tel: link. */
 function bannerView(banner) {
     const number = banner.number;
     return {
         tone: banner.rank >= TIER_RANK.urgent ? 'danger' : 'amber',
-        lead: BANNER_LEAD[banner.rank] || BANNER_LEAD[3],
+        lead: banner.headline || '',
         text: banner.text,
         call: number ? { href: 'tel:' + number.replace(/[^\d+]/g, ''), label: 'Call ' + number } : null,
     };

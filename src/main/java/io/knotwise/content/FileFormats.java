@@ -20,6 +20,7 @@ import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.SecondOpinion;
 import io.knotwise.safety.StopTrigger;
 import io.knotwise.safety.Tier;
+import io.knotwise.safety.TierAdvice;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,9 +131,6 @@ final class FileFormats {
         }
     }
 
-    record TierText(String text) {
-    }
-
     record CategorySpec(String id, String tier, String message, String caution, List<String> terms,
                         List<List<List<String>>> allOf, List<String> emergencyTerms,
                         List<List<List<String>>> emergencyAllOf, List<String> unsureTerms,
@@ -143,7 +141,7 @@ final class FileFormats {
     }
 
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
-                      Map<String, TierText> tiers,
+                      Map<String, TierAdvice> tiers,
                       Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories,
                               Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
@@ -151,13 +149,13 @@ final class FileFormats {
                       Checklist checklist, SecondOpinion secondOpinion) {
 
         SafetyRules toRules(Concepts concepts) {
-            var texts = new EnumMap<Tier, String>(Tier.class);
-            tiers.forEach((tier, text) -> texts.put(Tier.fromId(tier), text.text()));
+            var advice = new EnumMap<Tier, TierAdvice>(Tier.class);
+            tiers.forEach((tier, said) -> advice.put(Tier.fromId(tier), said));
             List<Category> list = categories.stream().map(c -> new Category(c.id(), Tier.fromId(c.tier()),
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(),
                     c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
-            return new SafetyRules(emergencyNumbers, urgentContacts, texts, negation, experiencer, idioms, list,
+            return new SafetyRules(emergencyNumbers, urgentContacts, advice, negation, experiencer, idioms, list,
                     modifiers, midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
                     exactWords, checklist, secondOpinion, concepts);
         }

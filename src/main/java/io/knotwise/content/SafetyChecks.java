@@ -3,6 +3,7 @@ package io.knotwise.content;
 import io.knotwise.dialog.Responses;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.Tier;
+import io.knotwise.safety.TierAdvice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -76,8 +77,11 @@ final class SafetyChecks {
                 .forEach(s -> problems.add("safety/categories.yml: mid_technique_stop: unknown category '" + s
                         .category() + "'"));
         for (Tier tier : Tier.values()) {
-            if (!rules.tierTexts().containsKey(tier)) {
+            TierAdvice advice = rules.tiers().get(tier);
+            if (advice == null) {
                 problems.add("safety/advice.yml: tiers: missing " + tier.id());
+            } else if (blank(advice.headline()) || blank(advice.text())) {
+                problems.add("safety/advice.yml: tiers: " + tier.id() + ": needs a headline and a text");
             }
         }
         if (!rules.emergencyNumbers().containsKey("default")) {
@@ -156,5 +160,9 @@ final class SafetyChecks {
                         + " restricts, but has no variant for it");
             }
         }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -144,6 +144,11 @@ final class Phrasebook {
         return vocabulary.bodyAreas().getOrDefault(area, area);
     }
 
+    /** The headline of the conversation's triage tier, or null before any triage. */
+    String headline(Conversation conversation) {
+        return conversation.triage() == null ? null : safety.tiers().get(conversation.triage().tier()).headline();
+    }
+
     /** The emergency number for the conversation's locale, unless one is configured. */
     String number(Conversation conversation) {
         return emergencyNumberOverride != null ? emergencyNumberOverride

@@ -137,7 +137,7 @@ final class Safeguard {
 
     private void escalate(Conversation conversation, List<RedFlag> flags, Tier highest, Reply reply) {
         List<String> ids = flags.stream().map(RedFlag::id).toList();
-        var text = new StringBuilder(phrases.withContacts(safety.tierTexts().get(highest), conversation, ids));
+        var text = new StringBuilder(phrases.withContacts(safety.tiers().get(highest).text(), conversation, ids));
         boolean walking = graph.node(conversation.node()).type() == NodeType.WALK;
         flags.stream().filter(f -> f.tier().stopsGuidance()).map(f -> category(f.id()))
                 .flatMap(Optional::stream)

@@ -92,13 +92,13 @@ final class WalkNode implements NodeBehaviour {
 
     TurnState state(Conversation conversation) {
         Node node = graph.node(conversation.node());
-        var contacts = new TurnState.Contacts(phrases.number(conversation),
+        var advice = new TurnState.Advice(phrases.headline(conversation), phrases.number(conversation),
                 phrases.urgentContact(conversation, conversation.flags()));
         if (node.type() != NodeType.WALK || conversation.plan().isEmpty()) {
-            return new TurnState(node.id(), null, null, null, contacts);
+            return new TurnState(node.id(), null, null, null, advice);
         }
         Technique technique = current(conversation);
-        return new TurnState(node.id(), technique.id(), conversation.step() + 1, technique.steps().size(), contacts);
+        return new TurnState(node.id(), technique.id(), conversation.step() + 1, technique.steps().size(), advice);
     }
 
     /** Shows the current step; {@code template} null means "as new" (with the technique's introduction first). */

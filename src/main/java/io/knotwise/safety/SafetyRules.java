@@ -18,7 +18,7 @@ import java.util.Optional;
 public record SafetyRules(
         Map<String, String> emergencyNumbers,
         Map<String, String> urgentContacts,
-        Map<Tier, String> tierTexts,
+        Map<Tier, TierAdvice> tiers,
         Negation negation,
         Experiencer experiencer,
         List<String> idioms,
@@ -38,7 +38,7 @@ public record SafetyRules(
     public SafetyRules {
         emergencyNumbers = Map.copyOf(emergencyNumbers);
         urgentContacts = urgentContacts == null ? Map.of() : Map.copyOf(urgentContacts);
-        tierTexts = Map.copyOf(tierTexts);
+        tiers = Map.copyOf(tiers);
         idioms = idioms == null ? List.of() : List.copyOf(idioms);
         categories = List.copyOf(categories);
         modifiers = modifiers == null ? Modifiers.none() : modifiers;
@@ -56,7 +56,7 @@ public record SafetyRules(
 
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
-        return new SafetyRules(emergencyNumbers, urgentContacts, tierTexts, negation, experiencer, idioms, categories,
+        return new SafetyRules(emergencyNumbers, urgentContacts, tiers, negation, experiencer, idioms, categories,
                 modifiers,
                 midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages, exactWords, checklist,
                 thresholds, concepts);

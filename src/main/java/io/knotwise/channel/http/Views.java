@@ -75,7 +75,7 @@ final class Views {
         return json;
     }
 
-    /** The triage, with who it sends the user to (from the state) once there is one. */
+    /** The triage, with its headline and who it sends the user to (from the state) once there is one. */
     private static Map<String, Object> triage(Triage triage, TurnState state) {
         if (triage == null) {
             return null;
@@ -83,9 +83,10 @@ final class Views {
         var json = new LinkedHashMap<String, Object>();
         json.put("tier", triage.tier().id());
         json.put("flags", triage.flags());
-        if (state != null && state.contacts() != null) {
-            json.put("emergency_number", state.contacts().emergencyNumber());
-            json.put("urgent_contact", state.contacts().urgentContact());
+        if (state != null && state.advice() != null) {
+            json.put("headline", state.advice().headline());
+            json.put("emergency_number", state.advice().emergencyNumber());
+            json.put("urgent_contact", state.advice().urgentContact());
         }
         return json;
     }

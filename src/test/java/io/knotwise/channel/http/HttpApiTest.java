@@ -60,7 +60,7 @@ class HttpApiTest {
     }
 
     @Test
-    void aRaisedFlagsTriageSaysWhichNumberToCallAndWhoToContactForTheLocale() {
+    void aRaisedFlagsTriageSaysWhichNumberToCallWhoToContactForTheLocaleAndItsHeadline() {
         JavalinTest.test(RealGuide.app(), (server, client) -> {
             var api = new ApiClient(client.getOrigin());
             String american = api.send("POST", "/api/v1/conversations", "{\"locale\": \"en-US\"}").json()
@@ -74,6 +74,8 @@ class HttpApiTest {
 
             assertThat(emergency.get("tier").asText()).isEqualTo("emergency");
             assertThat(emergency.get("emergency_number").asText()).isEqualTo("911");
+            assertThat(emergency.get("headline").asText()).isEqualTo("Stop and get help now");
+            assertThat(urgent.get("headline").asText()).isEqualTo("Stop and get checked today");
             assertThat(urgent.get("tier").asText()).isEqualTo("urgent");
             assertThat(urgent.get("emergency_number").asText()).isEqualTo("999");
             assertThat(urgent.get("urgent_contact").asText()).contains("NHS 111");

@@ -76,7 +76,7 @@ class WidgetStateTest {
     void anEmergencysAdviceIsShownOnceInTheBannerAndNotAlsoAsABubble() {
         Value turn = run("""
                 const turn = turnChanges({ conversation_id: 'c1',
-                  triage: { tier: 'emergency', emergency_number: '999' },
+                  triage: { tier: 'emergency', headline: 'Stop and get help now', emergency_number: '999' },
                   messages: [{ kind: 'escalation', text: 'Stop now and call 999.' }],
                   quick_replies: [{ title: 'Start over', payload: '/restart' }] });
                 turn""");
@@ -93,18 +93,21 @@ class WidgetStateTest {
 
     @Test
     void theBannerOnlyEverGetsMoreSeriousAndKeepsTheWholeAdvice() {
-        run("let banner = nextBanner(null, { tier: 'see_doctor' }, undefined)");
+        run("let banner = nextBanner(null, { tier: 'see_doctor', headline: 'Please see a doctor' }, undefined)");
         assertThat(run("bannerView(banner).tone").asString()).isEqualTo("amber");
         assertThat(run("bannerView(banner).lead").asString()).isEqualTo("Please see a doctor");
 
-        run("banner = nextBanner(banner, { tier: 'emergency', emergency_number: '112' }, 'Call 112 now.')");
-        run("banner = nextBanner(banner, { tier: 'caution' }, undefined)");
+        run("banner = nextBanner(banner, { tier: 'emergency', headline: 'Get help now', emergency_number: '112' },"
+                + " 'Call 112 now.')");
+        run("banner = nextBanner(banner, { tier: 'caution', headline: 'Carrying on' }, undefined)");
         run("banner = nextBanner(banner, null, undefined)");
 
         assertThat(run("banner.rank").asInt()).isEqualTo(4);
         assertThat(run("bannerView(banner).tone").asString()).isEqualTo("danger");
         assertThat(run("banner.text").asString()).isEqualTo("Call 112 now.");
         assertThat(run("bannerView(banner).call.href").asString()).isEqualTo("tel:112");
+        assertThat(run("bannerView(banner).lead").asString()).as("the highest tier's headline")
+                .isEqualTo("Get help now");
     }
 
     @Test
@@ -118,7 +121,7 @@ class WidgetStateTest {
         Value banner = bannerAfter("null", "{}", "'Please get checked today.'");
 
         assertThat(banner.getMember("tone").asString()).isEqualTo("danger");
-        assertThat(banner.getMember("lead").asString()).isEqualTo("Stop and get checked today");
+        assertThat(banner.getMember("lead").asString()).as("no headline came, and the widget writes none").isEmpty();
         assertThat(banner.getMember("call").isNull()).as("no number came with the triage").isTrue();
     }
 
