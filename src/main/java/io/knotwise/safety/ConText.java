@@ -28,6 +28,7 @@ final class ConText {
     private static final String AGE_MARKER = "age";
     /** How many words may come between a claim and the condition it claims ("had a bowel cancer"). */
     private static final int CLAIM_GAP = 2;
+    private static final String WITHOUT = "without";
     /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
     static final String SUPPOSED = "hyp|";
     /** The mark of a negated mention ("no chest pain"). */
@@ -87,7 +88,9 @@ final class ConText {
         this.othersWindow = lexicon.othersWindow();
         this.stops = lexicon.terminators().find(words);
         var pseudo = lexicon.pseudoTriggers().find(words);
-        this.notSupposed = outside(lexicon.triggers().find(words), pseudo);
+        var doubling = lexicon.doubledBy().find(words);
+        this.notSupposed = outside(lexicon.triggers().find(words), pseudo).stream()
+                .filter(t -> !doubled(t, doubling)).toList();
         var stated = outside(lexicon.stated().find(words), pseudo);
         this.before = Stream.concat(notSupposed.stream(), outside(lexicon.hypothetical().find(words), pseudo).stream()
                 .filter(t -> !realConditional(t, stated))).toList();
@@ -127,6 +130,14 @@ final class ConText {
         }
         this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
+    }
+
+    /** "without" after "can't" (or another of {@code doubledBy}) earlier in the same sentence: a double negative. */
+    private boolean doubled(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> doubling) {
+        if (trigger.to() - trigger.from() != 1 || !words.get(trigger.from()).equals(WITHOUT)) {
+            return false;
+        }
+        return doubling.stream().anyMatch(d -> d.to() <= trigger.from() && !sentenceBetween(d.to(), trigger.from()));
     }
 
     private static boolean opensSentence(int index, Set<Integer> sentenceStarts) {
@@ -178,7 +189,8 @@ final class ConText {
                    PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
-                   PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns) {
+                   PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
+                   PhraseIndex<Boolean> doubledBy) {
     }
 
     /** Every match of the terms, in the words of this message. */

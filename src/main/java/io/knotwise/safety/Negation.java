@@ -14,12 +14,13 @@ import java.util.List;
  * its
  * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
  * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
- * words or numbers ("Pregnant? At 74, certainly not."). Immutable.
+ * words or numbers ("Pregnant? At 74, certainly not."). After one of {@code doubledBy} earlier in its sentence,
+ * "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
                        List<String> questionStarts, List<String> affirmatives, List<String> stated,
-                       List<String> leadIns) {
+                       List<String> leadIns, List<String> doubledBy) {
 
     public Negation {
         if (window < 1) {
@@ -35,5 +36,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         affirmatives = affirmatives == null ? List.of() : List.copyOf(affirmatives);
         stated = stated == null ? List.of() : List.copyOf(stated);
         leadIns = leadIns == null ? List.of() : List.copyOf(leadIns);
+        doubledBy = doubledBy == null ? List.of() : List.copyOf(doubledBy);
     }
 }
