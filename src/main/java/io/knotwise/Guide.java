@@ -52,26 +52,29 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
 
     /**
      * The guide with its content validated and its store open, and its models (the intent model, the word lists,
-     * the red-flag screen and its second opinion) still loading on other threads: it can greet at once, and a
-     * message waits for them ({@link Models}). Start-up is mostly a cold JVM reading files, and a
-     * greeting needs only the dialogs. Throws with every problem the content has.
+     * the red-flag screen and its second opinion) loaded on other threads once asked for ({@link Models#load}, or the
+     * first message): it can greet at once, and a message waits for them. Start-up is mostly a cold JVM reading
+     * files, and a greeting needs only the dialogs. Throws with every problem the content has.
      */
     public static Guide loading(Settings settings) {
         var nluData = new NluDataLoader(settings.content().models());
-        var intents = nluData.intents();
-        var model = CompletableFuture.supplyAsync(() -> trainedOn(OpenNlpIntentClassifier.load(nluData.modelFile()),
-                intents, nluData.modelFile()));
-        var knownWords = CompletableFuture.supplyAsync(() -> knownWords(nluData));
-        var secondOpinion = CompletableFuture.supplyAsync(() -> secondOpinion(settings.content().models()));
-        // Opening the store (SQLite loads its native library, then reads the file) needs none of the above.
+        // Opening the store (SQLite loads its native library, then reads the file) needs nothing else.
         var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings.conversations()));
+        // The dialogs first, on their own: on two cores, models loading beside them slow the greeting down.
         Guidebook book = ContentLoader.load(settings.content().dialogs());
+        var intents = nluData.intents();
         List<String> problems = new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS,
                 nluData.lexicon()).validate(book);
         if (!problems.isEmpty()) {
             opened.thenAccept(Store::close);
             throw new InvalidDataException(problems);
         }
+        // The models load when asked for: by the server once it listens, or by the first message, whichever is first.
+        var asked = new CompletableFuture<Void>();
+        var model = asked.thenApplyAsync(go -> trainedOn(OpenNlpIntentClassifier.load(nluData.modelFile()), intents,
+                nluData.modelFile()));
+        var knownWords = asked.thenApplyAsync(go -> knownWords(nluData));
+        var secondOpinion = asked.thenApplyAsync(go -> secondOpinion(settings.content().models()));
         var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
         var parser = model.thenApply(nluData::intentClassifier).thenCombine(entities, (classifier, extractor) ->
                 new MessageParser(classifier, extractor, nluData.settings().threshold(), nluData.settings().margin()));
@@ -79,7 +82,7 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
                 new RedFlagDetector(book.safety(), words, opinion));
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = new MeteredConversationStore(await(opened), metrics);
-        var engine = new Engine(book, new Models(parser, detector), store, Clock.systemUTC(),
+        var engine = new Engine(book, new Models(parser, detector, asked), store, Clock.systemUTC(),
                 settings.safety().emergencyNumber(), settings.conversations().defaultLocale(),
                 new MeteredEvents(metrics), settings.safety().auditText(), settings.conversations().transcriptCap());
         return new Guide(book, engine, store, metrics);

@@ -6,18 +6,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * What reads a message: the parser and the red-flag screen, loaded or still loading. A greeting needs neither, so a
- * guide answers it while they load; anything that reads a message waits for them, so no message is ever taken
- * unscreened. Thread-safe.
+ * What reads a message: the parser and the red-flag screen, loaded, loading, or waiting to be asked for. A greeting
+ * needs neither, so a guide answers it before they are there; anything that reads a message asks for them and waits,
+ * so no message is ever taken unscreened. Thread-safe.
  *
  * @param parsing the message parser (intent model, entities), done once loaded
  * @param screening the red-flag screen (rules and second opinion), done once loaded
+ * @param asked completed when the loading should begin (whoever needs them first); {@code parsing} and {@code
+ *     screening} follow from it
  */
-public record Models(CompletableFuture<MessageParser> parsing, CompletableFuture<RedFlagDetector> screening) {
+public record Models(CompletableFuture<MessageParser> parsing, CompletableFuture<RedFlagDetector> screening,
+                     CompletableFuture<Void> asked) {
 
     /** Models already loaded. */
     public static Models loaded(MessageParser parser, RedFlagDetector detector) {
-        return new Models(CompletableFuture.completedFuture(parser), CompletableFuture.completedFuture(detector));
+        return new Models(CompletableFuture.completedFuture(parser), CompletableFuture.completedFuture(detector),
+                CompletableFuture.completedFuture(null));
+    }
+
+    /** Begins loading, if it has not begun; returns at once. */
+    public void load() {
+        asked.complete(null);
     }
 
     /** Whether both have loaded (false while loading, and for good if one failed to). */
@@ -25,17 +34,19 @@ public record Models(CompletableFuture<MessageParser> parsing, CompletableFuture
         return loadedWell(parsing) && loadedWell(screening);
     }
 
-    /** Waits until both have loaded; rethrows what stopped one from loading. */
+    /** Begins loading if need be, and waits until both have loaded; rethrows what stopped one from loading. */
     public void await() {
         parser();
         detector();
     }
 
     MessageParser parser() {
+        load();
         return join(parsing);
     }
 
     RedFlagDetector detector() {
+        load();
         return join(screening);
     }
 

@@ -24,7 +24,7 @@ class LoadingModelsTest {
     private final Guidebook book = Fixtures.dialogs();
     private final CompletableFuture<MessageParser> parsing = new CompletableFuture<>();
     private final CompletableFuture<RedFlagDetector> screening = new CompletableFuture<>();
-    private final Engine engine = new Engine(book, new Models(parsing, screening),
+    private final Engine engine = new Engine(book, new Models(parsing, screening, new CompletableFuture<>()),
             new MemoryConversationStore(Duration.ofMinutes(30), 100, System::nanoTime), Clock.systemUTC(), null,
             "en-GB", EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
 
