@@ -53,13 +53,15 @@ wait_for() {
 }
 
 # Starts the guide on a free port, logging to $1; sets KNOTWISE_URL. The store is $BENCH_STORE (default: memory;
-# e.g. sqlite:/tmp/x.db or redis://127.0.0.1:6379). Rate limits are off: all the load comes from one address.
+# e.g. sqlite:/tmp/x.db or redis://127.0.0.1:6379). Rate limits and the per-address connection cap are off: all the
+# load comes from one address.
 start_knotwise() {
     local log=$1 port
     port=$(free_port)
     # shellcheck disable=SC2086 # KNOTWISE_JAVA_OPTS holds several options
     KNOTWISE_HOST=127.0.0.1 KNOTWISE_PORT=$port KNOTWISE_STORE=${BENCH_STORE:-memory} \
         KNOTWISE_RATE_LIMIT_PER_MINUTE=0 KNOTWISE_CONVERSATION_RATE_LIMIT_PER_MINUTE=0 \
+        KNOTWISE_CONNECTIONS_PER_ADDRESS=100000 \
         java ${KNOTWISE_JAVA_OPTS:-} -jar "$KNOTWISE_JAR" >"$log" 2>&1 &
     SERVER_PIDS+=($!)
     KNOTWISE_URL=http://127.0.0.1:$port
