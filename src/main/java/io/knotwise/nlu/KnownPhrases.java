@@ -19,11 +19,11 @@ import java.util.Set;
 final class KnownPhrases {
 
     private final Map<String, String> intentByText;
-    private final Set<String> vocabulary;
+    private final OneEditIndex vocabulary;
 
     private KnownPhrases(Map<String, String> intentByText, Set<String> vocabulary) {
         this.intentByText = Map.copyOf(intentByText);
-        this.vocabulary = Set.copyOf(vocabulary);
+        this.vocabulary = OneEditIndex.of(vocabulary);
     }
 
     /** The examples whose words name one intent only. */
@@ -45,17 +45,12 @@ final class KnownPhrases {
         return new KnownPhrases(byText, vocabulary);
     }
 
-    /** Whether a word is a training word or one edit from one. */
-    private boolean nearlyKnown(String word) {
-        return vocabulary.contains(word) || vocabulary.stream().anyMatch(v -> Math.abs(v.length() - word.length()) <= 1
-                && SpellingCorrector.oneEditApart(word, v));
-    }
 
     /** The classifier with the lookup in front of it: a known message's intent first, the model's ranking after. */
     public IntentClassifier over(IntentClassifier classifier) {
         return words -> {
             List<IntentScore> ranking = classifier.rank(words);
-            if (Arrays.stream(words).noneMatch(this::nearlyKnown)) {
+            if (Arrays.stream(words).noneMatch(vocabulary::nearlyContains)) {
                 // The model's order, as likely options to offer, but no confidence to act on.
                 double even = 1.0 / Math.max(1, ranking.size());
                 return ranking.stream().map(s -> new IntentScore(s.name(), even)).toList();
