@@ -3,10 +3,8 @@ package io.knotwise.engine;
 import io.knotwise.NotFoundException;
 import io.knotwise.StoreUnavailableException;
 import io.knotwise.content.Guidebook;
-import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.RedFlag;
-import io.knotwise.safety.RedFlagDetector;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +43,6 @@ public final class Engine {
      * @param auditText whether the audit records the message text as well (off by default: it is health data)
      * @param transcriptCap how many transcript entries a conversation keeps; the oldest leave first
      */
-    public Engine(Guidebook book, MessageParser parser, RedFlagDetector detector, ConversationStore store,
-                  Clock clock, String emergencyNumberOverride, String defaultLocale, EngineEvents events,
-                  boolean auditText, int transcriptCap) {
-        this(book, Models.loaded(parser, detector), store, clock, emergencyNumberOverride, defaultLocale, events,
-                auditText, transcriptCap);
-    }
-
-    /** An engine whose models may still be loading: it greets at once, and a message waits for them. */
     public Engine(Guidebook book, Models models, ConversationStore store, Clock clock, String emergencyNumberOverride,
                   String defaultLocale, EngineEvents events, boolean auditText, int transcriptCap) {
         this.models = models;
@@ -125,8 +115,7 @@ public final class Engine {
      * conversation (the store is unreachable), or empty for any other message; audited as usual.
      */
     public Optional<Turn> escalationWithoutStore(Input input, String locale) {
-        return input.isPayload() ? Optional.empty()
-                : storeless.escalation(models.parser().parse(input.text()), locale);
+        return input.isPayload() ? Optional.empty() : storeless.escalation(reader.understand(input), locale);
     }
 
     /** Whether a text raises a red flag that stops guidance (emergency or urgent), read without a conversation. */

@@ -6,6 +6,7 @@ import io.knotwise.engine.ChecklistExploration;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.EngineEvents;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Models;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.MessageParser;
@@ -105,7 +106,7 @@ class ShippedDialogsTest {
         intents.forEach((text, intent) -> byWords.put(String.join(" ", TextNormalizer.words(text)), intent));
         var parser = new MessageParser(words -> List.of(new IntentScore(
                 byWords.getOrDefault(String.join(" ", words), "out_of_scope"), 0.99)), entities(), 0.5, 0.2);
-        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+        return new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
     }

@@ -53,7 +53,7 @@ class CautionAnswersTest {
         var parser = Fixtures.parser(words -> List.of(new IntentScore(QUESTIONS.entrySet().stream()
                 .filter(q -> String.join(" ", TextNormalizer.words(q.getKey())).equals(String.join(" ", words)))
                 .map(Map.Entry::getValue).findFirst().orElse("out_of_scope"), 0.99)));
-        var engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+        var engine = new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
         String id = engine.start("en-GB").conversationId();

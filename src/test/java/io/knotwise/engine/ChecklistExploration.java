@@ -73,8 +73,8 @@ public final class ChecklistExploration {
     private int explore(EntityExtractor entities) {
         var store = new MemoryConversationStore(Duration.ofMinutes(30), 10);
         var parser = new MessageParser(words -> List.of(new IntentScore("out_of_scope", 0.99)), entities, 0.5, 0.2);
-        var engine = new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(), null,
-                null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
+        var engine = new Engine(book, Models.loaded(parser, new RedFlagDetector(book.safety())), store,
+                Clock.systemUTC(), null, null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
         List<String> inputs = inputs();
         var frontier = new ArrayDeque<State>();
         for (Node node : book.graph().nodes().values()) {

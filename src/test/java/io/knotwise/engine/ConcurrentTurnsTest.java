@@ -32,8 +32,8 @@ class ConcurrentTurnsTest {
 
     private Engine instance() {
         var parser = Fixtures.parser(words -> List.of(new IntentScore("describe_symptom", 0.99)));
-        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()), shared, Clock.systemUTC(), null, null,
-                audited::add, false, WHOLE_TRANSCRIPT);
+        return new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())), shared, Clock.systemUTC(),
+                null, null, audited::add, false, WHOLE_TRANSCRIPT);
     }
 
     @Test

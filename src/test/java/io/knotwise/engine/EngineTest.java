@@ -53,7 +53,7 @@ class EngineTest {
         var parser = Fixtures.parser(
                 words -> List.of(new IntentScore(INTENTS.getOrDefault(String.join(" ", words).equals("")
                         ? "" : original(words), "out_of_scope"), 0.99)));
-        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+        return new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), emergencyNumber,
                 null, EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
     }
@@ -69,7 +69,7 @@ class EngineTest {
             }
             return List.of(new IntentScore("next", 0.99));
         });
-        return new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+        return new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, transcriptCap);
     }
@@ -331,7 +331,7 @@ class EngineTest {
     void everyRaisedFlagIsAuditedWithoutTheMessageText() {
         var recorded = new CopyOnWriteArrayList<Escalation>();
         var parser = Fixtures.parser(words -> List.of(new IntentScore("describe_symptom", 0.99)));
-        Engine engine = new Engine(BOOK, parser, new RedFlagDetector(BOOK.safety()),
+        Engine engine = new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 1000, ticker), Clock.systemUTC(), null, null,
                 recorded::add, false, Engine.DEFAULT_TRANSCRIPT_CAP);
         String id = engine.start("en-GB").conversationId();

@@ -10,6 +10,7 @@ import io.knotwise.engine.ConversationSnapshot;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.EngineEvents;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Models;
 import io.knotwise.engine.TranscriptEntry;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
@@ -116,8 +117,8 @@ abstract class ConversationStoreContract {
         var book = RealGuide.guide().book();
         var parser = new MessageParser(words -> List.of(new IntentScore("out_of_scope", 0.99)),
                 new EntityExtractor(NLU.lexicon(), NLU.patterns()), 0.5, 0.2);
-        return new Engine(book, parser, new RedFlagDetector(book.safety()), store, Clock.systemUTC(), null, null,
-                EngineEvents.none(), false, cap);
+        return new Engine(book, Models.loaded(parser, new RedFlagDetector(book.safety())), store, Clock.systemUTC(),
+                null, null, EngineEvents.none(), false, cap);
     }
 
     private Store reopened(Duration idle) {

@@ -8,6 +8,7 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.EngineEvents;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Models;
 import io.knotwise.engine.Turn;
 import io.knotwise.nlu.EntityExtractor;
 import io.knotwise.nlu.IntentScore;
@@ -46,7 +47,7 @@ class RestartTest {
         var parser = new MessageParser(words -> List.of(
                 new IntentScore("next", 0.99)),
                 new EntityExtractor(Map.of(), emptyPatterns()), 0.5, 0.2);
-        return new Engine(book, parser, new RedFlagDetector(book.safety()), store, clock, null, null,
+        return new Engine(book, Models.loaded(parser, new RedFlagDetector(book.safety())), store, clock, null, null,
                 EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
     }
 
