@@ -22,6 +22,9 @@ final class ConText {
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
     /** Words before a job noun that make it someone else's, not the user's field: "my nurse", "the doctor". */
     private static final Set<String> OWNERS = Set.of("my", "our", "his", "her", "their", "your", "the", "a", "an");
+    /** Word forms after a job noun that make it the user's clinician talking about them: "GP thinks", "nurse said". */
+    private static final Set<String> SPEAKING = Set.of("think", "thinks", "says", "sai", "said", "told", "tell",
+            "reckon", "suspect", "want", "sent", "refer", "check", "gave", "ask", "put");
     /** The most words of a follow-up question between a checklist item and its answer ("Pregnant? At 68? No."). */
     private static final int FOLLOW_UP_WORDS = 3;
     /** How an age said as a number reads ("I'm 74" is age70plus). */
@@ -113,10 +116,12 @@ final class ConText {
         this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
         // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
-        // word naming its field, says what the user does ("my nurse" is someone else's).
+        // word naming its field, says what the user does ("my nurse" is someone else's, and "GP thinks it might be a
+        // clot" is the user's doctor speaking).
         this.work = Stream.concat(atWork.stream(), lexicon.jobs().find(words).stream()
                 .filter(j -> opensSentence(j.from(), sentenceStarts) || j.from() > 0
-                        && opensSentence(j.from() - 1, sentenceStarts) && !OWNERS.contains(words.get(j.from() - 1))))
+                        && opensSentence(j.from() - 1, sentenceStarts) && !OWNERS.contains(words.get(j.from() - 1)))
+                .filter(j -> j.to() >= words.size() || !SPEAKING.contains(words.get(j.to()))))
                 .toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
         this.leadIn = new boolean[words.size()];
