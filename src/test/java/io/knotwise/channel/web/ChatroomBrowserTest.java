@@ -57,11 +57,11 @@ class ChatroomBrowserTest {
             c.routes.get("/Chatroom.css", ctx -> ctx.contentType("text/css")
                     .result(Files.readAllBytes(CHATROOM.resolve("Chatroom.css"))));
             // The widget reveals the bot's messages one per 800 ms tick of a setInterval; the page runs those ticks
-            // eight times faster, as a test clock would, so the walk takes seconds rather than half a minute.
+            // twenty times faster, as a test clock would, so the walk takes seconds rather than half a minute.
             c.routes.get("/", ctx -> ctx.html("<!doctype html><html><head><meta charset=\"utf-8\">"
                     + "<link rel=\"stylesheet\" href=\"/Chatroom.css\"><title>A clinic's page</title></head><body>"
                     + "<div class=\"chat-container\"></div><script>const tick = window.setInterval;"
-                    + " window.setInterval = (f, ms, ...rest) => tick(f, ms >= 500 ? ms / 8 : ms, ...rest);</script>"
+                    + " window.setInterval = (f, ms, ...rest) => tick(f, ms >= 500 ? ms / 20 : ms, ...rest);</script>"
                     + "<script src=\"/Chatroom.js\"></script><script>"
                     + "window.chatroom = new window.Chatroom({title: 'Knotwise', container:"
                     + " document.querySelector('.chat-container'), welcomeMessage: 'Ask about your upper back.',"
