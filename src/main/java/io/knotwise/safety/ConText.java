@@ -42,6 +42,7 @@ final class ConText {
 
     private final List<String> words;
     private final Set<Integer> sentenceStarts;
+    private final boolean supposes;
     private final Set<Integer> standalone;
     private final Set<Integer> asking;
     private final int window;
@@ -79,9 +80,11 @@ final class ConText {
      *     answer right after one is an answer even when words follow it ("Fever? none at all")
      * @param live the term lists that can match in these words (a phrase of theirs starts with one of them)
      * @param questions whether a general question is read as one; false reads it as a statement
+     * @param suppositions whether a hypothetical trigger ("if", "what if") scopes what follows; false reads the
+     *     supposed as said ("is it ok if my chest feels squeezed?" as "my chest feels squeezed")
      */
     ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Set<Integer> asking,
-            Lexicon lexicon, Set<PhraseIndex<Boolean>> live, boolean questions) {
+            Lexicon lexicon, Set<PhraseIndex<Boolean>> live, boolean questions, boolean suppositions) {
         this.live = live;
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
@@ -95,8 +98,10 @@ final class ConText {
         this.notSupposed = outside(lexicon.triggers().find(words), pseudo).stream()
                 .filter(t -> !doubled(t, doubling)).toList();
         var stated = outside(lexicon.stated().find(words), pseudo);
-        this.before = Stream.concat(notSupposed.stream(), outside(lexicon.hypothetical().find(words), pseudo).stream()
-                .filter(t -> !realConditional(t, stated))).toList();
+        var supposing = outside(lexicon.hypothetical().find(words), pseudo).stream()
+                .filter(t -> !realConditional(t, stated)).toList();
+        this.supposes = !supposing.isEmpty();
+        this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
         this.after = lexicon.postTriggers().find(words).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
                 .toList();
@@ -314,6 +319,11 @@ final class ConText {
     }
 
     /** Whether any word of the message is in a question that does not say the user has anything. */
+    /** Whether a hypothetical trigger scopes something in the message ("if my chest feels squeezed"). */
+    boolean supposes() {
+        return supposes;
+    }
+
     boolean asksInGeneral() {
         for (boolean a : asked) {
             if (a) {

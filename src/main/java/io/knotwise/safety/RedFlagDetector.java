@@ -269,12 +269,16 @@ public final class RedFlagDetector {
             }
         }
         if (scope.asksInGeneral()) {
-            askAboutEmergencies(text, duringTechnique, found, unsure);
+            askAboutEmergencies(scope(text, false), duringTechnique, found, unsure);
         }
         if (secondOpinion != null) {
             List<IntentScore> opinion = secondOpinion.rank(reading(scope));
             consult(opinion, scope, found, unsure, general, modified);
             overrule(opinion, found, unsure);
+        }
+        // After the second opinion, which may read a supposed emergency as said: what it leaves is asked about.
+        if (scope.supposes()) {
+            askAboutEmergencies(scope(text, true, false), duringTechnique, found, unsure);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
@@ -283,12 +287,12 @@ public final class RedFlagDetector {
 
     /**
      * A question about an emergency that does not say the user has it ("is crushing chest pain always a heart
-     * attack?") raises no flag, but it is not let go either: it earns the clarifying question, which already carries
-     * the emergency advice.
+     * attack?"), or one supposed ("is it ok to use the ball if my chest feels squeezed?"), raises no flag, but it is
+     * not let go either: it earns the clarifying question, which already carries the emergency advice. {@code
+     * unasked} reads the message with the question or the supposition taken as said.
      */
-    private void askAboutEmergencies(String text, boolean duringTechnique, Map<String, RedFlag> found,
+    private void askAboutEmergencies(ConText unasked, boolean duringTechnique, Map<String, RedFlag> found,
                                      List<String> unsure) {
-        ConText unasked = scope(text, false);
         for (Screen screen : screens) {
             String id = screen.category().id();
             if (!found.containsKey(id) && !unsure.contains(id)
@@ -580,6 +584,11 @@ public final class RedFlagDetector {
 
     /** The ConText reading of a text; {@code questions} false reads general questions as statements. */
     private ConText scope(String text, boolean questions) {
+        return scope(text, questions, true);
+    }
+
+    /** ... and {@code suppositions} false reads what an "if" supposes as said. */
+    private ConText scope(String text, boolean questions, boolean suppositions) {
         String spaced = GLUED_UNIT.matcher(text).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
         var words = new ArrayList<String>(tokens.size());
@@ -614,7 +623,8 @@ public final class RedFlagDetector {
                 }
             }
         }
-        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions);
+        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions,
+                suppositions);
     }
 
     /**

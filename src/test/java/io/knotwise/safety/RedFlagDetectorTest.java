@@ -183,6 +183,16 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void anEmergencyOnlySupposedAsksTheClarifyingQuestionInstead() {
+        Screening supposed = detector.screen("is it ok to keep rolling if I get crushing chest pain?", false);
+        Screening urgentOnly = detector.screen("should I stop if my fingers ever go tingly?", false);
+
+        assertThat(supposed.flags()).isEmpty();
+        assertThat(supposed.unsure()).contains("cardiac_warning_signs");
+        assertThat(urgentOnly.unsure()).as("only an emergency supposed earns the question").isEmpty();
+    }
+
+    @Test
     void aQuestionThatStatesTheSymptomRaisesIt() {
         assertThat(flags("is the roller ok even though my hands have gone numb?"))
                 .contains("progressive_neuro_deficit");
