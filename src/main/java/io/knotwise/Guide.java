@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -62,9 +61,11 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
         var opened = CompletableFuture.supplyAsync(() -> Stores.open(settings.conversations()));
         // The dialogs first, on their own: on two cores, models loading beside them slow the greeting down.
         Guidebook book = ContentLoader.load(settings.content().dialogs());
-        var intents = nluData.intents();
-        List<String> problems = new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS,
-                nluData.lexicon()).validate(book);
+        var examples = nluData.examples();
+        var intents = NluDataLoader.intentsOf(examples);
+        var lexicon = nluData.lexicon();
+        List<String> problems = new DialogValidator(intents, Engine.RESPONSES, Engine.INTENTS, Engine.SLOTS, lexicon)
+                .validate(book);
         if (!problems.isEmpty()) {
             opened.thenAccept(Store::close);
             throw new InvalidDataException(problems);
@@ -75,13 +76,14 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
                 nluData.modelFile()));
         var knownWords = asked.thenApplyAsync(go -> knownWords(nluData));
         var secondOpinion = asked.thenApplyAsync(go -> secondOpinion(settings.content().models()));
-        var entities = knownWords.thenApply(words -> new EntityExtractor(nluData.lexicon(), nluData.patterns(), words));
-        var parser = model.thenApply(nluData::intentClassifier).thenCombine(entities, (classifier, extractor) ->
-                new MessageParser(classifier, extractor, nluData.settings().threshold(), nluData.settings().margin()));
+        var entities = knownWords.thenApply(words -> new EntityExtractor(lexicon, nluData.patterns(), words));
+        var classifier = model.thenApply(trained -> nluData.intentClassifier(trained, examples));
+        var parser = classifier.thenCombine(entities, (reader, extractor) -> new MessageParser(reader, extractor,
+                nluData.settings().threshold(), nluData.settings().margin()));
         var detector = knownWords.thenCombine(secondOpinion, (words, opinion) ->
                 new RedFlagDetector(book.safety(), words, opinion));
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Store store = new MeteredConversationStore(await(opened), metrics);
+        Store store = new MeteredConversationStore(Models.joined(opened), metrics);
         var engine = new Engine(book, new Models(parser, detector, asked), store, Clock.systemUTC(),
                 settings.safety().emergencyNumber(), settings.conversations().defaultLocale(),
                 new MeteredEvents(metrics), settings.safety().auditText(), settings.conversations().transcriptCap());
@@ -132,17 +134,5 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
      */
     public static Set<String> knownWords(NluDataLoader nluData) {
         return nluData.englishWords();
-    }
-
-    /** The value of a loading step, its own exception (such as a {@link KnotwiseException}) rethrown as it was. */
-    private static <T> T await(CompletableFuture<T> step) {
-        try {
-            return step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

@@ -11,11 +11,9 @@ import java.util.Set;
  */
 final class CatalogueChecks {
 
-
     private final List<String> problems = new ArrayList<>();
 
     private CatalogueChecks() {
-
     }
 
     /** Every problem found. */

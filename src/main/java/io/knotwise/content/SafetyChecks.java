@@ -20,11 +20,9 @@ import java.util.stream.Collectors;
  */
 final class SafetyChecks {
 
-
     private final List<String> problems = new ArrayList<>();
 
     private SafetyChecks() {
-
     }
 
     /** Every problem found. */

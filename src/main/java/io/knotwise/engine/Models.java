@@ -42,22 +42,22 @@ public record Models(CompletableFuture<MessageParser> parsing, CompletableFuture
 
     MessageParser parser() {
         load();
-        return join(parsing);
+        return joined(parsing);
     }
 
     RedFlagDetector detector() {
         load();
-        return join(screening);
+        return joined(screening);
     }
 
     private static boolean loadedWell(CompletableFuture<?> model) {
         return model.isDone() && !model.isCompletedExceptionally();
     }
 
-    /** The value, once there; the loader's own exception (such as an invalid model) rethrown as it was. */
-    private static <T> T join(CompletableFuture<T> model) {
+    /** A loading step's value, once there; its own exception (such as an invalid model) rethrown as it was. */
+    public static <T> T joined(CompletableFuture<T> step) {
         try {
-            return model.join();
+            return step.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -62,9 +62,9 @@ public final class NluDataLoader {
         return List.copyOf(examples);
     }
 
-    /** The intents the examples teach (the names of their files): those a model trained on them knows. */
-    public Set<String> intents() {
-        return examples().stream().map(Example::intent).collect(Collectors.toCollection(TreeSet::new));
+    /** The intents examples teach (the names of their files): those a model trained on them knows. */
+    public static Set<String> intentsOf(List<Example> examples) {
+        return examples.stream().map(Example::intent).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void read(Path file, List<Example> into) {
@@ -122,7 +122,12 @@ public final class NluDataLoader {
 
     /** A loaded intent model as the guide uses it: its training examples first, then the model over entity classes. */
     public IntentClassifier intentClassifier(OpenNlpIntentClassifier model) {
-        return IntentTrainer.asTheGuideReadsIt(model, examples(), entityClasses());
+        return intentClassifier(model, examples());
+    }
+
+    /** The same, with the training examples already read. */
+    public IntentClassifier intentClassifier(OpenNlpIntentClassifier model, List<Example> examples) {
+        return IntentTrainer.asTheGuideReadsIt(model, examples, entityClasses());
     }
 
     /** The entity lexicon: entity, then value id, then the phrases that name it. */

@@ -2,6 +2,7 @@ package io.knotwise.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.knotwise.engine.CautionAnswerCheck;
 import io.knotwise.engine.ChecklistExploration;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.EngineEvents;
@@ -12,9 +13,7 @@ import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.TextNormalizer;
-import io.knotwise.safety.Category;
 import io.knotwise.safety.RedFlagDetector;
-import io.knotwise.safety.Tier;
 import io.knotwise.store.MemoryConversationStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,37 +54,16 @@ class ShippedDialogsTest {
         assertThat(walksStarted).as("the exploration reaches techniques at all").isGreaterThan(50);
     }
 
-    /** The checklist button that raises each caution category that restricts answers. */
     static Stream<Arguments> cautionsAndQuestions() {
-        return BOOK.safety().checklist().groups().stream()
-                .flatMap(group -> group.categories().stream().map(id -> Map.entry(group.id(), id)))
-                .filter(e -> BOOK.safety().category(e.getValue()).map(c -> c.tier() == Tier.CAUTION
-                        && !c.restricts().isEmpty()).orElse(false))
-                .flatMap(e -> QUESTIONS.keySet().stream().sorted().map(q -> Arguments.of(e.getKey(), e.getValue(), q)));
+        return CautionAnswerCheck.cautionsAndQuestions(BOOK, QUESTIONS);
     }
 
     /** Every shipped caution that restricts answers, times every common question about what it restricts. */
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("cautionsAndQuestions")
     void aRaisedCautionAnswersTheCommonQuestionsInItsOwnVariant(String button, String category, String question) {
-        Engine engine = engine(QUESTIONS);
-        String id = engine.start("en-GB").conversationId();
-        engine.handle(id, Input.payload("/request_technique"));
-        engine.handle(id, Input.payload("/affirm{\"checklist\": \"" + button + "\"}"));
-        String normalized = String.join(" ", TextNormalizer.words(question));
-        Answer answer = BOOK.answers().answer(QUESTIONS.get(question), normalized).orElseThrow();
-        Category caution = BOOK.safety().category(category).orElseThrow();
-
-        String said = engine.handle(id, Input.text(question)).messages().get(0).text();
-
-        assertThat(answer.about()).as("the answer to '%s' says what it is about", question).isNotEmpty();
-        boolean restricted = answer.about().stream().anyMatch(caution.restricts()::contains);
-        if (restricted || answer.cautions().containsKey(category)) {
-            assertThat(said).isEqualTo(answer.cautions().get(category)).isNotEqualTo(answer.text())
-                    .doesNotContain("5 to 7").doesNotContain("hurts so good");
-        } else {
-            assertThat(said).isEqualTo(answer.text());
-        }
+        CautionAnswerCheck.answersInTheCautionsOwnVariant(BOOK, engine(QUESTIONS), QUESTIONS, button, category,
+                question, "5 to 7", "hurts so good");
     }
 
     @Test

@@ -1,14 +1,9 @@
 package io.knotwise.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.knotwise.content.Answer;
 import io.knotwise.content.Guidebook;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.TextNormalizer;
-import io.knotwise.safety.Category;
 import io.knotwise.safety.RedFlagDetector;
-import io.knotwise.safety.Tier;
 import io.knotwise.store.MemoryConversationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,13 +33,8 @@ class CautionAnswersTest {
             "should I lie face down?", "ask_safety",
             "how often should I do this?", "ask_frequency");
 
-    /** The checklist button that raises each caution category that restricts answers. */
     static Stream<Arguments> cautionsAndQuestions() {
-        return BOOK.safety().checklist().groups().stream()
-                .flatMap(group -> group.categories().stream().map(id -> Map.entry(group.id(), id)))
-                .filter(e -> BOOK.safety().category(e.getValue()).map(c -> c.tier() == Tier.CAUTION
-                        && !c.restricts().isEmpty()).orElse(false))
-                .flatMap(e -> QUESTIONS.keySet().stream().sorted().map(q -> Arguments.of(e.getKey(), e.getValue(), q)));
+        return CautionAnswerCheck.cautionsAndQuestions(BOOK, QUESTIONS);
     }
 
     @ParameterizedTest(name = "{1}: {2}")
@@ -56,22 +46,8 @@ class CautionAnswersTest {
         var engine = new Engine(BOOK, Models.loaded(parser, new RedFlagDetector(BOOK.safety())),
                 new MemoryConversationStore(Duration.ofMinutes(30), 100), Clock.systemUTC(), null, null,
                 EngineEvents.none(), false, Engine.DEFAULT_TRANSCRIPT_CAP);
-        String id = engine.start("en-GB").conversationId();
-        engine.handle(id, Input.payload("/request_technique"));
-        engine.handle(id, Input.payload("/affirm{\"checklist\": \"" + button + "\"}"));
-        String normalized = String.join(" ", TextNormalizer.words(question));
-        Answer answer = BOOK.answers().answer(QUESTIONS.get(question), normalized).orElseThrow();
-        Category caution = BOOK.safety().category(category).orElseThrow();
 
-        String said = engine.handle(id, Input.text(question)).messages().get(0).text();
-
-        assertThat(answer.about()).as("the answer to '%s' says what it is about", question).isNotEmpty();
-        boolean restricted = answer.about().stream().anyMatch(caution.restricts()::contains);
-        if (restricted || answer.cautions().containsKey(category)) {
-            assertThat(said).isEqualTo(answer.cautions().get(category)).isNotEqualTo(answer.text())
-                    .doesNotContain(DEFAULT_FIGURE);
-        } else {
-            assertThat(said).isEqualTo(answer.text());
-        }
+        CautionAnswerCheck.answersInTheCautionsOwnVariant(BOOK, engine, QUESTIONS, button, category, question,
+                DEFAULT_FIGURE);
     }
 }
