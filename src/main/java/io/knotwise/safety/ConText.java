@@ -267,7 +267,17 @@ final class ConText {
          * {@code forOthers}.
          */
         boolean kept(boolean forOthers) {
-            return prefix.isEmpty() || (forOthers && prefix.equals("other|") && !past);
+            return theUsers() || forOthers && someoneElsesNow();
+        }
+
+        /** Whether the mention is plainly the user's. */
+        boolean theUsers() {
+            return prefix.isEmpty();
+        }
+
+        /** Whether the mention is someone else's, happening now. */
+        boolean someoneElsesNow() {
+            return prefix.equals("other|") && !past;
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -344,14 +345,23 @@ public final class RedFlagDetector {
         return best;
     }
 
-    /** A pattern of concepts read once from the data: its tier, each group's alternatives, and who it counts for. */
+    /**
+     * A pattern of concepts read once from the data: its tier, each group's alternatives, and who it counts for. All
+     * of a pattern's mentions are one person's: "my dad had a heart attack ... my shoulders are tight" is not chest
+     * pressure.
+     */
     private record ConceptPattern(Tier tier, List<List<String>> groups, boolean forOthers) {
 
         boolean matches(List<ConText.ConceptMention> mentioned) {
+            return matches(mentioned, ConText.ConceptMention::theUsers)
+                    || forOthers && matches(mentioned, ConText.ConceptMention::someoneElsesNow);
+        }
+
+        private boolean matches(List<ConText.ConceptMention> mentioned, Predicate<ConText.ConceptMention> whose) {
             for (List<String> alternatives : groups) {
                 boolean found = false;
                 for (ConText.ConceptMention mention : mentioned) {
-                    if (mention.kept(forOthers) && mention.concepts().stream().anyMatch(alternatives::contains)) {
+                    if (whose.test(mention) && mention.concepts().stream().anyMatch(alternatives::contains)) {
                         found = true;
                         break;
                     }
