@@ -9,7 +9,7 @@ writes, next to this script:
     repeat, stop, help): the first 100 `train` examples of the mapped CLINC intent;
   * ../heldout/clinc150_val.tsv: the `val` and `oos_val` splits labelled with our intents
     (never trained on: for calibration and evaluation);
-  * out_of_scope.txt: the first 12 `train` examples of every CLINC intent that is neither
+  * out_of_scope.txt: the first 16 `train` examples of every CLINC intent that is neither
     mapped nor left out as ambiguous, followed by all of `oos_train`.
 
 Order follows the source file, so the output is deterministic. Examples that touch our
@@ -30,7 +30,7 @@ DEFAULT_SOURCE = REPO_ROOT / "models" / "clinc150" / "source" / "train_val.json"
 OUT_DIR = Path(__file__).resolve().parent
 
 PER_MAPPED_INTENT = 100
-PER_OOS_INTENT = 12
+PER_OOS_INTENT = 16
 
 # CLINC intent -> Knotwise intent (see the table in the dataset README).
 MAPPED = {

@@ -50,7 +50,10 @@ final class ScreenNode implements NodeBehaviour {
         String intent = understanding.intent().name();
         boolean group = understanding.entities().stream().anyMatch(e -> e.entity().equals(Slots.CHECKLIST)
                 && checklist.group(String.valueOf(e.value())).isPresent());
-        boolean denial = understanding.confident() && intent.equals(Intents.DENY);
+        // A checklist item denied in the user's words ("no chest pain and no numbness") answers the checklist however
+        // the intent model reads the sentence.
+        boolean denial = understanding.confident() && intent.equals(Intents.DENY)
+                || !denials.apply(understanding.text()).isEmpty();
         if (denial && !moment.cautioned() && !group && asksAboutTheRest(conversation, understanding.text(), reply)) {
             return true;
         }

@@ -83,6 +83,11 @@ final class EntityClasses implements UnaryOperator<String[]> {
         };
     }
 
+    /** Whether the words name one entity of a {@code namedAlone} class and only filler words ("effleurage?"). */
+    boolean namesOneAlone(String[] words) {
+        return namedAlone(words, index.find(Arrays.asList(words))) != null;
+    }
+
     /** The intent of a message naming one entity of a {@code namedAlone} class and only filler words, or null. */
     private String namedAlone(String[] words, List<PhraseIndex.Match<String>> matches) {
         if (namedAlone.isEmpty() || matches.isEmpty()) {

@@ -71,11 +71,16 @@ public final class IntentTrainer {
 
     /**
      * A model as the guide reads messages with it: a message that is word for word one of the training examples is
-     * that example's intent; anything else goes to the model, with the entity classes the words name.
+     * that example's intent; anything else goes to the model, with the entity classes the words name. A technique
+     * named alone is always asked for, even where an author labelled it a question ("effleurage?"), so such examples
+     * are left out of the lookup.
      */
     public static IntentClassifier asTheGuideReadsIt(OpenNlpIntentClassifier model, List<Example> examples,
                                                      EntityClasses classes) {
-        return KnownPhrases.of(examples).over(classes.over(model));
+        List<Example> lookup = examples.stream()
+                .filter(e -> !classes.namesOneAlone(TextNormalizer.words(e.text())))
+                .toList();
+        return KnownPhrases.of(lookup).over(classes.over(model));
     }
 
     /** Trains from {@code models/} and writes {@code models/intent.bin}; returns the model. */

@@ -54,6 +54,15 @@ class IntentModelTest {
     }
 
     @Test
+    void aTechniqueNamedAloneIsAskedForEvenWhereATrainingLineCallsItAQuestion() {
+        // models/intents/explain_technique.txt has "effleurage?": the name alone still starts the technique.
+        for (String text : List.of("effleurage", "Effleurage?", "skin rolling", "the tennis ball one")) {
+            assertThat(classifier.rank(TextNormalizer.words(text)).get(0).name()).as(text)
+                    .isEqualTo("request_technique");
+        }
+    }
+
+    @Test
     void theDecisionRuleIsTheCalibratedOne() {
         var choice = Calibration.choose(classifier, loader.heldOut("validation"), loader.clincValidation(),
                 NluCommands.OOS_TARGET);
