@@ -2,7 +2,9 @@
 # Where the CPU, the allocation or the lock waiting goes under the HTTP load of bench/http.sh: async-profiler
 # (tools.profiler:async-profiler from Maven Central) attached to a warmed-up guide for a measured window.
 #
-#   bench/profile.sh [cpu|alloc|lock] [-w 60s] [-d 20s]
+#   bench/profile.sh [cpu|alloc|lock] [-w 60s] [-d 20s] [-p]
+#
+# -p profiles /api/v1/parse (bench/parse.tsv) instead of whole conversations.
 #
 # Writes target/profile-EVENT.html (a flame graph) and target/profile-EVENT.collapsed (one stack a line), and prints
 # the share of the samples under the main parts. BENCH_STORE and KNOTWISE_JAVA_OPTS work as in bench/http.sh.
@@ -12,14 +14,15 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 event=${1:-cpu}
-[[ $event =~ ^(cpu|alloc|lock)$ ]] || { sed -n '2,9p' "$0" >&2; exit 2; }
+[[ $event =~ ^(cpu|alloc|lock)$ ]] || { sed -n '2,11p' "$0" >&2; exit 2; }
 shift || true
-warmup=60s duration=20s
-while getopts "w:d:" opt; do
+warmup=60s duration=20s parse=false
+while getopts "w:d:p" opt; do
     case $opt in
         w) warmup=$OPTARG ;;
         d) duration=$OPTARG ;;
-        *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+        p) parse=true ;;
+        *) sed -n '2,11p' "$0" >&2; exit 2 ;;
     esac
 done
 
@@ -37,9 +40,14 @@ trap 'stop_servers; rm -rf "$work"' EXIT
 ensure_jars
 start_knotwise "$work/knotwise.log"
 pid=${SERVER_PIDS[0]}
-load() {  # load DURATION [wrk options]: the conversations of bench/http.sh on 64 connections
+load() {  # load DURATION [wrk options]: the conversations of bench/http.sh (or parses, -p) on 64 connections
     local time=$1
     shift
+    if $parse; then
+        wrk -t2 -c64 -d"$time" "$@" -s bench/conversation.lua "$KNOTWISE_URL" -- parse bench/parse.tsv \
+            | grep '^RESULT' || true
+        return
+    fi
     curl -s -X POST -H 'Content-Type: application/json' -d '{}' "$KNOTWISE_URL/api/v1/conversations?[1-512]" \
         | grep -o '"conversation_id":"[^"]*"' | cut -d'"' -f4 >"$work/ids"
     wrk -t2 -c64 -d"$time" "$@" -s bench/conversation.lua "$KNOTWISE_URL" \
