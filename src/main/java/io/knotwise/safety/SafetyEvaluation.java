@@ -24,9 +24,13 @@ public final class SafetyEvaluation {
         }
     }
 
-    /** Everything measured; immutable. */
+    /**
+     * Everything measured; immutable. {@code emergenciesMet} counts the emergency positives raised at their tier, or
+     * answered with the clarifying question that already carries the emergency advice.
+     */
     public record Result(Map<String, Score> recallByCategory, Map<Tier, Score> recallByTier, Score recall,
-                         int falseAlarms, int harmlessCases, List<Miss> missed, List<Miss> falseAlarmCases) {
+                         int falseAlarms, int harmlessCases, List<Miss> missed, List<Miss> falseAlarmCases,
+                         Score emergenciesMet) {
 
         public double falseAlarmRate() {
             return harmlessCases == 0 ? 0 : (double) falseAlarms / harmlessCases;
@@ -46,12 +50,13 @@ public final class SafetyEvaluation {
         var byTier = new LinkedHashMap<Tier, int[]>();
         var missed = new ArrayList<Miss>();
         var alarms = new ArrayList<Miss>();
+        var emergencies = new int[2];
         int harmless = 0;
         for (Category category : rules.categories()) {
             byCategory.put(category.id(), new int[2]);
             var cases = corpus.categories().getOrDefault(category.id(), new SafetyCorpus.Cases(List.of(), List.of()));
             for (SafetyCorpus.Case positive : cases.positives()) {
-                check(category.id(), positive, byCategory, byTier, missed);
+                check(category.id(), positive, byCategory, byTier, missed, emergencies);
             }
             for (SafetyCorpus.Case negative : cases.negatives()) {
                 harmless++;
@@ -62,7 +67,7 @@ public final class SafetyEvaluation {
             }
         }
         for (SafetyCorpus.Case modified : corpus.modifiers()) {
-            check(modified.category(), modified, byCategory, byTier, missed);
+            check(modified.category(), modified, byCategory, byTier, missed, emergencies);
         }
         for (String text : corpus.benign()) {
             harmless++;
@@ -74,18 +79,22 @@ public final class SafetyEvaluation {
         int hits = byCategory.values().stream().mapToInt(s -> s[0]).sum();
         int total = byCategory.values().stream().mapToInt(s -> s[1]).sum();
         return new Result(scores(byCategory), scores(byTier), new Score(hits, total), alarms.size(), harmless,
-                List.copyOf(missed), List.copyOf(alarms));
+                List.copyOf(missed), List.copyOf(alarms), new Score(emergencies[0], emergencies[1]));
     }
 
     private void check(String categoryId, SafetyCorpus.Case positive, Map<String, int[]> byCategory,
-                       Map<Tier, int[]> byTier, List<Miss> missed) {
+                       Map<Tier, int[]> byTier, List<Miss> missed, int[] emergencies) {
         Category category = rules.category(categoryId)
                 .orElseThrow(() -> new IllegalArgumentException("the corpus names unknown category " + categoryId));
         Tier expected = positive.tier() == null ? category.tier() : Tier.fromId(positive.tier());
-        List<RedFlag> flags = detector.detect(positive.text(), false);
+        Screening screening = detector.screen(positive.text(), false);
+        List<RedFlag> flags = screening.flags();
         boolean hit = flags.stream().anyMatch(f -> f.id().equals(categoryId) && !expected.isHigherThan(f.tier()));
         count(byCategory.computeIfAbsent(categoryId, k -> new int[2]), hit);
         count(byTier.computeIfAbsent(expected, k -> new int[2]), hit);
+        if (expected == Tier.EMERGENCY) {
+            count(emergencies, hit || screening.unsure().contains(categoryId));
+        }
         if (!hit) {
             missed.add(new Miss(categoryId, expected.id(), positive.text(), describe(flags)));
         }

@@ -101,6 +101,10 @@ public final class SafetyReport {
                 result.harmlessCases(), 100 * result.falseAlarmRate()));
         out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
         result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
+        if (result.emergenciesMet().total() > 0) {
+            String met = emergenciesMet(result);
+            out.append("\n- ").append(Character.toUpperCase(met.charAt(0))).append(met.substring(1)).append('\n');
+        }
         if (byCategory) {
             out.append("\n| category | recalled | cases | recall |\n|---|---|---|---|\n");
             result.recallByCategory().forEach((id, s) -> out.append(row(id, s)));
@@ -115,6 +119,9 @@ public final class SafetyReport {
                 result.harmlessCases(), 100 * result.falseAlarmRate()));
         result.recallByTier().forEach((tier, s) -> out.append(String.format(Locale.ROOT, "  %-32s %4d/%-4d %5.1f%%%n",
                 tier.id(), s.hits(), s.total(), 100 * s.rate())));
+        if (result.emergenciesMet().total() > 0) {
+            out.append("  ").append(emergenciesMet(result)).append('\n');
+        }
         result.recallByCategory().forEach((id, s) -> out.append(String.format(Locale.ROOT,
                 "  %-32s %4d/%-4d %5.1f%%%n", id, s.hits(), s.total(), 100 * s.rate())));
         if (cases) {
@@ -134,6 +141,17 @@ public final class SafetyReport {
                     screen.getKey(), r.recall().hits(), r.recall().total(), 100 * r.recall().rate(), r.falseAlarms(),
                     r.harmlessCases(), 100 * r.falseAlarmRate()));
         }
+    }
+
+    /**
+     * The emergencies raised, or met by the clarifying question that already carries the emergency advice (it does
+     * not count as recall: the flag was not raised).
+     */
+    private static String emergenciesMet(SafetyEvaluation.Result result) {
+        SafetyEvaluation.Score met = result.emergenciesMet();
+        return String.format(Locale.ROOT, "emergencies raised, or asked about with the clarifying question that already"
+                + " carries the emergency advice (not counted as recall): %d/%d (%.1f%%)", met.hits(), met.total(),
+                100 * met.rate());
     }
 
     private static String row(String name, SafetyEvaluation.Score score) {

@@ -8,6 +8,7 @@ import io.knotwise.nlu.IntentScore;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -372,6 +373,19 @@ class RedFlagDetectorTest {
                 false)).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
         assertThat(detectorWithOpinion(OVERRULING, SafetySet.NONE, 0.99)
                 .detect("my back pain is getting worse every week", false)).isEmpty();
+    }
+
+    @Test
+    void anEmergencyMetOnlyByTheClarifyingQuestionIsCountedApartAndNotAsRecall() {
+        var asked = new SafetyCorpus.Case("is crushing chest pain always a heart attack?", null, null, "question");
+        var said = new SafetyCorpus.Case("I have crushing chest pain", null, null, "plain");
+        var corpus = new SafetyCorpus(Map.of("cardiac_warning_signs",
+                new SafetyCorpus.Cases(List.of(asked, said), List.of())), List.of(), List.of());
+
+        SafetyEvaluation.Result result = new SafetyEvaluation(detector, RULES).evaluate(corpus);
+
+        assertThat(result.recall()).isEqualTo(new SafetyEvaluation.Score(1, 2));
+        assertThat(result.emergenciesMet()).isEqualTo(new SafetyEvaluation.Score(2, 2));
     }
 
     @Test
