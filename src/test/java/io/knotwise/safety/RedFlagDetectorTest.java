@@ -376,6 +376,22 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void upperBackPainWithLightHeadednessAndUnusualTirednessIsACardiacWarning() {
+        assertThat(flags("ache under my left shoulder blade and I'm so wiped out, kind of woozy too"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("knot under my shoulder blade and I'm wiped out after the gym"))
+                .doesNotContain("cardiac_warning_signs");
+    }
+
+    @Test
+    void aPatternNeedsOnePersonsMentions() {
+        // his heart and the user's tightness are not chest pressure; his chest pain now still is an emergency
+        assertThat(flags("my dad has heart trouble and my shoulders are tight"))
+                .doesNotContain("cardiac_warning_signs");
+        assertThat(flags("my mum's chest hurts and my shoulders are tight")).contains("cardiac_warning_signs");
+    }
+
+    @Test
     void anEmergencyMetOnlyByTheClarifyingQuestionIsCountedApartAndNotAsRecall() {
         var asked = new SafetyCorpus.Case("is crushing chest pain always a heart attack?", null, null, "question");
         var said = new SafetyCorpus.Case("I have crushing chest pain", null, null, "plain");
