@@ -384,6 +384,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aRelativesEmergencyToldInReportedSpeechOrAsAFallIsRaised() {
+        // "saying" is not the hypothetical "say I had...", and a chest that "feels crushed" is not the feeling
+        assertThat(flags("dad is saying his chest feels crushed")).contains("cardiac_warning_signs");
+        assertThat(flags("my son fell out of the treehouse")).contains("major_trauma");
+        assertThat(flags("I feel crushed by the news, my shoulders are tight")).isEmpty();
+    }
+
+    @Test
     void aPatternNeedsOnePersonsMentions() {
         // his heart and the user's tightness are not chest pressure; his chest pain now still is an emergency
         assertThat(flags("my dad has heart trouble and my shoulders are tight"))
