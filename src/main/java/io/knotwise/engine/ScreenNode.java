@@ -52,9 +52,10 @@ final class ScreenNode implements NodeBehaviour {
                 && checklist.group(String.valueOf(e.value())).isPresent());
         // A checklist item denied in the user's words ("no chest pain and no numbness") answers the checklist however
         // the intent model reads the sentence.
-        boolean denial = understanding.confident() && intent.equals(Intents.DENY)
-                || !denials.apply(understanding.text()).isEmpty();
-        if (denial && !moment.cautioned() && !group && asksAboutTheRest(conversation, understanding.text(), reply)) {
+        Set<String> denied = denials.apply(understanding.text());
+        boolean denial = understanding.confident() && intent.equals(Intents.DENY) || !denied.isEmpty();
+        if (denial && !moment.cautioned() && !group
+                && asksAboutTheRest(conversation, understanding.text(), denied, reply)) {
             return true;
         }
         if (moment.cautioned() || group || denial) {
@@ -82,12 +83,11 @@ final class ScreenNode implements NodeBehaviour {
      * Whether a denial ruled out only some groups, the first time: then the guide names the rest and asks about them,
      * with their buttons.
      */
-    private boolean asksAboutTheRest(Conversation conversation, String text, Reply reply) {
+    private boolean asksAboutTheRest(Conversation conversation, String text, Set<String> denied, Reply reply) {
         if (conversation.slots().containsKey(Slots.RULED_OUT)
                 || checklist.deniesAll(List.of(TextNormalizer.words(text)))) {
             return false;
         }
-        Set<String> denied = denials.apply(text);
         List<ChecklistGroup> rest = checklist.groups().stream()
                 .filter(g -> g.categories().stream().noneMatch(denied::contains)).toList();
         if (rest.size() == checklist.groups().size() || rest.isEmpty()) {

@@ -45,7 +45,6 @@ final class KnownPhrases {
         return new KnownPhrases(byText, vocabulary);
     }
 
-
     /** The classifier with the lookup in front of it: a known message's intent first, the model's ranking after. */
     public IntentClassifier over(IntentClassifier classifier) {
         return words -> {

@@ -328,12 +328,12 @@ final class ConText {
         return words.get(index);
     }
 
-    /** Whether any word of the message is in a question that does not say the user has anything. */
     /** Whether a hypothetical trigger scopes something in the message ("if my chest feels squeezed"). */
     boolean supposes() {
         return supposes;
     }
 
+    /** Whether any word of the message is in a question that does not say the user has anything. */
     boolean asksInGeneral() {
         for (boolean a : asked) {
             if (a) {
