@@ -27,7 +27,8 @@ public final class Commands {
     public static final String USAGE = "usage: java -jar knotwise.jar [" + String.join("|",
             List.of("serve", "chat", "validate", "telegram-webhook URL", "train", "calibrate", "evaluate",
                     "intent-measure [--misses] FILE...", "intent-compare", "safety-report",
-                    "safety-measure [--misses] FILE...", "safety-train", "safety-calibrate", "safety-explain TEXT..."))
+                    "safety-measure [--misses] [--rules] FILE...", "safety-train", "safety-calibrate",
+                    "safety-explain TEXT..."))
             + "]";
 
     private Commands() {

@@ -77,16 +77,20 @@ public final class SafetyCli {
     /**
      * Measures the red-flag screen as it is on labelled sets ({@code .tsv} files or folders of them) and prints the
      * figures; with {@code --misses} it also prints what was missed or wrongly raised (never use that on the frozen
-     * test: its lines must not be looked at while tuning).
+     * test: its lines must not be looked at while tuning), and with {@code --rules} it screens with the rules alone,
+     * without the learned second opinion.
      */
     static void measure(Settings settings, List<String> args) {
         boolean misses = args.contains("--misses");
+        boolean rulesAlone = args.contains("--rules");
         var files = args.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
         var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
                 : SafetySet.load(List.of(f))).lines().stream()).toList());
         Guidebook book = ContentLoader.load(settings.content().dialogs());
-        var detector = detector(book, settings.content().models());
-        var result = new SafetyEvaluation(detector, book.safety()).evaluate(set.corpus());
+        var rules = rulesAlone ? book.safety().withSecondOpinion(SecondOpinion.never()) : book.safety();
+        var detector = rulesAlone ? new RedFlagDetector(rules, Guide.knownWords(new NluDataLoader(
+                settings.content().models())), null) : detector(book, settings.content().models());
+        var result = new SafetyEvaluation(detector, rules).evaluate(set.corpus());
         System.out.print(SafetyReport.summary(result, misses));
     }
 

@@ -19,6 +19,10 @@ final class ConText {
 
     /** How many words away a past marker still dates a mention in its sentence ("a clot ... 12 years ago"). */
     private static final int PAST_REACH = 15;
+    /** How many words after a mention a phrase of {@code userSites} still places it on the user's body. */
+    private static final int SITE_REACH = 3;
+    /** The most words of a label before its colon ("How bad:", "Where exactly:"). */
+    private static final int LABEL_WORDS = 3;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
     /** Words before a job noun that make it someone else's, not the user's field: "my nurse", "the doctor". */
     private static final Set<String> OWNERS = Set.of("my", "our", "his", "her", "their", "your", "the", "a", "an");
@@ -61,6 +65,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> others;
     private final List<PhraseIndex.Match<Boolean>> othersAfter;
     private final List<PhraseIndex.Match<Boolean>> firstPerson;
+    private final List<PhraseIndex.Match<Boolean>> userSites;
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final List<PhraseIndex.Match<Boolean>> work;
     private final List<PhraseIndex.Match<Boolean>> claims;
@@ -93,13 +98,15 @@ final class ConText {
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
         this.stops = lexicon.terminators().find(words);
+        this.firstPerson = lexicon.firstPerson().find(words);
+        this.userSites = lexicon.userSites().find(words);
         var pseudo = lexicon.pseudoTriggers().find(words);
         var doubling = lexicon.doubledBy().find(words);
         this.notSupposed = outside(lexicon.triggers().find(words), pseudo).stream()
                 .filter(t -> !doubled(t, doubling)).toList();
         var stated = outside(lexicon.stated().find(words), pseudo);
         var supposing = outside(lexicon.hypothetical().find(words), pseudo).stream()
-                .filter(t -> !realConditional(t, stated)).toList();
+                .filter(t -> !realConditional(t, stated, lexicon.questionStarts())).toList();
         this.supposes = !supposing.isEmpty();
         this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
         this.after = lexicon.postTriggers().find(words).stream()
@@ -118,7 +125,6 @@ final class ConText {
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         this.others = Stream.concat(lexicon.others().find(words).stream(), atWork.stream()).toList();
         this.othersAfter = lexicon.othersAfter().find(words);
-        this.firstPerson = lexicon.firstPerson().find(words);
         this.othersPast = lexicon.othersPast().find(words);
         // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
         // word naming its field, says what the user does ("my nurse" is someone else's, and "GP thinks it might be a
@@ -138,7 +144,8 @@ final class ConText {
         for (int i = 0; i < words.size(); i++) {
             leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
         }
-        this.asked = questions ? askedSentences(words, sentenceStarts, lexicon) : new boolean[words.size()];
+        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, lexicon)
+                : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
 
@@ -164,13 +171,30 @@ final class ConText {
 
     /**
      * Whether a hypothetical trigger's clause states what is happening: "if I've had a temperature since Tuesday",
-     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker).
+     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker). The clause ends
+     * where the question it conditions begins: in "if I ever get pregnant, can I keep doing these?" the "keep" is
+     * the question's.
      */
-    private boolean realConditional(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> stated) {
+    private boolean realConditional(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> stated,
+                                    PhraseIndex<Boolean> questionStarts) {
         for (PhraseIndex.Match<Boolean> marker : stated) {
             if (marker.from() >= trigger.to() && marker.from() - trigger.to() <= 2 * window
-                    && !stoppedBetween(trigger.to(), marker.from())) {
+                    && !stoppedBetween(trigger.to(), marker.from())
+                    && !questionBetween(trigger.to(), marker.from(), questionStarts)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a question to the guide ("can I", "should I") begins between two indexes. */
+    private boolean questionBetween(int from, int to, PhraseIndex<Boolean> questionStarts) {
+        for (PhraseIndex.Match<Boolean> self : firstPerson) {
+            if (self.from() > from && self.from() < to) {
+                var start = questionStarts.matchAt(words, self.from() - 1);
+                if (start != null && start.to() == self.from()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -196,7 +220,8 @@ final class ConText {
                    PhraseIndex<Boolean> pastMarkers, PhraseIndex<Boolean> ongoing, PhraseIndex<Boolean> recent,
                    PhraseIndex<Boolean> others,
                    PhraseIndex<Boolean> othersAfter,
-                   PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> othersPast,
+                   PhraseIndex<Boolean> firstPerson, PhraseIndex<Boolean> userSites,
+                   PhraseIndex<Boolean> othersPast,
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
@@ -348,7 +373,21 @@ final class ConText {
      * and no "last night" or "today" in it: "can massage dislodge a clot?" asks about a clot; "can I use the roller
      * now my hands have gone numb?" says the user has numb hands.
      */
-    private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Lexicon lexicon) {
+    /**
+     * Whether a sentence opens with a label the user answers after a colon ("How long: since the crash on
+     * Saturday"): a word of {@code asking} among its first few that does not end it.
+     */
+    private static boolean labelled(int start, int end, Set<Integer> asking) {
+        for (int k = start; k < Math.min(start + LABEL_WORDS, end - 1); k++) {
+            if (asking.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Set<Integer> asking,
+                                            Lexicon lexicon) {
         var asked = new boolean[words.size()];
         var firstPerson = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> f : lexicon.firstPerson().find(words)) {
@@ -370,7 +409,7 @@ final class ConText {
                 // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
                 // ends in one but says the user takes them.
                 boolean question = lexicon.questionStarts().matchAt(words, start) != null
-                        && lexicon.affirmatives().matchAt(words, i) == null;
+                        && lexicon.affirmatives().matchAt(words, i) == null && !labelled(start, i, asking);
                 boolean mine = false;
                 for (int k = start; k < i; k++) {
                     mine |= firstPerson[k];
@@ -401,7 +440,11 @@ final class ConText {
         // A trigger that starts before the term negates it, even when the two share words ("never had" and
         // "had cancer"); one that starts inside the term ("never goes away") is part of the term.
         for (PhraseIndex.Match<Boolean> t : triggers) {
+            // A trigger that stands alone before punctuation answers what came before it, not what follows: in
+            // "pregnant no, meds just the apixaban" the "no" is the pregnancy's. Not before a colon: "I have not:
+            // chest pain, fever" denies its list.
             if (t.from() < term.from() && term.from() - t.to() <= window
+                    && (t.to() > term.from() || !standalone.contains(t.to() - 1) || asking.contains(t.to() - 1))
                     && !stoppedBetween(Math.min(t.to(), term.from()), term.from())) {
                 return true;
             }
@@ -497,8 +540,14 @@ final class ConText {
         return false;
     }
 
-    /** Someone else's: after an experiencer trigger in the same stretch, with no first-person word between. */
+    /**
+     * Someone else's: after an experiencer trigger in the same stretch, with no first-person word between, and not
+     * placed on the user's body right after ("my carer found a lump on my back").
+     */
     private boolean aboutSomeoneElse(PhraseIndex.Match<Boolean> term) {
+        if (onTheUser(term)) {
+            return false;
+        }
         for (PhraseIndex.Match<Boolean> t : others) {
             if (t.from() <= term.from() && term.from() - t.to() <= othersWindow
                     && !stoppedBetween(Math.min(t.to(), term.from()), term.from())
@@ -507,6 +556,16 @@ final class ConText {
             }
         }
         return followedBy(othersAfter, term, othersWindow);
+    }
+
+    private boolean onTheUser(PhraseIndex.Match<Boolean> term) {
+        for (PhraseIndex.Match<Boolean> site : userSites) {
+            if (site.from() >= term.to() && site.from() - term.to() <= SITE_REACH
+                    && !stoppedBetween(term.to(), site.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean firstPersonBetween(int from, int to) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param self phrases with which the user says the question is about their own back ("this one is for me"):
  *     then no subject phrase counts
  * @param firstPerson words that bring a mention back to the user ("i", "me", "i'm")
+ * @param userSites phrases right after a mention that place it on the user's body ("my carer found a lump on my
+ *     back")
  * @param past markers that put someone else's mention in the past ("last year", "she's fine now"), on top of the
  *     user's own past markers
  * @param namedConditions words that name a diagnosis or treatment rather than a symptom ("dvt", "chemo"): someone
@@ -22,7 +24,7 @@ import java.util.List;
  */
 public record Experiencer(int window, List<String> triggers, List<String> backward, List<String> subject,
                           List<String> self,
-                          List<String> firstPerson,
+                          List<String> firstPerson, List<String> userSites,
                           List<String> past, List<String> namedConditions, List<String> notForOthers, Work work) {
 
     public Experiencer {
@@ -34,6 +36,7 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
         subject = subject == null ? List.of() : List.copyOf(subject);
         self = self == null ? List.of() : List.copyOf(self);
         firstPerson = firstPerson == null ? List.of() : List.copyOf(firstPerson);
+        userSites = userSites == null ? List.of() : List.copyOf(userSites);
         past = past == null ? List.of() : List.copyOf(past);
         namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
         notForOthers = notForOthers == null ? List.of() : List.copyOf(notForOthers);
@@ -41,8 +44,7 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
     }
 
     public static Experiencer none() {
-        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List
-                .of(),
-                Work.none());
+        return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), Work.none());
     }
 }

@@ -125,6 +125,7 @@ public final class RedFlagDetector {
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
                 index(rules.pastMarkers().ongoing()), index(rules.pastMarkers().recent()),
                 index(experiencer.triggers()), index(experiencer.backward()), index(experiencer.firstPerson()),
+                index(experiencer.userSites()),
                 index(experiencer.past()), index(experiencer.subject()), index(experiencer.self()),
                 index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),

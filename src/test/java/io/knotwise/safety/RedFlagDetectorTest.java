@@ -499,6 +499,55 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aSuppositionEndsWhereTheQuestionItConditionsBegins() {
+        assertThat(flags("if I ever get pregnant later can I keep doing these?")).isEmpty();
+        assertThat(flags("should i still use the ball if both my arms have gone numb since this morning"))
+                .contains("progressive_neuro_deficit");
+    }
+
+    @Test
+    void aManAnsweringThePregnancyQuestionIsNotPregnant() {
+        assertThat(flags("Numbness? None. Fever? Nope. Pregnant? I'm a man.")).isEmpty();
+        assertThat(flags("Pregnant? Yes, 12 weeks.")).contains("pregnancy");
+    }
+
+    @Test
+    void aSignSomeoneElseFindsOnTheUsersBodyIsTheUsers() {
+        assertThat(flags("My carer found a lump on my back that she says wasn't there at Christmas."))
+                .contains("skin_or_local_lesion");
+        assertThat(flags("my carer is pregnant so she can't help me with the ball")).isEmpty();
+        assertThat(flags("my best mate is pregnant, I just have knots")).isEmpty();
+    }
+
+    @Test
+    void anAnswerAfterALabelIsAStatementNotAQuestion() {
+        assertThat(flags("Where: upper back. How long: since the crash on Saturday, the car was written off"))
+                .contains("major_trauma");
+        assertThat(flags("how bad does a car crash have to be before massage is unsafe?")).isEmpty();
+    }
+
+    @Test
+    void aDenialThatStandsAloneDoesNotReachPastItsComma() {
+        assertThat(flags("numbness none, fever none, pregnant no, meds just the apixaban"))
+                .containsExactly("anticoagulant_or_bleeding_risk");
+        assertThat(flags("I have not: chest pain, fever, numbness")).isEmpty();
+    }
+
+    @Test
+    void somethingThatNeverHappenedBeforeIsNewNotDenied() {
+        assertThat(flags("wet myself, never happened before, and my back is killing me"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void upperBackPainWithLightHeadednessAndNauseaIsCardiac() {
+        assertThat(flags("knot under my left shoulder blade plus nausea and lightheaded")).contains(
+                "cardiac_warning_signs");
+        assertThat(flags("felt a bit sick this morning, knot under my shoulder blade"))
+                .doesNotContain("cardiac_warning_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";

@@ -112,6 +112,9 @@ class ChannelOutageTest {
 
     @AfterEach
     void stop() {
+        if (redis == null) {
+            return; // no Redis on this machine: the test was skipped before anything started
+        }
         guide.stop();
         platform.stop();
         work.shutdownNow();

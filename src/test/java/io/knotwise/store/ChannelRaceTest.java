@@ -49,6 +49,9 @@ class ChannelRaceTest {
 
     @AfterEach
     void stop() {
+        if (redis == null) {
+            return; // no Redis on this machine: the test was skipped before anything started
+        }
         pool.shutdownNow();
         stores.forEach(RedisConversationStore::close);
         redis.close();
