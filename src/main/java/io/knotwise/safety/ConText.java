@@ -225,7 +225,7 @@ final class ConText {
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
-                   PhraseIndex<Boolean> doubledBy) {
+                   PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -399,9 +399,12 @@ final class ConText {
             firstPerson[i] |= POSSESSIVES.contains(words.get(i));
         }
         // A question that dates what it asks about happened to someone: "is it ok to use the gun after falling down
-        // the stairs last night?"
+        // the stairs last night?"; one that asks whether a technique is ok with something says the user has it.
         for (PhraseIndex.Match<Boolean> r : lexicon.recent().find(words)) {
             firstPerson[r.from()] = true;
+        }
+        for (PhraseIndex.Match<Boolean> o : lexicon.owned().find(words)) {
+            firstPerson[o.from()] = true;
         }
         int start = 0;
         for (int i = 1; i <= words.size(); i++) {

@@ -15,12 +15,13 @@ import java.util.List;
  * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
  * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
  * words or numbers ("Pregnant? At 74, certainly not."). After one of {@code doubledBy} earlier in its sentence,
- * "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. Immutable.
+ * "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. A question
+ * holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
                        List<String> questionStarts, List<String> affirmatives, List<String> stated,
-                       List<String> leadIns, List<String> doubledBy) {
+                       List<String> leadIns, List<String> doubledBy, List<String> owned) {
 
     public Negation {
         if (window < 1) {
@@ -37,5 +38,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         stated = stated == null ? List.of() : List.copyOf(stated);
         leadIns = leadIns == null ? List.of() : List.copyOf(leadIns);
         doubledBy = doubledBy == null ? List.of() : List.copyOf(doubledBy);
+        owned = owned == null ? List.of() : List.copyOf(owned);
     }
 }

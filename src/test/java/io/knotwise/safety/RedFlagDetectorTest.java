@@ -548,6 +548,31 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void askingWhetherATechniqueIsOkWithAConditionSaysTheUserHasIt() {
+        assertThat(flags("is foam rolling ok with spinal stenosis?")).contains("known_condition_needs_clearance");
+        assertThat(flags("is foam rolling safe in general?")).isEmpty();
+    }
+
+    @Test
+    void aStatementWithItsSubjectDroppedIsNotAQuestion() {
+        assertThat(flags("doesnt ease with rest at all")).contains("night_or_constant_pain");
+    }
+
+    @Test
+    void someoneElseOfMineOrWithAJobFieldIsNotTheUser() {
+        assertThat(flags("a mate of mine had a DVT after a long flight")).isEmpty();
+        assertThat(flags("I'm a chemo nurse, my shoulders are always tight from leaning over the chairs")).isEmpty();
+        assertThat(flags("never been told I have osteoporosis or anything like that")).isEmpty();
+    }
+
+    @Test
+    void frequentHeadachesAreForADoctor() {
+        assertThat(flags("4 or 5 headaches a week along with the knots, is that normal?"))
+                .contains("headache_red_flags");
+        assertThat(flags("my teenager's music is giving me a headache, but really it's my shoulders")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
