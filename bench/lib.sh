@@ -4,7 +4,7 @@
 SERVER_PIDS=()
 KNOTWISE_JAR=target/knotwise.jar
 # The JVM options of the README's quick start (bench/ratios.sh checks that the README still says so).
-README_JAVA_OPTS=""
+README_JAVA_OPTS="-XX:SharedArchiveFile=target/knotwise.jsa"
 BENCH_JAR=target/bench/knotwise.jar
 
 # Maven, quiet and without the colour codes it prints even when quiet; fails when Maven does.

@@ -26,7 +26,7 @@ for run in $(seq 1 "$runs"); do
     # shellcheck disable=SC2086
     KNOTWISE_HOST=127.0.0.1 KNOTWISE_PORT=$port \
         KNOTWISE_STORE=${KNOTWISE_STORE:-sqlite:$work/knotwise-$run.db} \
-        java ${KNOTWISE_JAVA_OPTS:-} -jar "$KNOTWISE_JAR" >"$work/knotwise-$run.log" 2>&1 &
+        java ${KNOTWISE_JAVA_OPTS-$README_JAVA_OPTS} -jar "$KNOTWISE_JAR" >"$work/knotwise-$run.log" 2>&1 &
     SERVER_PIDS+=($!)
     # Polls every 20 ms: a tighter loop of curl processes would take CPU from the JVM starting up.
     until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' "$url" || true) == 2?? ]]; do

@@ -44,7 +44,8 @@ class ArchitectureTest {
         assertThat(importersOf("io.micrometer")).isNotEmpty().allMatch(f -> f.startsWith("monitoring/")
                 || f.startsWith("channel/http/") || frontDoor(f));
         assertThat(importersOf("io.github.bucket4j")).containsExactly("channel/http/RateLimits.java");
-        assertThat(importersOf("ch.qos.logback")).isEmpty();
+        // Code logs through SLF4J; only the one place that sets logging up knows it is logback.
+        assertThat(importersOf("ch.qos.logback")).containsExactly("monitoring/JsonLogging.java");
     }
 
     @Test

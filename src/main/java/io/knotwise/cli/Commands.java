@@ -12,6 +12,7 @@ public final class Commands {
             Map.entry("serve", (settings, args) -> ServeCli.serve(settings)),
             Map.entry("chat", (settings, args) -> ServeCli.chat(settings)),
             Map.entry("validate", (settings, args) -> ServeCli.validate(settings)),
+            Map.entry("warm-up", (settings, args) -> ServeCli.warmUp(settings)),
             Map.entry("telegram-webhook", (settings, args) -> ServeCli.registerTelegramWebhook(args)),
             Map.entry("train", (settings, args) -> IntentCli.train(settings)),
             Map.entry("calibrate", (settings, args) -> IntentCli.calibrate(settings)),
@@ -25,7 +26,7 @@ public final class Commands {
             Map.entry("safety-explain", SafetyCli::explain));
 
     public static final String USAGE = "usage: java -jar knotwise.jar [" + String.join("|",
-            List.of("serve", "chat", "validate", "telegram-webhook URL", "train", "calibrate", "evaluate",
+            List.of("serve", "chat", "validate", "warm-up", "telegram-webhook URL", "train", "calibrate", "evaluate",
                     "intent-measure [--misses] FILE...", "intent-compare", "safety-report",
                     "safety-measure [--misses] [--rules] FILE...", "safety-train", "safety-calibrate",
                     "safety-explain TEXT..."))

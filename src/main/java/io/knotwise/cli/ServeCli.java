@@ -16,7 +16,13 @@ import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.channel.whatsapp.WhatsAppChannel;
 import io.knotwise.channel.whatsapp.WhatsAppSettings;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,13 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
  * Running the guide: {@code serve} (the default), {@code chat} in a terminal, {@code telegram-webhook}, {@code
- * validate}.
+ * validate}, {@code warm-up}.
  */
 final class ServeCli {
+
+    /** The id in the answer to {@code POST /api/v1/conversations} (ids are URL-safe base64). */
+    private static final Pattern CONVERSATION_ID = Pattern.compile("\"conversation_id\":\"([A-Za-z0-9_-]+)\"");
 
     private ServeCli() {
     }
@@ -72,6 +82,45 @@ final class ServeCli {
     static void validate(Settings settings) {
         Guide.load(settings);
         System.out.println("dialogs and models are valid");
+    }
+
+    /**
+     * Serves the guide on a free loopback port, holds one short conversation and one parse over HTTP, and stops. The
+     * build runs it under {@code -XX:ArchiveClassesAtExit} to write the class-data archive that the README's run
+     * command starts from: the classes a first turn needs, already parsed and verified.
+     */
+    static void warmUp(Settings settings) {
+        Guide guide = Guide.load(settings);
+        Javalin app = guide.app(settings, channels(guide, settings, Map.of())).start("127.0.0.1", 0);
+        try {
+            String api = "http://127.0.0.1:" + app.port() + "/api/v1";
+            var started = CONVERSATION_ID.matcher(post(api + "/conversations", "{}"));
+            if (!started.find()) {
+                throw new IOException("no conversation_id in the answer to POST /conversations");
+            }
+            String id = started.group(1);
+            post(api + "/conversations/" + id + "/messages", "{\"text\":\"my upper back is stiff\"}");
+            post(api + "/parse", "{\"text\":\"how do I release knots between my shoulder blades\"}");
+            System.out.println("warmed up on port " + app.port());
+        } catch (IOException e) {
+            throw new UncheckedIOException("warm-up request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("warm-up interrupted", e);
+        } finally {
+            app.stop();
+            guide.store().close();
+        }
+    }
+
+    private static String post(String url, String body) throws IOException, InterruptedException {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     /** The messaging channels switched on by the environment; each is off unless configured. */

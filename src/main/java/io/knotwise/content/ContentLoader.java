@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,7 +40,8 @@ public final class ContentLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // A null in a list or map ("- ~", "key: [~]") is a mistake in the file, not a value to stumble on later.
             .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
-    private final List<String> problems = new ArrayList<>();
+    /** Written by the safety files' reader thread too. */
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     /** The version of the dialog files' format that this loader reads. */
     static final String VERSION = "1";
@@ -66,19 +69,23 @@ public final class ContentLoader {
     }
 
     private Guidebook load() {
+        // The safety files are most of the YAML: read on another core while this one reads the rest.
+        var safetyFiles = CompletableFuture.supplyAsync(() -> readMerged(SAFETY, FileFormats.SafetyFile.class));
+        var conceptsFile = CompletableFuture.supplyAsync(() -> read(SAFETY + "/" + CONCEPTS,
+                FileFormats.ConceptsFile.class));
         var vocabulary = read("vocabulary.yml", FileFormats.VocabularyFile.class);
         var guides = read("guides.yml", FileFormats.GuidesFile.class);
         var setups = read("setups.yml", FileFormats.SetupsFile.class);
         var routines = read("routines.yml", FileFormats.RoutinesFile.class);
         var styles = read("styles.yml", FileFormats.StylesFile.class);
         var answers = read("answers.yml", FileFormats.AnswersFile.class);
-        var safety = readMerged(SAFETY, FileFormats.SafetyFile.class);
-        var concepts = read(SAFETY + "/" + CONCEPTS, FileFormats.ConceptsFile.class);
         var responses = read("responses.yml", FileFormats.ResponsesFile.class);
         var intents = read("intents.yml", FileFormats.IntentsFile.class);
         var global = read("flow/global.yml", FileFormats.GlobalFile.class);
         var techniques = readAll("techniques", FileFormats.TechniqueFile.class);
         var flows = readAll("flow", FileFormats.FlowFile.class);
+        var safety = safetyFiles.join();
+        var concepts = conceptsFile.join();
         if (!problems.isEmpty()) {
             throw new InvalidDataException(problems);
         }
