@@ -573,6 +573,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aFigureOfSpeechAndADecadeLongAgoAreNotFlags() {
+        assertThat(flags("the hotel bed broke my back, not literally")).isEmpty();
+        assertThat(flags("Had a kidney infection once, in my forties.")).isEmpty();
+        assertThat(flags("I broke my back falling off the roof this morning")).contains("major_trauma");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
