@@ -580,6 +580,19 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aUserWhoSaysTheQuestionIsForTheirOwnBackKeepsSomeoneElsesMedicineTheirs() {
+        assertThat(flags("My husband takes warfarin. I do his back sometimes but this is for mine.")).isEmpty();
+        assertThat(flags("My husband takes warfarin, can I massage his back?"))
+                .contains("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void aSymptomThatHasComeIsStatedEvenAfterIf() {
+        assertThat(flags("is it ok to use the ball if my hand's gone numb")).contains("progressive_neuro_deficit");
+        assertThat(flags("legs are dead from leg day")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
