@@ -27,6 +27,12 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
         if (JsonLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        configureJson(context, System.getenv("KNOTWISE_REQUEST_LOG"));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets a context up to log JSON lines; {@code requestLog} is the level of the request log (off when null). */
+    static void configureJson(LoggerContext context, String requestLog) {
         var encoder = new JsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);
@@ -46,8 +52,7 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
         root.setLevel(Level.INFO);
         root.addAppender(appender);
         // One line per request (method, route, status, ms): off unless KNOTWISE_REQUEST_LOG=INFO.
-        context.getLogger("knotwise.http").setLevel(Level.toLevel(System.getenv("KNOTWISE_REQUEST_LOG"), Level.OFF));
+        context.getLogger("knotwise.http").setLevel(Level.toLevel(requestLog, Level.OFF));
         QUIETER.forEach((name, level) -> context.getLogger(name).setLevel(level));
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
