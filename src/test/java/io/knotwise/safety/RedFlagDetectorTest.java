@@ -593,6 +593,18 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void sayingYouAreHavingAStrokeIsAnEmergencyAndAMassageStrokeIsNot() {
+        assertThat(flags("i think im having a stroke")).contains("stroke_signs");
+        assertThat(flags("long stroking movements along the muscle")).isEmpty();
+        assertThat(flags("my boss will have a stroke if I miss this deadline")).isEmpty();
+    }
+
+    @Test
+    void bothLegsParalysedIsAnEmergency() {
+        assertThat(flags("my legs are paralysed")).contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
