@@ -60,8 +60,7 @@ public final class SafetyCli {
         var nluData = new NluDataLoader(models);
         Set<String> words = Guide.knownWords(nluData);
         var evaluation = new SafetyEvaluation(Guide.detector(book, models, words), book.safety());
-        var rules = book.safety().withSecondOpinion(SecondOpinion.never());
-        var rulesAlone = new SafetyEvaluation(new RedFlagDetector(rules, words, null), rules);
+        var rulesAlone = rulesAlone(book, words);
         var frozen = SafetySet.loadFolder(models.resolve(SafetyCommands.TEST)).corpus();
         var validation = SafetySet.loadFolder(models.resolve(SafetyCommands.VALIDATION)).corpus();
         return new SafetyReport.Inputs(
@@ -87,10 +86,9 @@ public final class SafetyCli {
         var set = new SafetySet(files.stream().flatMap(f -> (Files.isDirectory(f) ? SafetySet.loadFolder(f)
                 : SafetySet.load(List.of(f))).lines().stream()).toList());
         Guidebook book = ContentLoader.load(settings.content().dialogs());
-        var rules = rulesAlone ? book.safety().withSecondOpinion(SecondOpinion.never()) : book.safety();
-        var detector = rulesAlone ? new RedFlagDetector(rules, Guide.knownWords(new NluDataLoader(
-                settings.content().models())), null) : detector(book, settings.content().models());
-        var result = new SafetyEvaluation(detector, rules).evaluate(set.corpus());
+        var evaluation = rulesAlone ? rulesAlone(book, Guide.knownWords(new NluDataLoader(settings.content().models())))
+                : new SafetyEvaluation(detector(book, settings.content().models()), book.safety());
+        var result = evaluation.evaluate(set.corpus());
         System.out.print(SafetyReport.summary(result, misses));
     }
 
@@ -140,6 +138,12 @@ public final class SafetyCli {
     }
 
     /** The red-flag screen as the guide runs it, over these rules and the models' word list and second opinion. */
+    /** The screen without its learned second opinion: the rules (ConText over term lists and concept patterns). */
+    private static SafetyEvaluation rulesAlone(Guidebook book, Set<String> knownWords) {
+        var rules = book.safety().withSecondOpinion(SecondOpinion.never());
+        return new SafetyEvaluation(new RedFlagDetector(rules, knownWords, null), rules);
+    }
+
     private static RedFlagDetector detector(Guidebook book, Path models) {
         return Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
     }

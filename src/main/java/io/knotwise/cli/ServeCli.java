@@ -94,13 +94,14 @@ final class ServeCli {
         Javalin app = guide.app(settings, channels(guide, settings, Map.of())).start("127.0.0.1", 0);
         try {
             String api = "http://127.0.0.1:" + app.port() + "/api/v1";
-            var started = CONVERSATION_ID.matcher(post(api + "/conversations", "{}"));
+            var http = HttpClient.newHttpClient();
+            var started = CONVERSATION_ID.matcher(post(http, api + "/conversations", "{}"));
             if (!started.find()) {
                 throw new IOException("no conversation_id in the answer to POST /conversations");
             }
             String id = started.group(1);
-            post(api + "/conversations/" + id + "/messages", "{\"text\":\"my upper back is stiff\"}");
-            post(api + "/parse", "{\"text\":\"how do I release knots between my shoulder blades\"}");
+            post(http, api + "/conversations/" + id + "/messages", "{\"text\":\"my upper back is stiff\"}");
+            post(http, api + "/parse", "{\"text\":\"how do I release knots between my shoulder blades\"}");
             System.out.println("warmed up on port " + app.port());
         } catch (IOException e) {
             throw new UncheckedIOException("warm-up request failed: " + e.getMessage(), e);
@@ -113,8 +114,8 @@ final class ServeCli {
         }
     }
 
-    private static String post(String url, String body) throws IOException, InterruptedException {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+    private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

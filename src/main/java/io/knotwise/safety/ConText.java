@@ -144,7 +144,7 @@ final class ConText {
         for (int i = 0; i < words.size(); i++) {
             leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
         }
-        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, lexicon)
+        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, firstPerson, lexicon)
                 : new boolean[words.size()];
         this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
     }
@@ -373,24 +373,11 @@ final class ConText {
      * and no "last night" or "today" in it: "can massage dislodge a clot?" asks about a clot; "can I use the roller
      * now my hands have gone numb?" says the user has numb hands.
      */
-    /**
-     * Whether a sentence opens with a label the user answers after a colon ("How long: since the crash on
-     * Saturday"): a word of {@code asking} among its first few that does not end it.
-     */
-    private static boolean labelled(int start, int end, Set<Integer> asking) {
-        for (int k = start; k < Math.min(start + LABEL_WORDS, end - 1); k++) {
-            if (asking.contains(k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Set<Integer> asking,
-                                            Lexicon lexicon) {
+                                            List<PhraseIndex.Match<Boolean>> firstPersonWords, Lexicon lexicon) {
         var asked = new boolean[words.size()];
         var firstPerson = new boolean[words.size()];
-        for (PhraseIndex.Match<Boolean> f : lexicon.firstPerson().find(words)) {
+        for (PhraseIndex.Match<Boolean> f : firstPersonWords) {
             firstPerson[f.from()] = true;
         }
         for (int i = 0; i < words.size(); i++) {
@@ -424,6 +411,19 @@ final class ConText {
             }
         }
         return asked;
+    }
+
+    /**
+     * Whether a sentence opens with a label the user answers after a colon ("How long: since the crash on
+     * Saturday"): a word of {@code asking} among its first few that does not end it.
+     */
+    private static boolean labelled(int start, int end, Set<Integer> asking) {
+        for (int k = start; k < Math.min(start + LABEL_WORDS, end - 1); k++) {
+            if (asking.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
