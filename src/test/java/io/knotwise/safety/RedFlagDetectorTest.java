@@ -605,6 +605,24 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aQuestionFollowedBySayingTheUserHasItStatesIt() {
+        assertThat(flags("does the roller help chest tightness?")).doesNotContain("cardiac_warning_signs");
+        assertThat(flags("does the roller help chest tightness? i have it right now"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("can i use the ball if im coughing up blood")).contains("breathing_chest_pe");
+    }
+
+    @Test
+    void aBloodThinnerTakenSinceAnOldOperationIsTakenNow() {
+        assertThat(flags("On Eliquis since my valve replacement in 2016.")).contains("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void aPressureSoreIsSkinToWorkAround() {
+        assertThat(flags("a pressure sore on my back from being in bed")).contains("skin_or_local_lesion");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
