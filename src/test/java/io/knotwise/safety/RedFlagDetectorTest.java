@@ -623,6 +623,24 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aClinicianMarkingEachItemNegativeDeniesThem() {
+        assertThat(flags("chest pain -ve, fever -ve")).isEmpty();
+        assertThat(flags("chest pain, fever")).isNotEmpty();
+    }
+
+    @Test
+    void aHeartNotInTheWorkIsNoHeartSymptom() {
+        assertThat(flags("my heart's not in work today, my shoulders are too tight")).isEmpty();
+        assertThat(flags("my chest is tight")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void shinglesInTheUsersThirtiesIsHistory() {
+        assertThat(flags("had shingles in my 30s")).isEmpty();
+        assertThat(flags("I have shingles")).contains("visceral_or_shingles_pattern");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
