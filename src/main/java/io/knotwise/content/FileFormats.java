@@ -143,10 +143,10 @@ final class FileFormats {
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
                       Map<String, TierAdvice> tiers,
                       Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories,
-                              Modifiers modifiers,
+                      Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
-                      List<String> corrections, List<String> generalQuestions, Ages ages, List<String> exactWords,
-                      Checklist checklist, SecondOpinion secondOpinion) {
+                      Map<String, String> emoji, List<String> corrections, List<String> generalQuestions, Ages ages,
+                      List<String> exactWords, Checklist checklist, SecondOpinion secondOpinion) {
 
         SafetyRules toRules(Concepts concepts) {
             var advice = new EnumMap<Tier, TierAdvice>(Tier.class);
@@ -156,7 +156,7 @@ final class FileFormats {
                     c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, urgentContacts, advice, negation, experiencer, idioms, list,
-                    modifiers, midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages,
+                    modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions, ages,
                     exactWords, checklist, secondOpinion, concepts);
         }
     }

@@ -601,21 +601,25 @@ public final class RedFlagDetector {
 
     /** ... and {@code suppositions} false reads what an "if" supposes as said. */
     private ConText scope(String text, boolean questions, boolean suppositions) {
-        String spaced = GLUED_UNIT.matcher(text).replaceAll("$1 ");
+        String spaced = GLUED_UNIT.matcher(readEmoji(text)).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
+        boolean shouting = spaced.chars().noneMatch(Character::isLowerCase);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         var standalone = new HashSet<Integer>();
+        var punctuated = new HashSet<Integer>();
         var asking = new HashSet<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
             String gap = spaced.substring(tokens.get(i).end(), i + 1 < tokens.size() ? tokens.get(i + 1).start()
                     : spaced.length());
             String age = ageAt(tokens, i, gap);
-            String word = tokens.get(i).text();
+            String word = shouting ? tokens.get(i).text() : shorthand(spaced, tokens.get(i));
             words.add(feverReading(spaced, tokens, i) ? form(FEVER_READING) : age != null ? form(age)
                     : pastYear(word) || pastAge(tokens, i) ? PAST_YEAR : form(speller.apply(word)));
-            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)
-                    || FILLERS.contains(tokens.get(i + 1).text())) {
+            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)) {
+                punctuated.add(i);
+            }
+            if (punctuated.contains(i) || FILLERS.contains(tokens.get(i + 1).text())) {
                 standalone.add(i);
             }
             if (gap.indexOf('?') >= 0 || gap.indexOf(':') >= 0) {
@@ -628,8 +632,8 @@ public final class RedFlagDetector {
         }
         for (var match : idioms.find(words)) {
             // An idiom is said in one breath: "No. Sweaty? only from the gym" and "fever no, sweats no" are not
-            // "no sweat".
-            if (IntStream.range(match.from(), match.to() - 1).noneMatch(standalone::contains)) {
+            // "no sweat"; a filler may be part of it ("can't breathe lol").
+            if (IntStream.range(match.from(), match.to() - 1).noneMatch(punctuated::contains)) {
                 for (int i = match.from(); i < match.to(); i++) {
                     words.set(i, BLANK);
                 }
@@ -637,6 +641,25 @@ public final class RedFlagDetector {
         }
         return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions,
                 suppositions);
+    }
+
+    /** The text with each emoji of the rules written as its word ("12 wks 🤰" is "12 wks pregnant"). */
+    private String readEmoji(String text) {
+        String read = text;
+        for (Map.Entry<String, String> e : rules.emoji().entrySet()) {
+            if (read.contains(e.getKey())) {
+                read = read.replace(e.getKey(), " " + e.getValue() + " ");
+            }
+        }
+        return read;
+    }
+
+    /**
+     * A token as read, where a shorthand written in capitals stands for its word ("I have AS" is ankylosing
+     * spondylitis, "as" is not): the spellings list it under its capitals. Not called for a message that shouts.
+     */
+    private String shorthand(String text, Token token) {
+        return rules.spellings().getOrDefault(text.substring(token.start(), token.end()), token.text());
     }
 
     /**

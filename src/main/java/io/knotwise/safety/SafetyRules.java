@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param urgentContacts who to contact today for an urgent flag, by locale such as {@code en-GB}, with a default
  * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")
+ * @param emoji emoji and the word each is read as ("🤰": "pregnant")
  * @param corrections phrases with which a user says an earlier flag was a misunderstanding
  * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
  *     flag below emergency (an emergency is never dismissed as a question)
@@ -27,6 +28,7 @@ public record SafetyRules(
         List<StopTrigger> midTechniqueStop,
         PastMarkers pastMarkers,
         Map<String, String> spellings,
+        Map<String, String> emoji,
         List<String> corrections,
         List<String> generalQuestions,
         Ages ages,
@@ -46,6 +48,7 @@ public record SafetyRules(
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
         experiencer = experiencer == null ? Experiencer.none() : experiencer;
         spellings = spellings == null ? Map.of() : Map.copyOf(spellings);
+        emoji = emoji == null ? Map.of() : Map.copyOf(emoji);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);
         ages = ages == null ? Ages.none() : ages;
@@ -57,9 +60,8 @@ public record SafetyRules(
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
         return new SafetyRules(emergencyNumbers, urgentContacts, tiers, negation, experiencer, idioms, categories,
-                modifiers,
-                midTechniqueStop, pastMarkers, spellings, corrections, generalQuestions, ages, exactWords, checklist,
-                thresholds, concepts);
+                modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions, ages,
+                exactWords, checklist, thresholds, concepts);
     }
 
     public Optional<Category> category(String id) {

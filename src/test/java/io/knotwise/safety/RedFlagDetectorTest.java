@@ -641,6 +641,25 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void ankylosingSpondylitisWrittenAsCapitalAsIsAConditionButTheWordAsIsNot() {
+        assertThat(flags("I have AS")).contains("known_condition_needs_clearance");
+        assertThat(flags("as I said, my back is tight")).isEmpty();
+        assertThat(flags("MY BACK IS AS TIGHT AS A DRUM")).isEmpty();
+    }
+
+    @Test
+    void anEmojiIsReadAsTheWordItStandsFor() {
+        assertThat(flags("20 wks \uD83E\uDD30")).contains("pregnancy");
+        assertThat(flags("20 wks")).doesNotContain("pregnancy");
+    }
+
+    @Test
+    void notBeingAbleToBreatheForLaughterIsNoEmergency() {
+        assertThat(flags("cant breathe \uD83D\uDE02 my cat fell off the sofa")).isEmpty();
+        assertThat(flags("cant breathe")).contains("breathing_chest_pe");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
