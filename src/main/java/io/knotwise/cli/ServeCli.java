@@ -56,8 +56,13 @@ final class ServeCli {
         System.out.printf("Knotwise is listening on http://%s:%d%n",
                 settings.server().host().equals("0.0.0.0") ? "localhost" : settings.server().host(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            guide.store().close();
+            // The store is closed (its log checkpointed) even when a request outlives the shutdown grace and stopping
+            // the server fails.
+            try {
+                app.stop();
+            } finally {
+                guide.store().close();
+            }
         }));
         // A failure propagates to Main, whose exit runs the hook above.
         guide.engine().models().await();
