@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knotwise.RealGuide;
 import io.knotwise.content.ContentLoader;
 import io.knotwise.nlu.IntentScore;
+import io.knotwise.nlu.NluDataLoader;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -23,10 +24,18 @@ class RedFlagDetectorTest {
     /** The same rules with the second opinion's overruling switched on, whatever the calibration chose. */
     private static final SafetyRules OVERRULING = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 0.7));
 
+    /** Real English words, which the guide never spell-corrects (an immutable set, read once). */
+    private static final Set<String> ENGLISH = new NluDataLoader(Path.of("models")).englishWords();
+
     private final RedFlagDetector detector = new RedFlagDetector(RULES, Set.of("swearing"));
 
     private List<String> flags(String text) {
         return detector.detect(text, false).stream().map(RedFlag::id).toList();
+    }
+
+    /** The rules' flags as the guide reads the words: English words are never taken for misspellings. */
+    private static List<String> rulesFlags(String text) {
+        return new RedFlagDetector(RULES, ENGLISH).detect(text, false).stream().map(RedFlag::id).toList();
     }
 
     @Test
@@ -657,6 +666,24 @@ class RedFlagDetectorTest {
     void notBeingAbleToBreatheForLaughterIsNoEmergency() {
         assertThat(flags("cant breathe \uD83D\uDE02 my cat fell off the sofa")).isEmpty();
         assertThat(flags("cant breathe")).contains("breathing_chest_pe");
+    }
+
+    @Test
+    void beingScaredDeniesNothingButAScareThatPassedIsOver() {
+        assertThat(rulesFlags("numb between my legs, scared")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("had a pregnancy scare last year")).isEmpty();
+    }
+
+    @Test
+    void crackingUpIsLaughterAndACrackedRibIsAnInjury() {
+        assertThat(flags("cracking up at this")).isEmpty();
+        assertThat(flags("I cracked a rib yesterday")).isNotEmpty();
+    }
+
+    @Test
+    void exertionThatDoesNotBringOnBreathlessnessDeniesIt() {
+        assertThat(rulesFlags("Walking up the hill doesn't bring on any breathlessness, I'm only stiff.")).isEmpty();
+        assertThat(rulesFlags("Walking up the hill brings on breathlessness.")).contains("breathing_chest_pe");
     }
 
     @Test
