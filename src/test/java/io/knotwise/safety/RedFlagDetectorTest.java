@@ -687,6 +687,18 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void sinceAnHourIsHappeningNowNotLongAgo() {
+        assertThat(rulesFlags("I feel short of breath doing nothing since about an hour")).isNotEmpty();
+        assertThat(rulesFlags("had a clot in 2010, nothing since")).isEmpty();
+    }
+
+    @Test
+    void aTeammatesFractureIsNotTheUsers() {
+        assertThat(rulesFlags("my teammate fractured his back last season")).isEmpty();
+        assertThat(rulesFlags("I fractured my back last week")).isNotEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
