@@ -699,6 +699,18 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void painNowhereNearTheChestIsNotChestPain() {
+        assertThat(rulesFlags("the pain is nowhere near my chest, it's right up by the neck")).isEmpty();
+        assertThat(rulesFlags("I have crushing chest pain")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aReceptionistAtACancerCentreHasNoCancer() {
+        assertThat(rulesFlags("i do reception at the cancer centre, sit all day")).isEmpty();
+        assertThat(rulesFlags("i have cancer")).contains("cancer_history_or_weight_loss");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
