@@ -711,6 +711,18 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void tightPecsAreMuscles() {
+        assertThat(rulesFlags("should i work on my chest too, my pecs are tight")).isEmpty();
+        assertThat(rulesFlags("I have crushing chest pain")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aQuestionAnsweredByWhenItCameOnStatesIt() {
+        assertThat(rulesFlags("Is a sudden tearing feeling in the back a pulled muscle? It came on ten minutes ago."))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
