@@ -723,6 +723,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aClinicianShorthandNForNoStillDeniesAndPrimarySchoolIsLongAgo() {
+        assertThat(rulesFlags("fever n, weight loss n, night pain n")).isEmpty();
+        assertThat(rulesFlags("broke my collarbone at primary school")).isEmpty();
+        assertThat(rulesFlags("broke my collarbone yesterday")).isNotEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
