@@ -730,6 +730,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void carryingTheShoppingIsNowAndTheFiftiesWereLongAgo() {
+        assertThat(rulesFlags("I feel dizzy and sick and my jaw aches, it started when I was carrying the shopping"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("Broke my collarbone falling off a bicycle in the fifties.")).isEmpty();
+        assertThat(rulesFlags("I'm 20 weeks pregnant with my first")).contains("pregnancy");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
