@@ -603,7 +603,7 @@ public final class RedFlagDetector {
     private ConText scope(String text, boolean questions, boolean suppositions) {
         String spaced = GLUED_UNIT.matcher(readEmoji(text)).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
-        boolean shouting = spaced.chars().noneMatch(Character::isLowerCase);
+        boolean shouting = text.chars().noneMatch(Character::isLowerCase);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         var standalone = new HashSet<Integer>();
