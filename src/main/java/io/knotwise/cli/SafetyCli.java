@@ -137,13 +137,13 @@ public final class SafetyCli {
         }
     }
 
-    /** The red-flag screen as the guide runs it, over these rules and the models' word list and second opinion. */
     /** The screen without its learned second opinion: the rules (ConText over term lists and concept patterns). */
     private static SafetyEvaluation rulesAlone(Guidebook book, Set<String> knownWords) {
         var rules = book.safety().withSecondOpinion(SecondOpinion.never());
         return new SafetyEvaluation(new RedFlagDetector(rules, knownWords, null), rules);
     }
 
+    /** The red-flag screen as the guide runs it, over these rules and the models' word list and second opinion. */
     private static RedFlagDetector detector(Guidebook book, Path models) {
         return Guide.detector(book, models, Guide.knownWords(new NluDataLoader(models)));
     }

@@ -55,15 +55,7 @@ final class ServeCli {
                 settings.server().port());
         System.out.printf("Knotwise is listening on http://%s:%d%n",
                 settings.server().host().equals("0.0.0.0") ? "localhost" : settings.server().host(), app.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // The store is closed (its log checkpointed) even when a request outlives the shutdown grace and stopping
-            // the server fails.
-            try {
-                app.stop();
-            } finally {
-                guide.store().close();
-            }
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, guide)));
         // A failure propagates to Main, whose exit runs the hook above.
         guide.engine().models().await();
     }
@@ -114,7 +106,18 @@ final class ServeCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("warm-up interrupted", e);
         } finally {
+            stop(app, guide);
+        }
+    }
+
+    /**
+     * Stops serving, then closes the store (its log checkpointed), even when a request outlives the shutdown grace and
+     * stopping the server fails.
+     */
+    private static void stop(Javalin app, Guide guide) {
+        try {
             app.stop();
+        } finally {
             guide.store().close();
         }
     }
