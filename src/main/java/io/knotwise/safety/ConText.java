@@ -69,6 +69,7 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> othersPast;
     private final List<PhraseIndex.Match<Boolean>> work;
     private final List<PhraseIndex.Match<Boolean>> claims;
+    private final List<PhraseIndex.Match<Boolean>> history;
     /** For each word, whether it may stand between a checklist item and its answer ("Pregnant? At 74, no."). */
     private final boolean[] leadIn;
     private final boolean aboutTheirBack;
@@ -135,6 +136,7 @@ final class ConText {
                 .filter(j -> j.to() >= words.size() || !SPEAKING.contains(words.get(j.to()))))
                 .toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
+        this.history = lexicon.history().find(words);
         this.leadIn = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> m : lexicon.leadIns().find(words)) {
             for (int i = m.from(); i < m.to(); i++) {
@@ -225,7 +227,7 @@ final class ConText {
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
-                   PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned) {
+                   PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -307,25 +309,28 @@ final class ConText {
     }
 
     /**
-     * Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's); a mention
-     * {@code theirs} accepts (a condition named where the user says what their job is: "chemo nurse here") is
-     * someone else's and not current, so it grounds nothing. The same {@code theirs} is passed for every call on one
-     * message.
+     * Every concept phrase in the message, with the mark ConText gives it ("" when plainly the user's); a mention that
+     * {@code namesACondition} (a diagnosis or treatment) is someone else's and not current where the user says what
+     * their job is ("chemo nurse here") or where it is someone else's history ("my mum had a clot on the lung"), so it
+     * grounds nothing. The same predicate is passed for every call on one message.
      */
-    List<ConceptMention> concepts(PhraseIndex<List<String>> index, Predicate<PhraseIndex.Match<Boolean>> theirs) {
+    List<ConceptMention> concepts(PhraseIndex<List<String>> index,
+                                  Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
         if (conceptMentions == null) {
-            conceptMentions = readConcepts(index, theirs);
+            conceptMentions = readConcepts(index, namesACondition);
         }
         return conceptMentions;
     }
 
     private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index,
-                                              Predicate<PhraseIndex.Match<Boolean>> theirs) {
+                                              Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
         var found = new ArrayList<ConceptMention>();
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
-            found.add(mark.isEmpty() && theirs.test(mention) ? new ConceptMention(match.value(), "other|", true)
+            boolean history = (mark.isEmpty() ? atWork(mention) : mark.equals("other|") && theirHistory(mention))
+                    && namesACondition.test(mention);
+            found.add(history ? new ConceptMention(match.value(), "other|", true)
                     : new ConceptMention(match.value(), mark, inThePast(mention) || inTheirPast(mention)));
         }
         return found;
@@ -453,7 +458,11 @@ final class ConText {
             }
         }
         for (PhraseIndex.Match<Boolean> a : answers) {
-            if (a.from() >= term.to() && a.from() - term.to() <= 1 && noStopWordBetween(term.to(), a.from())) {
+            // "chest pain no", "pregnant? also no"; not "Thinners? Xarelto. Pregnant? No.", where the word between
+            // is an item of its own and takes the answer
+            if (a.from() >= term.to() && a.from() - term.to() <= 1 && noStopWordBetween(term.to(), a.from())
+                    && (a.from() == term.to() || !standalone.contains(term.to() - 1)
+                    || !standalone.contains(a.from() - 1))) {
                 return true;
             }
             if (answersItsItem(term, a)) {
@@ -527,6 +536,14 @@ final class ConText {
     /** Whether the mention's sentence says what the user's job is ("I'm a radiographer, I X-ray broken bones"). */
     boolean atWork(PhraseIndex.Match<Boolean> term) {
         return distance(work, term) != Integer.MAX_VALUE && !claimed(term);
+    }
+
+    /**
+     * Whether a word of someone else's history ("my mum had a clot on the lung") ends at most {@link #CLAIM_GAP}
+     * words before the mention.
+     */
+    boolean theirHistory(PhraseIndex.Match<Boolean> term) {
+        return history.stream().anyMatch(h -> h.to() <= term.from() && term.from() - h.to() <= CLAIM_GAP);
     }
 
     /**

@@ -19,13 +19,17 @@ import java.util.List;
  *     user's own past markers
  * @param namedConditions words that name a diagnosis or treatment rather than a symptom ("dvt", "chemo"): someone
  *     else's named condition is their history, not a symptom to answer
+ * @param history what, right before someone else's named condition, makes it their history even where it is an
+ *     emergency word ("my mum had a clot on the lung after my sister was born"); "has a clot on the lung" stays
+ *     current
  * @param notForOthers urgent categories that are never raised for someone else (a relative's cancer)
  * @param work how the user says what their job is: it puts the sentence's named conditions on someone else too
  */
 public record Experiencer(int window, List<String> triggers, List<String> backward, List<String> subject,
                           List<String> self,
                           List<String> firstPerson, List<String> userSites,
-                          List<String> past, List<String> namedConditions, List<String> notForOthers, Work work) {
+                          List<String> past, List<String> namedConditions, List<String> history,
+                          List<String> notForOthers, Work work) {
 
     public Experiencer {
         if (window < 1) {
@@ -39,12 +43,13 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
         userSites = userSites == null ? List.of() : List.copyOf(userSites);
         past = past == null ? List.of() : List.copyOf(past);
         namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
+        history = history == null ? List.of() : List.copyOf(history);
         notForOthers = notForOthers == null ? List.of() : List.copyOf(notForOthers);
         work = work == null ? Work.none() : work;
     }
 
     public static Experiencer none() {
         return new Experiencer(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), Work.none());
+                List.of(), List.of(), List.of(), Work.none());
     }
 }

@@ -130,7 +130,7 @@ public final class RedFlagDetector {
                 index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
-                index(negation.owned()));
+                index(negation.owned()), index(experiencer.history()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -550,7 +550,7 @@ public final class RedFlagDetector {
                 continue;
             }
             if (scope.counts(mention, pastCounts, (match, theirPast) -> forOthers != Others.NEVER && !theirPast
-                    && (forOthers == Others.ALWAYS || !namesACondition(scope, match)))) {
+                    && (forOthers == Others.ALWAYS && !scope.theirHistory(match) || !namesACondition(scope, match)))) {
                 return true;
             }
         }
@@ -575,9 +575,12 @@ public final class RedFlagDetector {
         return false;
     }
 
-    /** The concept mentions of a message; a condition named where the user says what their job is is not theirs. */
+    /**
+     * The concept mentions of a message; a condition named where the user says what their job is is not theirs, and
+     * one someone else had is their history.
+     */
     private List<ConText.ConceptMention> conceptsOf(ConText scope) {
-        return scope.concepts(concepts, mention -> scope.atWork(mention) && namesACondition(scope, mention));
+        return scope.concepts(concepts, mention -> namesACondition(scope, mention));
     }
 
     /** Whether a mention is a diagnosis or treatment ("a dvt", "chemo") rather than a symptom. */

@@ -738,6 +738,55 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aClotSomeoneElseHadIsTheirHistoryAndOneTheyHaveIsNow() {
+        assertThat(rulesFlags("my mum had a clot in her lung after my sister was born, long before I was around"))
+                .isEmpty();
+        assertThat(rulesFlags("my dad has a clot on the lung, can I massage his back?"))
+                .contains("breathing_chest_pe");
+        assertThat(rulesFlags("my wife had a sudden tearing pain in her back just now"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void aChecklistAnswerBelongsToItsOwnItem() {
+        assertThat(rulesFlags("Chest pain? No. Thinners? Xarelto. Pregnant? No."))
+                .containsExactly("anticoagulant_or_bleeding_risk");
+        assertThat(rulesFlags("chest pain? no. numbness? no. pregnant? also no")).isEmpty();
+    }
+
+    @Test
+    void crashingOnASofaIsSleepingAndACarCrashIsNot() {
+        assertThat(rulesFlags("sore from crashing on my mates sofa")).isEmpty();
+        assertThat(rulesFlags("my shoulders are a car crash of knots lol")).isEmpty();
+        assertThat(rulesFlags("car crash on friday, now my upper back is killing me")).contains("major_trauma");
+    }
+
+    @Test
+    void beforeTenYearsAndAsASchoolboyAreLongAgo() {
+        assertThat(rulesFlags("I had car accident before ten years, after that no problem")).isEmpty();
+        assertThat(rulesFlags("I was knocked off my bike as a schoolboy, not a scratch on me since.")).isEmpty();
+        assertThat(rulesFlags("I was knocked off my bike yesterday")).contains("major_trauma");
+    }
+
+    @Test
+    void handsThatHaveNotGoneNumbAreNotNumb() {
+        assertThat(rulesFlags("my hands haven't gone numb once since I started this")).isEmpty();
+        assertThat(rulesFlags("my hands have gone numb and it's getting worse")).isNotEmpty();
+    }
+
+    @Test
+    void anAchingBackWithLightHeadednessAndExhaustionIsCardiac() {
+        assertThat(rulesFlags("back hurts and im super lightheaded and wiped out for no reason"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void askingWhetherTheBallIsOkStillStatesTheBloodThinner() {
+        assertThat(rulesFlags("blood thinner tablets every morning, is ok the ball?"))
+                .contains("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
