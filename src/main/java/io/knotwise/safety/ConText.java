@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +71,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> work;
     private final List<PhraseIndex.Match<Boolean>> claims;
     private final List<PhraseIndex.Match<Boolean>> history;
+    /** Where a clause opens by turning to the present (", now ..."): no past marker reaches across. */
+    private final Set<Integer> turns;
     /** For each word, whether it may stand between a checklist item and its answer ("Pregnant? At 74, no."). */
     private final boolean[] leadIn;
     private final boolean aboutTheirBack;
@@ -126,7 +129,10 @@ final class ConText {
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         this.others = Stream.concat(lexicon.others().find(words).stream(), atWork.stream()).toList();
         this.othersAfter = lexicon.othersAfter().find(words);
-        this.othersPast = lexicon.othersPast().find(words);
+        // "she was fine an hour ago": a marker of their past right before a recent time dates the start, not the end
+        this.othersPast = lexicon.othersPast().find(words).stream()
+                .filter(m -> recent.stream().noneMatch(r -> r.from() >= m.to() && r.from() - m.to() <= 1))
+                .toList();
         // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
         // word naming its field, says what the user does ("my nurse" is someone else's, and "GP thinks it might be a
         // clot" is the user's doctor speaking).
@@ -137,6 +143,8 @@ final class ConText {
                 .toList();
         this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
         this.history = lexicon.history().find(words);
+        this.turns = lexicon.turns().find(words).stream().map(PhraseIndex.Match::from)
+                .filter(from -> standalone.contains(from - 1)).collect(Collectors.toUnmodifiableSet());
         this.leadIn = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> m : lexicon.leadIns().find(words)) {
             for (int i = m.from(); i < m.to(); i++) {
@@ -227,7 +235,8 @@ final class ConText {
                    PhraseIndex<Boolean> subject, PhraseIndex<Boolean> self, PhraseIndex<Boolean> questionStarts,
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
-                   PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history) {
+                   PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
+                   PhraseIndex<Boolean> turns) {
     }
 
     /** Every match of the terms, in the words of this message. */
@@ -604,7 +613,10 @@ final class ConText {
      * years ago, and today I fell off the ladder").
      */
     private boolean inThePast(PhraseIndex.Match<Boolean> term) {
-        int dated = distance(past, term);
+        var reaching = turns.isEmpty() ? past
+                : past.stream().filter(t -> !turnBetween(Math.min(t.to(), term.to()), Math.max(t.from(), term.from())))
+                .toList();
+        int dated = distance(reaching, term);
         return dated != Integer.MAX_VALUE && distance(ongoing, term) == Integer.MAX_VALUE
                 && dated < distance(recent, term);
     }
@@ -627,6 +639,10 @@ final class ConText {
             }
         }
         return nearest;
+    }
+
+    private boolean turnBetween(int from, int to) {
+        return turns.stream().anyMatch(turn -> turn >= from && turn <= to);
     }
 
     private boolean sentenceBetween(int from, int to) {

@@ -10,17 +10,21 @@ import java.util.List;
  *     clopidogrel since my stent went in years back"): a past marker does not date a mention in their sentence
  * @param recent words that say what is happening now ("just now", "today"): a past marker dates a mention only when
  *     it is nearer to it than any of these ("I broke my back years ago, and today I fell off the ladder")
+ * @param turns words that, opening a clause, turn to the present: a past marker does not reach across them ("Hx TIA
+ *     2019, now L facial droop")
  */
-public record PastMarkers(List<String> categories, List<String> terms, List<String> ongoing, List<String> recent) {
+public record PastMarkers(List<String> categories, List<String> terms, List<String> ongoing, List<String> recent,
+                          List<String> turns) {
 
     public PastMarkers {
         categories = categories == null ? List.of() : List.copyOf(categories);
         terms = terms == null ? List.of() : List.copyOf(terms);
         ongoing = ongoing == null ? List.of() : List.copyOf(ongoing);
         recent = recent == null ? List.of() : List.copyOf(recent);
+        turns = turns == null ? List.of() : List.copyOf(turns);
     }
 
     public static PastMarkers none() {
-        return new PastMarkers(List.of(), List.of(), List.of(), List.of());
+        return new PastMarkers(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

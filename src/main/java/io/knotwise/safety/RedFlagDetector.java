@@ -130,7 +130,7 @@ public final class RedFlagDetector {
                 index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
-                index(negation.owned()), index(experiencer.history()));
+                index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -411,11 +411,11 @@ public final class RedFlagDetector {
 
     /**
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
-     * at the label's tier) unless they found the message vague (then they ask, except about another category's
-     * emergency: "my hand won't do what I tell it and my face feels funny" is a stroke, whatever the rules ask about
-     * the hand); one it is unsure of, or one it ranks
-     * below "harmless", of an emergency or urgent category, earns the clarifying question. Below {@code ungrounded}
-     * it acts only on categories whose concepts the message mentions.
+     * at the label's tier) unless they found the message vague and it is not {@code decisive}: then they ask, except
+     * about another category's emergency ("my hand won't do what I tell it and my face feels funny" is a stroke,
+     * whatever the rules ask about the hand); one it is unsure of, or one it ranks below "harmless", of an emergency
+     * or urgent category, earns the clarifying question. Below {@code ungrounded} it acts only on categories whose
+     * concepts the message mentions.
      */
     private void consult(List<IntentScore> opinion, ConText scope, Map<String, RedFlag> found, List<String> unsure,
                          boolean general, boolean modified) {
@@ -448,7 +448,8 @@ public final class RedFlagDetector {
             if (already != null && !tier.isHigherThan(already.tier())) {
                 continue;
             }
-            boolean rulesAsk = !vague.isEmpty() && (tier != Tier.EMERGENCY || vague.contains(category.id()));
+            boolean rulesAsk = !vague.isEmpty() && (tier != Tier.EMERGENCY || vague.contains(category.id()))
+                    && score.confidence() < thresholds.decisive();
             if (score.confidence() >= thresholds.raise() && !rulesAsk && !belowNone) {
                 if (!(general && tier != Tier.EMERGENCY)) {
                     found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));

@@ -141,7 +141,8 @@ public final class SafetyCommands {
         for (int raise = 15; raise <= 45; raise += 5) {
             for (int ungrounded = raise; ungrounded <= 75; ungrounded += 10) {
                 for (int overrule = 60; overrule <= 100; overrule += 10) {
-                    var thresholds = new SecondOpinion(raise / 100.0, 0.10, ungrounded / 100.0, overrule / 100.0);
+                    var thresholds = rules.secondOpinion()
+                            .with(raise / 100.0, 0.10, ungrounded / 100.0, overrule / 100.0);
                     Trial trial = trial(rules.withSecondOpinion(thresholds), knownWords, model, validation, chat);
                     out.append(trial.row());
                     if (trial.chatAlarms() <= CHAT_ALARMS_AT_MOST && (best == null || trial.score() > best.score())) {

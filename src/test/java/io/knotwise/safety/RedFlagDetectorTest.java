@@ -22,7 +22,7 @@ class RedFlagDetectorTest {
 
     private static final SafetyRules RULES = ContentLoader.load(Path.of("dialogs")).safety();
     /** The same rules with the second opinion's overruling switched on, whatever the calibration chose. */
-    private static final SafetyRules OVERRULING = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 0.7));
+    private static final SafetyRules OVERRULING = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 0.7, 1.0));
 
     /** Real English words, which the guide never spell-corrects (an immutable set, read once). */
     private static final Set<String> ENGLISH = new NluDataLoader(Path.of("models")).englishWords();
@@ -423,8 +423,8 @@ class RedFlagDetectorTest {
 
     @Test
     void anOverruleThresholdOfOneNeverOverrules() {
-        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 1.0).overrules(1.0)).isFalse();
-        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 0.7).overrules(0.7)).isTrue();
+        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 1.0, 1.0).overrules(1.0)).isFalse();
+        assertThat(new SecondOpinion(0.3, 0.1, 0.4, 0.7, 1.0).overrules(0.7)).isTrue();
     }
 
     @ParameterizedTest
@@ -439,7 +439,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aFairlySureSecondOpinionNeedsOneOfTheCategorysConcepts() {
-        var groundedOnly = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.8, 1.0));
+        var groundedOnly = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.8, 1.0, 1.0));
         assertThat(detectorWithOpinion(groundedOnly, "stroke_signs", 0.6).detect("next please", false)).isEmpty();
         assertThat(detectorWithOpinion(groundedOnly, "stroke_signs", 0.6).detect("my lip looks different", false))
                 .contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
@@ -454,10 +454,21 @@ class RedFlagDetectorTest {
 
     @Test
     void aLabelTheSecondOpinionRanksBelowHarmlessOnlyEarnsTheClarifyingQuestion() {
-        var split = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.3, 1.0));
+        var split = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.3, 1.0, 1.0));
         Screening screening = detectorWithOpinion(split, "stroke_signs", 0.45).screen("my lip looks different", false);
         assertThat(screening.flags()).isEmpty();
         assertThat(screening.unsure()).containsExactly("stroke_signs");
+    }
+
+    @Test
+    void aDecisiveSecondOpinionRaisesWhereTheRulesWouldAsk() {
+        var decisive = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 1.0, 0.75));
+        Screening vague = detectorWithOpinion(decisive, "cardiac_warning_signs", 0.6).screen("my chest feels weird",
+                false);
+        assertThat(vague.flags()).isEmpty();
+        assertThat(vague.unsure()).contains("cardiac_warning_signs");
+        assertThat(detectorWithOpinion(decisive, "cardiac_warning_signs", 0.9).detect("my chest feels weird", false))
+                .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
     }
 
     @Test
@@ -784,6 +795,33 @@ class RedFlagDetectorTest {
     void askingWhetherTheBallIsOkStillStatesTheBloodThinner() {
         assertThat(rulesFlags("blood thinner tablets every morning, is ok the ball?"))
                 .contains("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
+    void aNowThatOpensAClauseEndsWhatTheHistoryDated() {
+        assertThat(rulesFlags("Hx TIA 2019, now L facial droop and L arm drift since 0900.")).contains("stroke_signs");
+        assertThat(rulesFlags("had a TIA in 2019, all fine since")).isEmpty();
+    }
+
+    @Test
+    void someoneWhoWasFineAnHourAgoHasJustStarted() {
+        assertThat(rulesFlags("The friend I am helping with this is mumbling and cannot lift her right arm, she was"
+                + " fine an hour ago.")).contains("stroke_signs");
+    }
+
+    @Test
+    void aBallThatUsuallySortsItIsNotHistory() {
+        assertThat(rulesFlags("the tennis ball usually sorts it, but the last few days when i walk up the hill i get a"
+                + " heavy ache between my shoulders and it goes off once i stop")).contains("cardiac_warning_signs");
+        assertThat(rulesFlags("paracetamol sorts it")).isEmpty();
+    }
+
+    @Test
+    void bladderControlLostToldPlainly() {
+        assertThat(rulesFlags("I keep leaking and I don't know I'm doing it, never had that before"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("Bowels let go in the night. That has never happened in my 78 years."))
+                .contains("bladder_bowel_saddle_legs");
     }
 
     @Test
