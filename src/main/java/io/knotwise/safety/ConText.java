@@ -127,7 +127,8 @@ final class ConText {
         this.recent = lexicon.recent().find(words);
         var atWork = lexicon.work().find(words);
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
-        this.others = Stream.concat(lexicon.others().find(words).stream(), atWork.stream()).toList();
+        // A pseudo-trigger holds an experiencer trigger too: "walked the dog" is not about the dog.
+        this.others = Stream.concat(outside(lexicon.others().find(words), pseudo).stream(), atWork.stream()).toList();
         this.othersAfter = lexicon.othersAfter().find(words);
         // "she was fine an hour ago": a marker of their past right before a recent time dates the start, not the end
         this.othersPast = lexicon.othersPast().find(words).stream()

@@ -413,9 +413,10 @@ public final class RedFlagDetector {
      * Asks the learned second opinion: a label it is sure of raises its category where the rules did not (at least
      * at the label's tier) unless they found the message vague and it is not {@code decisive}: then they ask, except
      * about another category's emergency ("my hand won't do what I tell it and my face feels funny" is a stroke,
-     * whatever the rules ask about the hand); one it is unsure of, or one it ranks below "harmless", of an emergency
-     * or urgent category, earns the clarifying question. Below {@code ungrounded} it acts only on categories whose
-     * concepts the message mentions.
+     * whatever the rules ask about the hand); one it is unsure of, or one it ranks below "harmless" (unless the
+     * message mentions its concepts and it is at least {@code ungrounded}), of an emergency or urgent category, earns
+     * the clarifying question. Below {@code ungrounded} it acts only on categories whose concepts the message
+     * mentions.
      */
     private void consult(List<IntentScore> opinion, ConText scope, Map<String, RedFlag> found, List<String> unsure,
                          boolean general, boolean modified) {
@@ -450,12 +451,13 @@ public final class RedFlagDetector {
             }
             boolean rulesAsk = !vague.isEmpty() && (tier != Tier.EMERGENCY || vague.contains(category.id()))
                     && score.confidence() < thresholds.decisive();
-            if (score.confidence() >= thresholds.raise() && !rulesAsk && !belowNone) {
+            boolean outranked = belowNone && !(grounded && score.confidence() >= thresholds.ungrounded());
+            if (score.confidence() >= thresholds.raise() && !rulesAsk && !outranked) {
                 if (!(general && tier != Tier.EMERGENCY)) {
                     found.put(category.id(), new RedFlag(category.id(), modified ? raised(tier) : tier));
                     unsure.remove(category.id());
                 }
-            } else if ((score.confidence() < thresholds.raise() || belowNone) && tier.escalates() && already == null
+            } else if ((score.confidence() < thresholds.raise() || outranked) && tier.escalates() && already == null
                     && !unsure.contains(category.id())) {
                 unsure.add(category.id());
             }

@@ -453,8 +453,8 @@ class RedFlagDetectorTest {
     }
 
     @Test
-    void aLabelTheSecondOpinionRanksBelowHarmlessOnlyEarnsTheClarifyingQuestion() {
-        var split = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.3, 1.0, 1.0));
+    void aLabelRankedBelowHarmlessThatCouldNotStandAloneOnlyEarnsTheClarifyingQuestion() {
+        var split = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.5, 1.0, 1.0));
         Screening screening = detectorWithOpinion(split, "stroke_signs", 0.45).screen("my lip looks different", false);
         assertThat(screening.flags()).isEmpty();
         assertThat(screening.unsure()).containsExactly("stroke_signs");
@@ -469,6 +469,26 @@ class RedFlagDetectorTest {
         assertThat(vague.unsure()).contains("cardiac_warning_signs");
         assertThat(detectorWithOpinion(decisive, "cardiac_warning_signs", 0.9).detect("my chest feels weird", false))
                 .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
+    }
+
+    @Test
+    void aGroundedLabelSureEnoughToStandAloneIsRaisedEvenBelowHarmless() {
+        var thresholds = RULES.withSecondOpinion(new SecondOpinion(0.3, 0.1, 0.4, 1.0, 1.0));
+        Screening screening = detectorWithOpinion(thresholds, "stroke_signs", 0.45).screen("my lip looks different",
+                false);
+        assertThat(screening.flags()).contains(new RedFlag("stroke_signs", Tier.EMERGENCY));
+    }
+
+    @Test
+    void aCommaAndNowStillLeavesWhatCameBeforeInThePast() {
+        assertThat(rulesFlags("had a clot in my leg years ago, now fine")).isEmpty();
+    }
+
+    @Test
+    void tellingIsNotSupposingAndWalkingTheDogIsTheUsersWalk() {
+        assertThat(rulesFlags("before we start I should say the back between my shoulders aches and I feel dizzy and"
+                + " sick")).contains("cardiac_warning_signs");
+        assertThat(rulesFlags("cant say ive had any weakness in my arms")).isEmpty();
     }
 
     @Test
