@@ -266,7 +266,16 @@ final class ConText {
 
     /** Whether a marker of someone else's history ("had ... years back", "he's fine now") dates the mention. */
     private boolean inTheirPast(PhraseIndex.Match<Boolean> term) {
-        return followedBy(othersPast, term, othersWindow) || precededBy(othersPast, term);
+        var reaching = reaching(othersPast, term);
+        return followedBy(reaching, term, othersWindow) || precededBy(reaching, term);
+    }
+
+    /** The past markers that reach a mention: none across a clause that turns to the present (", now ..."). */
+    private List<PhraseIndex.Match<Boolean>> reaching(List<PhraseIndex.Match<Boolean>> markers,
+                                                      PhraseIndex.Match<Boolean> term) {
+        return turns.isEmpty() ? markers : markers.stream()
+                .filter(t -> !turnBetween(Math.min(t.to(), term.to()), Math.max(t.from(), term.from())))
+                .toList();
     }
 
     /** Whether some match of the terms is negated: the user said they do not have it. */
@@ -614,10 +623,7 @@ final class ConText {
      * years ago, and today I fell off the ladder").
      */
     private boolean inThePast(PhraseIndex.Match<Boolean> term) {
-        var reaching = turns.isEmpty() ? past
-                : past.stream().filter(t -> !turnBetween(Math.min(t.to(), term.to()), Math.max(t.from(), term.from())))
-                .toList();
-        int dated = distance(reaching, term);
+        int dated = distance(reaching(past, term), term);
         return dated != Integer.MAX_VALUE && distance(ongoing, term) == Integer.MAX_VALUE
                 && dated < distance(recent, term);
     }

@@ -845,6 +845,20 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void likeSomeoneIsASimileNotSomeoneElse() {
+        assertThat(rulesFlags("ten minutes ago like someone pulling a zip open inside my chest and back at once"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void dictationsKnowForNoAndAMissingArticleStillRead() {
+        assertThat(rulesFlags("I have know numbness in my hands just stiff in the morning")).isEmpty();
+        assertThat(rulesFlags("the fracture in my wrist was when I was kid, from skateboard")).isEmpty();
+        assertThat(rulesFlags("since last night I cannot seem to empty my bladder however long I sit there"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
