@@ -859,6 +859,25 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void anApologyIsNotASupposition() {
+        assertThat(rulesFlags("sorry if this is werid my tung feels fat and im mixing up wrds and it came on suddenly"))
+                .contains("stroke_signs");
+        assertThat(rulesFlags("sorry if this comes out garbled the voice typing always mangles my words")).isEmpty();
+    }
+
+    @Test
+    void aQuestionAnsweredWithMineWasStatesIt() {
+        assertThat(rulesFlags("Is massage alright after a car crash? Mine was on Saturday.")).contains("major_trauma");
+        assertThat(rulesFlags("Is massage alright after a car crash?")).doesNotContain("major_trauma");
+    }
+
+    @Test
+    void aFriendWhoseKnotTheUserPressesHasTheirEmergencyRaised() {
+        assertThat(rulesFlags("My friend he has sudden pain in back like knife that is moving down, very very strong."
+                + " He ask me to press the knot for him")).contains("tearing_pain_aortic");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
