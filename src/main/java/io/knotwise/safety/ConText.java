@@ -157,7 +157,8 @@ final class ConText {
         }
         this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, firstPerson, lexicon)
                 : new boolean[words.size()];
-        this.aboutTheirBack = !lexicon.subject().find(words).isEmpty() && lexicon.self().find(words).isEmpty();
+        this.aboutTheirBack = !outside(lexicon.subject().find(words), pseudo).isEmpty()
+                && lexicon.self().find(words).isEmpty();
     }
 
     /** "without" after "can't" (or another of {@code doubledBy}) earlier in the same sentence: a double negative. */
@@ -344,12 +345,21 @@ final class ConText {
     private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index,
                                               Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
         var found = new ArrayList<ConceptMention>();
+        // Where someone else's named condition is their history ("my neighbour had a blood clot in the lung after a
+        // flight"), what follows it in the same stretch tells that history too, unless it turns to the present.
+        int historyEnds = -1;
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
             boolean history = (mark.isEmpty() ? atWork(mention) : mark.equals("other|") && theirHistory(mention))
                     && namesACondition.test(mention);
-            found.add(history ? new ConceptMention(match.value(), "other|", true)
+            boolean toldWithIt = mark.equals("other|") && historyEnds >= 0 && mention.from() >= historyEnds
+                    && mention.from() - historyEnds <= othersWindow && !stoppedBetween(historyEnds, mention.from())
+                    && !turnBetween(historyEnds, mention.from());
+            if (history && mark.equals("other|")) {
+                historyEnds = Math.max(historyEnds, mention.to());
+            }
+            found.add(history || toldWithIt ? new ConceptMention(match.value(), "other|", true)
                     : new ConceptMention(match.value(), mark, inThePast(mention) || inTheirPast(mention)));
         }
         return found;

@@ -878,6 +878,25 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void whatSomeoneElsesHistoryToldWithItIsHistoryToo() {
+        assertThat(rulesFlags("my friend had a clot in his lung after a flight, so I always walk around on planes"))
+                .isEmpty();
+        assertThat(rulesFlags("my friend just flew in and now he can't breathe and his calf is swollen"))
+                .contains("breathing_chest_pe");
+    }
+
+    @Test
+    void aColleagueWhoBrokeHisBackIsNotTheSubjectOfTheGuidance() {
+        assertThat(rulesFlags("my colleague broke his back falling off a ladder last year, scary stuff")).isEmpty();
+    }
+
+    @Test
+    void notKnowingTheBowelsNeededOpeningIsTheSign() {
+        assertThat(rulesFlags("I did not know I needed to open my bowels until it was too late. That is quite new"
+                + " for me.")).contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
