@@ -897,6 +897,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void noSweatsIsADenialNotNoSweat() {
+        assertThat(rulesFlags("no sweats or chills")).isEmpty();
+        assertThat(rulesFlags("had a uti last year, cleared right up")).isEmpty();
+        assertThat(rulesFlags("Nothing in the way of rashes or cuts on my back.")).isEmpty();
+        assertThat(rulesFlags("I get cold sweats when my chest hurts")).contains("cardiac_warning_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
