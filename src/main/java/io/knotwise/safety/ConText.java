@@ -41,6 +41,8 @@ final class ConText {
     static final String SUPPOSED = "hyp|";
     /** The mark of a negated mention ("no chest pain"). */
     static final String NEGATED = "neg|";
+    /** The mark of someone else's mention. */
+    static final String OTHERS = "other|";
     /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
@@ -324,7 +326,7 @@ final class ConText {
 
         /** Whether the mention is someone else's, happening now. */
         boolean someoneElsesNow() {
-            return prefix.equals("other|") && !past;
+            return prefix.equals(OTHERS) && !past;
         }
     }
 
@@ -351,15 +353,15 @@ final class ConText {
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
-            boolean history = (mark.isEmpty() ? atWork(mention) : mark.equals("other|") && theirHistory(mention))
+            boolean history = (mark.isEmpty() ? atWork(mention) : mark.equals(OTHERS) && theirHistory(mention))
                     && namesACondition.test(mention);
-            boolean toldWithIt = mark.equals("other|") && historyEnds >= 0 && mention.from() >= historyEnds
+            boolean toldWithIt = mark.equals(OTHERS) && historyEnds >= 0 && mention.from() >= historyEnds
                     && mention.from() - historyEnds <= othersWindow && !stoppedBetween(historyEnds, mention.from())
                     && !turnBetween(historyEnds, mention.from());
-            if (history && mark.equals("other|")) {
+            if (history && mark.equals(OTHERS)) {
                 historyEnds = Math.max(historyEnds, mention.to());
             }
-            found.add(history || toldWithIt ? new ConceptMention(match.value(), "other|", true)
+            found.add(history || toldWithIt ? new ConceptMention(match.value(), OTHERS, true)
                     : new ConceptMention(match.value(), mark, inThePast(mention) || inTheirPast(mention)));
         }
         return found;
@@ -377,7 +379,7 @@ final class ConText {
             return "asked|";
         }
         if (!aboutTheirBack && aboutSomeoneElse(term)) {
-            return "other|";
+            return OTHERS;
         }
         return inThePast(term) ? "past|" : "";
     }
