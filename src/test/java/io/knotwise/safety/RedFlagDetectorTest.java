@@ -905,6 +905,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aFriendsShinglesAcrossHerBackAreHerHistoryAndMumsPuffyLegIsNow() {
+        assertThat(rulesFlags("A friend at church had shingles across her back.")).isEmpty();
+        assertThat(rulesFlags("mum cant get her breath all of a sudden and one leg is puffy, shes in bed here"))
+                .contains("breathing_chest_pe");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
