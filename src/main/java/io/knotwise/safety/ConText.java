@@ -353,12 +353,13 @@ final class ConText {
         for (PhraseIndex.Match<List<String>> match : index.find(words)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
-            boolean history = (mark.isEmpty() ? atWork(mention) : mark.equals(OTHERS) && theirHistory(mention))
+            boolean theirs = mark.equals(OTHERS);
+            boolean history = (mark.isEmpty() ? atWork(mention) : theirs && theirHistory(mention))
                     && namesACondition.test(mention);
-            boolean toldWithIt = mark.equals(OTHERS) && historyEnds >= 0 && mention.from() >= historyEnds
+            boolean toldWithIt = theirs && historyEnds >= 0 && mention.from() >= historyEnds
                     && mention.from() - historyEnds <= othersWindow && !stoppedBetween(historyEnds, mention.from())
                     && !turnBetween(historyEnds, mention.from());
-            if (history && mark.equals(OTHERS)) {
+            if (history && theirs) {
                 historyEnds = Math.max(historyEnds, mention.to());
             }
             found.add(history || toldWithIt ? new ConceptMention(match.value(), OTHERS, true)

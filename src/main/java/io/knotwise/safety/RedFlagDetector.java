@@ -552,8 +552,11 @@ public final class RedFlagDetector {
             if (scope.atWork(mention) && namesACondition(scope, mention)) {
                 continue;
             }
+            // Someone else's current symptom counts as far as forOthers allows; a condition they are named with
+            // only for emergencies, and not when it is their history ("my mum had a clot on the lung").
             if (scope.counts(mention, pastCounts, (match, theirPast) -> forOthers != Others.NEVER && !theirPast
-                    && (forOthers == Others.ALWAYS && !scope.theirHistory(match) || !namesACondition(scope, match)))) {
+                    && ((forOthers == Others.ALWAYS && !scope.theirHistory(match))
+                    || !namesACondition(scope, match)))) {
                 return true;
             }
         }
