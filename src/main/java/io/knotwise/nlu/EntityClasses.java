@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +17,12 @@ import java.util.stream.Stream;
  * please" reads like "effleurage please" and "foam roller for my calves" like the out-of-scope questions it is. The
  * words stay; the classes are added after them. A message that names one of some classes and nothing else but filler
  * words ("effleurage", "ok the tennis ball one please") is that class's intent, whatever the model makes of a message
- * so short. Immutable and thread-safe.
+ * so short. A conversation move said in a word or set phrase of its lexicon ("affirmative", "cheers", "scrap that")
+ * adds that move's class ("__said_affirm__") when such phrases make up at least half the message, so a reply the
+ * training data never used still reads as the move it is, while a longer request that merely holds one ("help me
+ * solve this equation", "how do you say goodbye in French") is left to its other words;
+ * a message that is nothing but one move's words and phrases ("negatory", "yeah nah", "cheers mate") is that move.
+ * Immutable and thread-safe.
  */
 final class EntityClasses implements UnaryOperator<String[]> {
 
@@ -24,6 +30,8 @@ final class EntityClasses implements UnaryOperator<String[]> {
     private static final String UPPER_BACK = "body_area";
 
     private final PhraseIndex<String> index;
+    private final PhraseIndex<String> moves;
+    private final Set<String> moveWords;
     private final Map<String, String> namedAlone;
     private final Set<String> fillers;
 
@@ -33,9 +41,11 @@ final class EntityClasses implements UnaryOperator<String[]> {
      * @param otherBodyParts phrases naming a body part the guide does not cover ("calves", "lower back")
      * @param namedAlone the intent of a message that names an entity of the class (the key) and nothing else
      * @param fillers words that may stand beside such a name without changing what is asked ("please", "the", "one")
+     * @param moves conversation moves (an intent such as "affirm") and the words and set phrases that make them
      */
     EntityClasses(Map<String, Map<String, List<String>>> lexicon, List<String> classes,
-                         List<String> otherBodyParts, Map<String, String> namedAlone, List<String> fillers) {
+                         List<String> otherBodyParts, Map<String, String> namedAlone, List<String> fillers,
+                         Map<String, List<String>> moves) {
         this.namedAlone = new LinkedHashMap<>();
         namedAlone.forEach((entity, intent) -> this.namedAlone.put("__" + entity + "__", intent));
         this.fillers = Set.copyOf(fillers);
@@ -46,11 +56,16 @@ final class EntityClasses implements UnaryOperator<String[]> {
                     "__" + entity + "__")));
         }
         this.index = PhraseIndex.of(phrases);
+        var said = new LinkedHashMap<String, String>();
+        moves.forEach((intent, list) -> list.forEach(p -> said.put(p, "__said_" + intent + "__")));
+        this.moves = PhraseIndex.of(said);
+        this.moveWords = said.keySet().stream().flatMap(p -> Arrays.stream(TextNormalizer.words(p)))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** No classes: the words as they are. */
     public static EntityClasses none() {
-        return new EntityClasses(Map.of(), List.of(), List.of(), Map.of(), List.of());
+        return new EntityClasses(Map.of(), List.of(), List.of(), Map.of(), List.of(), Map.of());
     }
 
     @Override
@@ -58,9 +73,13 @@ final class EntityClasses implements UnaryOperator<String[]> {
         return withClasses(words, index.find(Arrays.asList(words)));
     }
 
-    private static String[] withClasses(String[] words, List<PhraseIndex.Match<String>> matches) {
+    private String[] withClasses(String[] words, List<PhraseIndex.Match<String>> matches) {
         var found = new LinkedHashSet<String>();
         matches.forEach(m -> found.add(m.value()));
+        List<PhraseIndex.Match<String>> said = moves.find(Arrays.asList(words));
+        if (2 * covered(said) >= words.length) {
+            said.forEach(m -> found.add(m.value()));
+        }
         if (found.contains("__" + UPPER_BACK + "__")) {
             found.remove(OTHER_BODY);
         }
@@ -72,7 +91,8 @@ final class EntityClasses implements UnaryOperator<String[]> {
         return words -> {
             List<PhraseIndex.Match<String>> matches = index.find(Arrays.asList(words));
             List<IntentScore> ranking = classifier.rank(withClasses(words, matches));
-            String alone = namedAlone(words, matches);
+            String named = namedAlone(words, matches);
+            String alone = named != null ? named : movedAlone(words);
             if (alone == null) {
                 return ranking;
             }
@@ -83,9 +103,29 @@ final class EntityClasses implements UnaryOperator<String[]> {
         };
     }
 
+    /** Every word of the conversation moves' phrases: words the guide knows even if no example uses them. */
+    Set<String> moveWords() {
+        return moveWords;
+    }
+
     /** Whether the words name one entity of a {@code namedAlone} class and only filler words ("effleurage?"). */
     boolean namesOneAlone(String[] words) {
         return namedAlone(words, index.find(Arrays.asList(words))) != null;
+    }
+
+    private static int covered(List<PhraseIndex.Match<String>> matches) {
+        return matches.stream().mapToInt(m -> m.to() - m.from()).sum();
+    }
+
+    /** The move a message makes when it is nothing but phrases of that one move's lexicon, or null. */
+    private String movedAlone(String[] words) {
+        List<PhraseIndex.Match<String>> said = moves.find(Arrays.asList(words));
+        if (said.isEmpty() || covered(said) != words.length
+                || said.stream().map(PhraseIndex.Match::value).distinct().count() != 1) {
+            return null;
+        }
+        String found = said.get(0).value();
+        return found.substring("__said_".length(), found.length() - "__".length());
     }
 
     /** The intent of a message naming one entity of a {@code namedAlone} class and only filler words, or null. */

@@ -80,7 +80,7 @@ public final class IntentTrainer {
         List<Example> lookup = examples.stream()
                 .filter(e -> !classes.namesOneAlone(TextNormalizer.words(e.text())))
                 .toList();
-        return KnownPhrases.of(lookup).over(classes.over(model));
+        return KnownPhrases.of(lookup, classes.moveWords()).over(classes.over(model));
     }
 
     /** Trains from {@code models/} and writes {@code models/intent.bin}; returns the model. */

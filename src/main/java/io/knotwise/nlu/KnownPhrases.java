@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * The training examples as a lookup in front of the model: a message that is word for word one of them, under one
  * intent only, is that intent ("help", "tennis ball"), however thinly the model spreads a short message's
- * probability; a message none of whose words is a training word or one edit from one ("purple", "zxq") keeps the
- * model's order but loses its confidence, since the model would only be guessing from its letters ("tenis" and "nxt"
- * are still the model's), so the guide asks again rather than act on it. Anything else is the model's to rank.
- * Immutable and thread-safe.
+ * probability; a message none of whose words is a training or lexicon word or one edit from one ("purple", "zxq")
+ * keeps the model's order but loses its confidence, since the model would only be guessing from its letters ("tenis"
+ * and "nxt" are still the model's), so the guide asks again rather than act on it. Anything else is the model's to
+ * rank. Immutable and thread-safe.
  */
 final class KnownPhrases {
 
@@ -28,9 +28,14 @@ final class KnownPhrases {
 
     /** The examples whose words name one intent only. */
     public static KnownPhrases of(List<Example> examples) {
+        return of(examples, Set.of());
+    }
+
+    /** The same, knowing some words besides the examples' (those of a lexicon the model reads). */
+    public static KnownPhrases of(List<Example> examples, Set<String> lexiconWords) {
         var byText = new HashMap<String, String>();
         Set<String> ambiguous = new HashSet<>();
-        Set<String> vocabulary = new HashSet<>();
+        Set<String> vocabulary = new HashSet<>(lexiconWords);
         for (Example e : examples) {
             String[] words = TextNormalizer.words(e.text());
             vocabulary.addAll(List.of(words));

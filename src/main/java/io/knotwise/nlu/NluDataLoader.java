@@ -62,6 +62,17 @@ public final class NluDataLoader {
         return List.copyOf(examples);
     }
 
+    /** The intents our own examples teach: the names of the files in {@code intents/}. */
+    private Set<String> intentFiles() {
+        try (Stream<Path> files = Files.list(models.resolve(EXAMPLE_FOLDERS.get(0)))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+                    .map(n -> n.substring(0, n.length() - ".txt".length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new InvalidDataException(models + ": cannot list the intents: " + e.getMessage(), e);
+        }
+    }
+
     /** The intents examples teach (the names of their files): those a model trained on them knows. */
     public static Set<String> intentsOf(List<Example> examples) {
         return examples.stream().map(Example::intent).collect(Collectors.toCollection(TreeSet::new));
@@ -109,7 +120,7 @@ public final class NluDataLoader {
             features.path("named_alone").fields().forEachRemaining(e -> alone.put(e.getKey(), e.getValue().asText()));
             var fillers = new ArrayList<String>();
             features.path("fillers").forEach(c -> fillers.add(c.asText()));
-            return new EntityClasses(lexicon(), classes, others, alone, fillers);
+            return new EntityClasses(lexicon(), classes, others, alone, fillers, moves(features.path("moves")));
         } catch (IOException e) {
             throw new InvalidDataException(file + ": " + e.getMessage(), e);
         }
@@ -128,6 +139,32 @@ public final class NluDataLoader {
     /** The same, with the training examples already read. */
     public IntentClassifier intentClassifier(OpenNlpIntentClassifier model, List<Example> examples) {
         return IntentTrainer.asTheGuideReadsIt(model, examples, entityClasses());
+    }
+
+    /** The conversation-move lexicon named by {@code features.moves} (intent, then its phrases), or none. */
+    private Map<String, List<String>> moves(JsonNode name) {
+        if (name.isMissingNode()) {
+            return Map.of();
+        }
+        Path file = models.resolve(name.asText());
+        try {
+            var known = intentFiles();
+            var moves = new LinkedHashMap<String, List<String>>();
+            yaml.readTree(file.toFile()).fields().forEachRemaining(move -> {
+                if (!move.getKey().equals("version")) {
+                    if (!known.contains(move.getKey())) {
+                        throw new InvalidDataException(file + ": " + move.getKey() + " is not an intent the model "
+                                + "knows (" + known + ")", null);
+                    }
+                    var phrases = new ArrayList<String>();
+                    move.getValue().forEach(p -> phrases.add(p.asText()));
+                    moves.put(move.getKey(), List.copyOf(phrases));
+                }
+            });
+            return moves;
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The entity lexicon: entity, then value id, then the phrases that name it. */

@@ -1,10 +1,15 @@
 package io.knotwise.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.knotwise.InvalidDataException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,6 +47,37 @@ class UnderstandingTest {
         "how many ibuprofen can I take a day"})
     void nearMissesAreOutOfScope(String text) {
         assertThat(parser.parse(text).outOfScope()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ten-four | affirm",
+        "negative ghost rider | deny",
+        "toodle-pip | goodbye",
+        "hooroo | goodbye",
+        "much obliged to you | thanks"})
+    void aMoveSaidInAWordNoExampleUsesIsThatMove(String text, String intent) {
+        assertThat(parser.parse(text).decided().name()).as(text).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "help me write an email to my landlord",
+        "can we stop my gym membership",
+        "how do you say goodbye in spanish"})
+    void aLongerRequestHoldingAMoveWordIsReadByItsOtherWords(String text) {
+        assertThat(parser.parse(text).outOfScope()).as(text).isTrue();
+    }
+
+    @Test
+    void aMoveLexiconNamingNoIntentIsRefusedAtLoading(@TempDir Path models) throws IOException {
+        Files.createDirectories(models.resolve("intents"));
+        Files.writeString(models.resolve("intents/greet.txt"), "hi\n");
+        Files.writeString(models.resolve("nlu.yml"), "features:\n  moves: moves.yml\n");
+        Files.writeString(models.resolve("moves.yml"), "gret: [\"hiya\"]\n");
+        Files.writeString(models.resolve("entities.yml"), "version: \"1\"\n");
+        assertThatThrownBy(() -> new NluDataLoader(models).entityClasses()).isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("gret is not an intent");
     }
 
     @Test
