@@ -226,6 +226,25 @@ class RedFlagDetectorTest {
         assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "is it normal to cough blood after a deep tissue session | breathing_chest_pe",
+        "winded doing nothing | breathing_chest_pe",
+        "that feels better... no wait, now I'm short of breath all of a sudden | breathing_chest_pe",
+        "I've not peed in 12 hours and my back is agony | bladder_bowel_saddle_legs",
+        "i lost half the picture, like the left half of everything is gone | stroke_signs",
+        "slipped on ice and went down really hard on my back, heard something go | major_trauma"})
+    void emergenciesToldPlainlyOrAsAQuestionOfWhatIsNormalAreRaised(String text, String category) {
+        assertThat(rulesFlags(text)).as(text).contains(category);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"is it normal to feel sore the day after?", "no wait, I meant the left side",
+        "lost my hair pins under the foam roller lol", "I clean floors for a living, my traps are tight"})
+    void ordinaryWordsNearThoseEmergenciesRaiseNothing(String text) {
+        assertThat(rulesFlags(text)).as(text).isEmpty();
+    }
+
     @Test
     void theSecondOpinionRaisesACategoryWhoseConceptsTheMessageMentions() {
         var opinion = detectorWithOpinion("stroke_signs", 0.9);
