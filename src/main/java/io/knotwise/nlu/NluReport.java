@@ -108,8 +108,9 @@ final class NluReport {
         out.append("## Calibration\n\nChosen on data never trained on: our validation split "
                 + "(`models/heldout/validation/`)"
                 + " and the CLINC150 validation split. Rule: the best in-domain accuracy on our validation split among"
-                + String.format(Locale.ROOT, " the settings with CLINC150 out-of-scope recall of at least %.0f%%.%n%n",
-                100 * choice.oosTarget()));
+                + String.format(Locale.ROOT, " the settings with CLINC150 out-of-scope recall of at least %.0f%%; among"
+                + " those, the most CLINC150 validation lines decided right (out of scope and small talk together);"
+                + " then the higher threshold.%n%n", 100 * choice.oosTarget()));
         out.append(String.format(Locale.ROOT, "Chosen: threshold %.2f, margin %.2f: our in-domain accuracy %.1f%%, our"
                 + " out-of-scope recall %.1f%%, CLINC150 out-of-scope recall %.1f%%, CLINC150 small-talk accuracy"
                 + " %.1f%%.%n%n", c.threshold(), c.margin(), 100 * c.ownAccuracy(), 100 * c.ownOosRecall(),
