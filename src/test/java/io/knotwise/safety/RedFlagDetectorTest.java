@@ -234,7 +234,8 @@ class RedFlagDetectorTest {
         "I've not peed in 12 hours and my back is agony | bladder_bowel_saddle_legs",
         "i lost half the picture, like the left half of everything is gone | stroke_signs",
         "slipped on ice and went down really hard on my back, heard something go | major_trauma",
-        "slipped off the high board and smashed my back on the edge of the pool | major_trauma"})
+        "slipped off the high board and smashed my back on the edge of the pool | major_trauma",
+        "I get a tight feeling across the front of me doing the hoovering | cardiac_warning_signs"})
     void emergenciesToldPlainlyOrAsAQuestionOfWhatIsNormalAreRaised(String text, String category) {
         assertThat(rulesFlags(text)).as(text).contains(category);
     }
@@ -243,7 +244,8 @@ class RedFlagDetectorTest {
     @ValueSource(strings = {"is it normal to feel sore the day after?", "no wait, I meant the left side",
         "lost my hair pins under the foam roller lol", "I clean floors for a living, my traps are tight",
         "I was a district nurse and ran the warfarin clinics", "fell down a rabbit hole of posture videos last night",
-        "my friend asked me whether you can massage after a car crash, what do I tell her"})
+        "my friend asked me whether you can massage after a car crash, what do I tell her",
+        "chest feels completely normal", "i hand out warfarin all day at the pharmacy"})
     void ordinaryWordsNearThoseEmergenciesRaiseNothing(String text) {
         assertThat(rulesFlags(text)).as(text).isEmpty();
     }
