@@ -39,9 +39,8 @@ final class Calibration {
                 var ownResult = IntentEvaluation.score(own, decide(ownRankings, threshold, margin));
                 var clincResult = IntentEvaluation.score(clinc, decide(clincRankings, threshold, margin));
                 sweep.add(new Row(threshold, margin, ownResult.inDomainAccuracy(), ownResult.oosRecall(),
-                        clincResult.oosRecall(), clincResult.inDomainAccuracy(), (int) Math.round(
-                        clincResult.oosRecall() * clincResult.oosCases()
-                                + clincResult.inDomainAccuracy() * clincResult.inDomainCases())));
+                        clincResult.oosRecall(), clincResult.inDomainAccuracy(),
+                        clinc.size() - clincResult.errors().size()));
             }
         }
         List<Row> meeting = sweep.stream().filter(r -> r.clincOosRecall() >= oosTarget).toList();

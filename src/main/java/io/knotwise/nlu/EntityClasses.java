@@ -57,7 +57,7 @@ final class EntityClasses implements UnaryOperator<String[]> {
         }
         this.index = PhraseIndex.of(phrases);
         var said = new LinkedHashMap<String, String>();
-        moves.forEach((intent, list) -> list.forEach(p -> said.put(p, "__said_" + intent + "__")));
+        moves.forEach((intent, list) -> list.forEach(p -> said.put(p, intent)));
         this.moves = PhraseIndex.of(said);
         this.moveWords = said.keySet().stream().flatMap(p -> Arrays.stream(TextNormalizer.words(p)))
                 .collect(Collectors.toUnmodifiableSet());
@@ -70,15 +70,17 @@ final class EntityClasses implements UnaryOperator<String[]> {
 
     @Override
     public String[] apply(String[] words) {
-        return withClasses(words, index.find(Arrays.asList(words)));
+        List<String> list = Arrays.asList(words);
+        return withClasses(words, index.find(list), moves.find(list));
     }
 
-    private String[] withClasses(String[] words, List<PhraseIndex.Match<String>> matches) {
+    /** The words, then the classes of what they name and of the moves that make up at least half of them. */
+    private static String[] withClasses(String[] words, List<PhraseIndex.Match<String>> matches,
+                                        List<PhraseIndex.Match<String>> said) {
         var found = new LinkedHashSet<String>();
         matches.forEach(m -> found.add(m.value()));
-        List<PhraseIndex.Match<String>> said = moves.find(Arrays.asList(words));
         if (2 * covered(said) >= words.length) {
-            said.forEach(m -> found.add(m.value()));
+            said.forEach(m -> found.add("__said_" + m.value() + "__"));
         }
         if (found.contains("__" + UPPER_BACK + "__")) {
             found.remove(OTHER_BODY);
@@ -89,10 +91,12 @@ final class EntityClasses implements UnaryOperator<String[]> {
     /** The classifier reading the classes of the words it is given. */
     public IntentClassifier over(IntentClassifier classifier) {
         return words -> {
-            List<PhraseIndex.Match<String>> matches = index.find(Arrays.asList(words));
-            List<IntentScore> ranking = classifier.rank(withClasses(words, matches));
+            List<String> list = Arrays.asList(words);
+            List<PhraseIndex.Match<String>> matches = index.find(list);
+            List<PhraseIndex.Match<String>> said = moves.find(list);
+            List<IntentScore> ranking = classifier.rank(withClasses(words, matches, said));
             String named = namedAlone(words, matches);
-            String alone = named != null ? named : movedAlone(words);
+            String alone = named != null ? named : movedAlone(words, said);
             if (alone == null) {
                 return ranking;
             }
@@ -118,14 +122,12 @@ final class EntityClasses implements UnaryOperator<String[]> {
     }
 
     /** The move a message makes when it is nothing but phrases of that one move's lexicon, or null. */
-    private String movedAlone(String[] words) {
-        List<PhraseIndex.Match<String>> said = moves.find(Arrays.asList(words));
+    private static String movedAlone(String[] words, List<PhraseIndex.Match<String>> said) {
         if (said.isEmpty() || covered(said) != words.length
                 || said.stream().map(PhraseIndex.Match::value).distinct().count() != 1) {
             return null;
         }
-        String found = said.get(0).value();
-        return found.substring("__said_".length(), found.length() - "__".length());
+        return said.get(0).value();
     }
 
     /** The intent of a message naming one entity of a {@code namedAlone} class and only filler words, or null. */

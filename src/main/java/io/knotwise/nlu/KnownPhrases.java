@@ -26,12 +26,10 @@ final class KnownPhrases {
         this.vocabulary = OneEditIndex.of(vocabulary);
     }
 
-    /** The examples whose words name one intent only. */
-    public static KnownPhrases of(List<Example> examples) {
-        return of(examples, Set.of());
-    }
-
-    /** The same, knowing some words besides the examples' (those of a lexicon the model reads). */
+    /**
+     * The examples whose words name one intent only, knowing some words besides the examples' (those of a lexicon the
+     * model reads).
+     */
     public static KnownPhrases of(List<Example> examples, Set<String> lexiconWords) {
         var byText = new HashMap<String, String>();
         Set<String> ambiguous = new HashSet<>();
