@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,6 +53,11 @@ public final class PhraseIndex<V> {
     /** The words any phrase starts with: a text with none of them holds no phrase. */
     public Set<String> firstWords() {
         return byFirstWord.keySet();
+    }
+
+    /** Gives each phrase's words and value to {@code action}: those under one first word longest first. */
+    void forEachPhrase(BiConsumer<String[], V> action) {
+        byFirstWord.values().forEach(entries -> entries.forEach(e -> action.accept(e.words(), e.value())));
     }
 
     /** Every non-overlapping match, scanning left to right and preferring the longest phrase at each position. */

@@ -1,6 +1,7 @@
 package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
+import io.knotwise.nlu.PhraseScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +80,8 @@ final class ConText {
     private final boolean[] leadIn;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
-    private final Set<PhraseIndex<Boolean>> live;
+    /** Every phrase of the screen's term lists in this message, found in one pass. */
+    private final PhraseScanner.Found found;
     /** The concept mentions, read once on first use (one reader per message, on one thread). */
     private List<ConceptMention> conceptMentions;
 
@@ -89,67 +91,67 @@ final class ConText {
      *     alone ("chest pain? no.") rather than starting a phrase ("no fever")
      * @param asking indexes of words followed by "?" or ":", which end a checklist item ("Blood thinners: none."); an
      *     answer right after one is an answer even when words follow it ("Fever? none at all")
-     * @param live the term lists that can match in these words (a phrase of theirs starts with one of them)
+     * @param found the phrases of every term list in these words
      * @param questions whether a general question is read as one; false reads it as a statement
      * @param suppositions whether a hypothetical trigger ("if", "what if") scopes what follows; false reads the
      *     supposed as said ("is it ok if my chest feels squeezed?" as "my chest feels squeezed")
      */
     ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Set<Integer> asking,
-            Lexicon lexicon, Set<PhraseIndex<Boolean>> live, boolean questions, boolean suppositions) {
-        this.live = live;
+            Lexicon lexicon, PhraseScanner.Found found, boolean questions, boolean suppositions) {
+        this.found = found;
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
         this.standalone = Set.copyOf(standalone);
         this.asking = Set.copyOf(asking);
         this.window = lexicon.window();
         this.othersWindow = lexicon.othersWindow();
-        this.stops = lexicon.terminators().find(words);
-        this.firstPerson = lexicon.firstPerson().find(words);
-        this.userSites = lexicon.userSites().find(words);
-        var pseudo = lexicon.pseudoTriggers().find(words);
-        var doubling = lexicon.doubledBy().find(words);
-        this.notSupposed = outside(lexicon.triggers().find(words), pseudo).stream()
+        this.stops = found.find(lexicon.terminators());
+        this.firstPerson = found.find(lexicon.firstPerson());
+        this.userSites = found.find(lexicon.userSites());
+        var pseudo = found.find(lexicon.pseudoTriggers());
+        var doubling = found.find(lexicon.doubledBy());
+        this.notSupposed = outside(found.find(lexicon.triggers()), pseudo).stream()
                 .filter(t -> !doubled(t, doubling)).toList();
-        var stated = outside(lexicon.stated().find(words), pseudo);
-        var supposing = outside(lexicon.hypothetical().find(words), pseudo).stream()
+        var stated = outside(found.find(lexicon.stated()), pseudo);
+        var supposing = outside(found.find(lexicon.hypothetical()), pseudo).stream()
                 .filter(t -> !realConditional(t, stated, lexicon.questionStarts())).toList();
         this.supposes = !supposing.isEmpty();
         this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
-        this.after = lexicon.postTriggers().find(words).stream()
+        this.after = found.find(lexicon.postTriggers()).stream()
                 .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
                 .toList();
-        var allAnswers = lexicon.answers().find(words).stream()
+        var allAnswers = found.find(lexicon.answers()).stream()
                 .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
                 .toList();
         this.answers = allAnswers.stream()
                 .filter(a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers))
                 .toList();
-        this.past = lexicon.pastMarkers().find(words);
-        this.ongoing = lexicon.ongoing().find(words);
-        this.recent = lexicon.recent().find(words);
-        var atWork = lexicon.work().find(words);
+        this.past = found.find(lexicon.pastMarkers());
+        this.ongoing = found.find(lexicon.ongoing());
+        this.recent = found.find(lexicon.recent());
+        var atWork = found.find(lexicon.work());
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         // A pseudo-trigger holds an experiencer trigger too: "walked the dog" is not about the dog.
-        this.others = Stream.concat(outside(lexicon.others().find(words), pseudo).stream(), atWork.stream()).toList();
-        this.othersAfter = lexicon.othersAfter().find(words);
+        this.others = Stream.concat(outside(found.find(lexicon.others()), pseudo).stream(), atWork.stream()).toList();
+        this.othersAfter = found.find(lexicon.othersAfter());
         // "she was fine an hour ago": a marker of their past right before a recent time dates the start, not the end
-        this.othersPast = lexicon.othersPast().find(words).stream()
+        this.othersPast = found.find(lexicon.othersPast()).stream()
                 .filter(m -> recent.stream().noneMatch(r -> r.from() >= m.to() && r.from() - m.to() <= 1))
                 .toList();
         // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
         // word naming its field, says what the user does ("my nurse" is someone else's, and "GP thinks it might be a
         // clot" is the user's doctor speaking).
-        this.work = Stream.concat(atWork.stream(), lexicon.jobs().find(words).stream()
+        this.work = Stream.concat(atWork.stream(), found.find(lexicon.jobs()).stream()
                 .filter(j -> opensSentence(j.from(), sentenceStarts) || j.from() > 0
                         && opensSentence(j.from() - 1, sentenceStarts) && !OWNERS.contains(words.get(j.from() - 1)))
                 .filter(j -> j.to() >= words.size() || !SPEAKING.contains(words.get(j.to()))))
                 .toList();
-        this.claims = work.isEmpty() ? List.of() : lexicon.claims().find(words);
-        this.history = lexicon.history().find(words);
-        this.turns = lexicon.turns().find(words).stream().map(PhraseIndex.Match::from)
+        this.claims = work.isEmpty() ? List.of() : found.find(lexicon.claims());
+        this.history = found.find(lexicon.history());
+        this.turns = found.find(lexicon.turns()).stream().map(PhraseIndex.Match::from)
                 .filter(from -> standalone.contains(from - 1)).collect(Collectors.toUnmodifiableSet());
         this.leadIn = new boolean[words.size()];
-        for (PhraseIndex.Match<Boolean> m : lexicon.leadIns().find(words)) {
+        for (PhraseIndex.Match<Boolean> m : found.find(lexicon.leadIns())) {
             for (int i = m.from(); i < m.to(); i++) {
                 leadIn[i] = true;
             }
@@ -157,10 +159,10 @@ final class ConText {
         for (int i = 0; i < words.size(); i++) {
             leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
         }
-        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, firstPerson, lexicon)
+        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, firstPerson, lexicon, found)
                 : new boolean[words.size()];
-        this.aboutTheirBack = !outside(lexicon.subject().find(words), pseudo).isEmpty()
-                && lexicon.self().find(words).isEmpty();
+        this.aboutTheirBack = !outside(found.find(lexicon.subject()), pseudo).isEmpty()
+                && found.find(lexicon.self()).isEmpty();
     }
 
     /** "without" after "can't" (or another of {@code doubledBy}) earlier in the same sentence: a double negative. */
@@ -205,7 +207,7 @@ final class ConText {
     private boolean questionBetween(int from, int to, PhraseIndex<Boolean> questionStarts) {
         for (PhraseIndex.Match<Boolean> self : firstPerson) {
             if (self.from() > from && self.from() < to) {
-                var start = questionStarts.matchAt(words, self.from() - 1);
+                var start = found.matchAt(questionStarts, self.from() - 1);
                 if (start != null && start.to() == self.from()) {
                     return true;
                 }
@@ -245,7 +247,7 @@ final class ConText {
 
     /** Every match of the terms, in the words of this message. */
     List<PhraseIndex.Match<Boolean>> matches(PhraseIndex<Boolean> terms) {
-        return live.contains(terms) ? terms.find(words) : List.of();
+        return found.find(terms);
     }
 
     /**
@@ -283,7 +285,7 @@ final class ConText {
 
     /** Whether some match of the terms is negated: the user said they do not have it. */
     boolean denied(PhraseIndex<Boolean> terms) {
-        for (PhraseIndex.Match<Boolean> match : terms.find(words)) {
+        for (PhraseIndex.Match<Boolean> match : found.find(terms)) {
             if (negated(match)) {
                 return true;
             }
@@ -346,11 +348,11 @@ final class ConText {
 
     private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index,
                                               Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
-        var found = new ArrayList<ConceptMention>();
+        var mentions = new ArrayList<ConceptMention>();
         // Where someone else's named condition is their history ("my neighbour had a blood clot in the lung after a
         // flight"), what follows it in the same stretch tells that history too, unless it turns to the present.
         int historyEnds = -1;
-        for (PhraseIndex.Match<List<String>> match : index.find(words)) {
+        for (PhraseIndex.Match<List<String>> match : found.find(index)) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
             boolean theirs = mark.equals(OTHERS);
@@ -362,10 +364,10 @@ final class ConText {
             if (history && theirs) {
                 historyEnds = Math.max(historyEnds, mention.to());
             }
-            found.add(history || toldWithIt ? new ConceptMention(match.value(), OTHERS, true)
+            mentions.add(history || toldWithIt ? new ConceptMention(match.value(), OTHERS, true)
                     : new ConceptMention(match.value(), mark, inThePast(mention) || inTheirPast(mention)));
         }
-        return found;
+        return mentions;
     }
 
     /**
@@ -411,7 +413,8 @@ final class ConText {
      * now my hands have gone numb?" says the user has numb hands.
      */
     private static boolean[] askedSentences(List<String> words, Set<Integer> sentenceStarts, Set<Integer> asking,
-                                            List<PhraseIndex.Match<Boolean>> firstPersonWords, Lexicon lexicon) {
+                                            List<PhraseIndex.Match<Boolean>> firstPersonWords, Lexicon lexicon,
+                                            PhraseScanner.Found found) {
         var asked = new boolean[words.size()];
         var firstPerson = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> f : firstPersonWords) {
@@ -424,10 +427,10 @@ final class ConText {
         }
         // A question that dates what it asks about happened to someone: "is it ok to use the gun after falling down
         // the stairs last night?"; one that asks whether a technique is ok with something says the user has it.
-        for (PhraseIndex.Match<Boolean> r : lexicon.recent().find(words)) {
+        for (PhraseIndex.Match<Boolean> r : found.find(lexicon.recent())) {
             firstPerson[r.from()] = true;
         }
-        for (PhraseIndex.Match<Boolean> o : lexicon.owned().find(words)) {
+        for (PhraseIndex.Match<Boolean> o : found.find(lexicon.owned())) {
             firstPerson[o.from()] = true;
         }
         int start = 0;
@@ -435,8 +438,8 @@ final class ConText {
             if (i == words.size() || sentenceStarts.contains(i)) {
                 // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
                 // ends in one but says the user takes them.
-                boolean question = lexicon.questionStarts().matchAt(words, start) != null
-                        && lexicon.affirmatives().matchAt(words, i) == null && !labelled(start, i, asking);
+                boolean question = found.matchAt(lexicon.questionStarts(), start) != null
+                        && found.matchAt(lexicon.affirmatives(), i) == null && !labelled(start, i, asking);
                 boolean mine = false;
                 for (int k = start; k < i; k++) {
                     mine |= firstPerson[k];

@@ -3,6 +3,7 @@ package io.knotwise.safety;
 import io.knotwise.nlu.IntentClassifier;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.PhraseIndex;
+import io.knotwise.nlu.PhraseScanner;
 import io.knotwise.nlu.SpellingCorrector;
 import io.knotwise.nlu.Stemmer;
 import io.knotwise.nlu.TextNormalizer;
@@ -11,11 +12,8 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +69,9 @@ public final class RedFlagDetector {
     private final PhraseIndex<Boolean> generalQuestions;
     private final Set<String> ageBefore;
     private final Set<String> ageAfter;
-    /** Every term list of the screen under each word a phrase of it starts with (filled while indexing). */
-    private final Map<String, List<PhraseIndex<Boolean>>> indexesByFirstWord = new HashMap<>();
+    /** Every term list of the screen (filled while indexing), then searched in one pass by {@link #scanner}. */
+    private final List<PhraseIndex<?>> indexed = new ArrayList<>();
+    private final PhraseScanner scanner;
     private final ConText.Lexicon scopeLexicon;
     private final Set<String> namedConditions;
     private final Set<String> notForOthers;
@@ -140,6 +139,8 @@ public final class RedFlagDetector {
         this.grounds = Map.copyOf(groundsById);
         this.patterns = conceptPatterns(rules.concepts());
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
+        indexed.add(concepts);
+        this.scanner = new PhraseScanner(indexed);
     }
 
     private Screen screen(Category category) {
@@ -207,23 +208,8 @@ public final class RedFlagDetector {
         var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p
                 -> true)),
                 this::form);
-        index.firstWords().forEach(w -> indexesByFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(index));
+        indexed.add(index);
         return index;
-    }
-
-    /**
-     * The term lists that can match in these words: only they are searched. The screen holds a few hundred lists and
-     * a message touches a handful, so this saves most of the lookups a message costs.
-     */
-    private Set<PhraseIndex<Boolean>> live(List<String> words) {
-        Set<PhraseIndex<Boolean>> live = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < words.size(); i++) {
-            List<PhraseIndex<Boolean>> indexes = indexesByFirstWord.get(words.get(i));
-            if (indexes != null) {
-                live.addAll(indexes);
-            }
-        }
-        return live;
     }
 
     /**
@@ -648,7 +634,7 @@ public final class RedFlagDetector {
                 }
             }
         }
-        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, live(words), questions,
+        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, scanner.scan(words), questions,
                 suppositions);
     }
 
