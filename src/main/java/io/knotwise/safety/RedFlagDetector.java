@@ -12,6 +12,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -240,7 +241,7 @@ public final class RedFlagDetector {
         boolean general = affirmed(scope, generalQuestions, false, Others.NEVER);
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
-        List<ConText.ConceptMention> mentioned = conceptsOf(scope);
+        var mentioned = new ConceptsSaid(conceptsOf(scope));
         for (Screen screen : screens) {
             Tier tier = tierOf(screen, scope, duringTechnique);
             Tier patterned = patternTier(screen.category(), mentioned);
@@ -323,7 +324,7 @@ public final class RedFlagDetector {
      * The highest tier a concept pattern raises a category at, or null: every group of the pattern needs a mention
      * ConText keeps (someone else's only where the category is raised for others, and then no past of theirs).
      */
-    private Tier patternTier(Category category, List<ConText.ConceptMention> mentioned) {
+    private Tier patternTier(Category category, ConceptsSaid mentioned) {
         Tier best = null;
         for (ConceptPattern pattern : patterns.getOrDefault(category.id(), List.of())) {
             if ((best == null || pattern.tier().isHigherThan(best)) && pattern.matches(mentioned)) {
@@ -340,25 +341,40 @@ public final class RedFlagDetector {
      */
     private record ConceptPattern(Tier tier, List<List<String>> groups, boolean forOthers) {
 
-        boolean matches(List<ConText.ConceptMention> mentioned) {
-            return matches(mentioned, ConText.ConceptMention::theUsers)
-                    || forOthers && matches(mentioned, ConText.ConceptMention::someoneElsesNow);
+        boolean matches(ConceptsSaid mentioned) {
+            return matches(mentioned.users()) || forOthers && matches(mentioned.othersNow());
         }
 
-        private boolean matches(List<ConText.ConceptMention> mentioned, Predicate<ConText.ConceptMention> whose) {
+        private boolean matches(Set<String> said) {
             for (List<String> alternatives : groups) {
-                boolean found = false;
-                for (ConText.ConceptMention mention : mentioned) {
-                    if (whose.test(mention) && mention.concepts().stream().anyMatch(alternatives::contains)) {
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found) {
+                if (Collections.disjoint(alternatives, said)) {
                     return false;
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * The concepts of a message's mentions, read once for every pattern: those plainly the user's, and those of
+     * someone else happening now.
+     */
+    private record ConceptsSaid(Set<String> users, Set<String> othersNow) {
+
+        ConceptsSaid(List<ConText.ConceptMention> mentioned) {
+            this(said(mentioned, ConText.ConceptMention::theUsers), said(mentioned,
+                    ConText.ConceptMention::someoneElsesNow));
+        }
+
+        private static Set<String> said(List<ConText.ConceptMention> mentioned,
+                                        Predicate<ConText.ConceptMention> whose) {
+            var said = new HashSet<String>();
+            for (ConText.ConceptMention mention : mentioned) {
+                if (whose.test(mention)) {
+                    said.addAll(mention.concepts());
+                }
+            }
+            return said;
         }
     }
 
