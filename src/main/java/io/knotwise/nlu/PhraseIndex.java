@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -48,11 +47,6 @@ public final class PhraseIndex<V> {
         });
         index.values().forEach(list -> list.sort((a, b) -> b.words().length - a.words().length));
         return new PhraseIndex<>(new HashMap<>(index));
-    }
-
-    /** The words any phrase starts with: a text with none of them holds no phrase. */
-    public Set<String> firstWords() {
-        return byFirstWord.keySet();
     }
 
     /** Gives each phrase's words and value to {@code action}: those under one first word longest first. */
