@@ -19,17 +19,19 @@ public final class Commands {
             Map.entry("evaluate", (settings, args) -> IntentCli.evaluate(settings)),
             Map.entry("intent-measure", IntentCli::measure),
             Map.entry("intent-compare", (settings, args) -> IntentCli.compare(settings)),
+            Map.entry("intent-merge", IntentCli::merge),
             Map.entry("safety-report", (settings, args) -> SafetyCli.report(settings)),
             Map.entry("safety-measure", SafetyCli::measure),
             Map.entry("safety-train", (settings, args) -> SafetyCli.train(settings)),
             Map.entry("safety-calibrate", (settings, args) -> SafetyCli.calibrate(settings)),
-            Map.entry("safety-explain", SafetyCli::explain));
+            Map.entry("safety-explain", SafetyCli::explain),
+            Map.entry("safety-keep", SafetyCli::keep));
 
     public static final String USAGE = "usage: java -jar knotwise.jar [" + String.join("|",
             List.of("serve", "chat", "validate", "warm-up", "telegram-webhook URL", "train", "calibrate", "evaluate",
-                    "intent-measure [--misses] FILE...", "intent-compare", "safety-report",
+                    "intent-measure [--misses] FILE...", "intent-compare", "intent-merge FILE...", "safety-report",
                     "safety-measure [--misses] [--rules] FILE...", "safety-train", "safety-calibrate",
-                    "safety-explain TEXT..."))
+                    "safety-explain TEXT...", "safety-keep NAME FILE"))
             + "]";
 
     private Commands() {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The intent model's commands: {@code train}, {@code calibrate}, {@code evaluate}, {@code intent-measure}, {@code
- * intent-compare}.
+ * intent-compare}, {@code intent-merge}.
  */
 final class IntentCli {
 
@@ -46,6 +46,11 @@ final class IntentCli {
     static void measure(Settings settings, List<String> args) {
         System.out.print(NluCommands.measure(settings.content().models(), args.stream().filter(a -> !a.startsWith("--"))
                 .map(Path::of).toList(), args.contains("--misses")));
+    }
+
+    /** {@code intent-merge FILE...}: unseen sets, measured once, merged into the training data. */
+    static void merge(Settings settings, List<String> args) {
+        System.out.print(NluCommands.merge(settings.content().models(), args.stream().map(Path::of).toList()));
     }
 
     static void compare(Settings settings) {

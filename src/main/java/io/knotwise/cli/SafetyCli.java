@@ -1,5 +1,6 @@
 package io.knotwise.cli;
 
+import io.knotwise.ConfigurationException;
 import io.knotwise.FileAccessException;
 import io.knotwise.Guide;
 import io.knotwise.Settings;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * The red-flag screen's commands: {@code safety-report}, {@code safety-measure}, {@code safety-train},
- * {@code safety-calibrate} and {@code safety-explain}. Each prints what it did.
+ * {@code safety-calibrate}, {@code safety-explain} and {@code safety-keep}. Each prints what it did.
  */
 public final class SafetyCli {
 
@@ -135,6 +136,14 @@ public final class SafetyCli {
                     .map(s -> s.name() + String.format(Locale.ROOT, " %.2f", s.confidence())).toList());
             System.out.println("  => " + detector.screen(text, false));
         }
+    }
+
+    /** {@code safety-keep NAME FILE}: a set measured as written, kept under models/safety/unseen/ as NAME.tsv. */
+    static void keep(Settings settings, List<String> args) {
+        if (args.size() != 2) {
+            throw new ConfigurationException("usage: java -jar knotwise.jar safety-keep NAME FILE");
+        }
+        System.out.print(SafetyCommands.keep(settings.content().models(), args.get(0), Path.of(args.get(1))));
     }
 
     /** The screen without its learned second opinion: the rules (ConText over term lists and concept patterns). */

@@ -5,10 +5,13 @@ import io.knotwise.InvalidDataException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,6 +115,66 @@ public final class NluCommands {
             result.errors().forEach(e -> out.append("MISSED ").append(e).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * Merges unseen sets ({@code models/heldout/unseen/NAME.tsv}, already measured once) into the training data: each
+     * line is appended to {@code models/intents/INTENT.txt} under a comment naming its author, unless it repeats a
+     * held-out or CLINC150 validation line (which must never be trained on) or a training line; the set's file is
+     * then deleted. Returns what was merged and dropped, per file.
+     */
+    public static String merge(Path models, List<Path> files) {
+        var loader = new NluDataLoader(models);
+        var held = new HashSet<String>();
+        for (String split : List.of("validation", "test")) {
+            loader.heldOut(split).forEach(e -> held.add(key(e.text())));
+        }
+        loader.clincValidation().forEach(e -> held.add(key(e.text())));
+        var trained = new HashSet<String>();
+        loader.examples().forEach(e -> trained.add(key(e.text())));
+        var known = NluDataLoader.intentsOf(loader.examples());
+        var out = new StringBuilder();
+        for (Path file : files) {
+            String name = file.getFileName().toString().replaceFirst("\\.tsv$", "");
+            var byIntent = new TreeMap<String, List<String>>();
+            int heldOut = 0;
+            int repeats = 0;
+            for (Example e : loader.labelled(file)) {
+                if (!known.contains(e.intent())) {
+                    throw new InvalidDataException(e.file() + ":" + e.line() + ": unknown intent " + e.intent());
+                }
+                String k = key(e.text());
+                if (held.contains(k)) {
+                    heldOut++;
+                } else if (!trained.add(k)) {
+                    repeats++;
+                } else {
+                    byIntent.computeIfAbsent(e.intent(), i -> new ArrayList<>()).add(e.text());
+                }
+            }
+            String header = "# " + name + ": written from CONTRACT.md alone by an author who never saw models/"
+                    + " (merged after its first measurement)\n";
+            try {
+                for (var entry : byIntent.entrySet()) {
+                    Path target = models.resolve("intents").resolve(entry.getKey() + ".txt");
+                    String existing = Files.readString(target);
+                    Files.writeString(target, (existing.endsWith("\n") ? "" : "\n") + header
+                            + String.join("\n", entry.getValue()) + "\n", StandardOpenOption.APPEND);
+                }
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new FileAccessException("cannot merge " + file + ": " + e.getMessage(), e);
+            }
+            out.append(String.format(Locale.ROOT, "%s: merged %d lines into %d intents; dropped %d held-out and %d"
+                    + " training repeats; deleted %s%n", name, byIntent.values().stream().mapToInt(List::size).sum(),
+                    byIntent.size(), heldOut, repeats, file));
+        }
+        return out.toString();
+    }
+
+    /** A line as compared for repeats: its normalised words. */
+    private static String key(String text) {
+        return String.join(" ", TextNormalizer.words(text));
     }
 
     /** Where {@code intent-compare} writes its table, read by {@code evaluate} into the report. */

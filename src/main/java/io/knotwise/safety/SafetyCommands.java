@@ -1,8 +1,10 @@
 package io.knotwise.safety;
 
+import io.knotwise.FileAccessException;
 import io.knotwise.InvalidDataException;
 import io.knotwise.nlu.IntentClassifier;
 import io.knotwise.nlu.RedFlagModelTrainer;
+import io.knotwise.nlu.TextNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +83,36 @@ public final class SafetyCommands {
         } catch (IOException e) {
             throw new InvalidDataException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Keeps a set just measured as written in {@code models/safety/unseen/NAME.tsv}, without the lines that repeat a
+     * frozen-test line (the frozen test must stay apart from everything tuned on); returns how many were kept and
+     * dropped.
+     */
+    public static String keep(Path models, String name, Path written) {
+        var frozen = new HashSet<String>();
+        SafetySet.loadFolder(models.resolve(TEST)).lines().forEach(l -> frozen.add(key(l.text())));
+        var rows = new ArrayList<String>();
+        var set = SafetySet.load(List.of(written));
+        for (SafetySet.Line line : set.lines()) {
+            if (!frozen.contains(key(line.text()))) {
+                rows.add(String.join("\t", line.label(), line.tier(), line.style(), line.text()));
+            }
+        }
+        Path target = models.resolve(UNSEEN).resolve(name + ".tsv");
+        try {
+            Files.writeString(target, "label\ttier\tstyle\ttext\n" + String.join("\n", rows) + "\n");
+        } catch (IOException e) {
+            throw new FileAccessException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return String.format(Locale.ROOT, "%s: kept %d lines in %s; dropped %d repeating the frozen test%n", name,
+                rows.size(), target, set.lines().size() - rows.size());
+    }
+
+    /** A line as compared for repeats: its normalised words. */
+    private static String key(String text) {
+        return String.join(" ", TextNormalizer.words(text));
     }
 
     /**
