@@ -113,8 +113,12 @@ final class ConText {
         this.notSupposed = outside(found.find(lexicon.triggers()), pseudo).stream()
                 .filter(t -> !doubled(t, doubling)).toList();
         var stated = outside(found.find(lexicon.stated()), pseudo);
+        var presupposing = found.find(lexicon.presupposing());
+        var stillSupposed = found.find(lexicon.supposing());
         var supposing = outside(found.find(lexicon.hypothetical()), pseudo).stream()
-                .filter(t -> !realConditional(t, stated, lexicon.questionStarts())).toList();
+                .filter(t -> !realConditional(t, stated, lexicon.questionStarts())
+                        && !presupposed(t, presupposing, stillSupposed))
+                .toList();
         this.supposes = !supposing.isEmpty();
         this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
         this.after = found.find(lexicon.postTriggers()).stream()
@@ -203,6 +207,21 @@ final class ConText {
         return false;
     }
 
+    /**
+     * Whether a bare "if" follows, in its sentence and within the window, a question that presupposes its clause ("can
+     * I still use the ball if my left arm feels heavy?"), with no supposition after it ("if I ever", "if I get").
+     */
+    private boolean presupposed(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> presupposing,
+                                List<PhraseIndex.Match<Boolean>> supposing) {
+        if (trigger.to() - trigger.from() != 1) {
+            return false;
+        }
+        boolean asked = presupposing.stream().anyMatch(p -> p.to() <= trigger.from()
+                && trigger.from() - p.to() <= window && !sentenceBetween(p.to(), trigger.from()));
+        return asked && supposing.stream().noneMatch(s -> s.from() >= trigger.to()
+                && s.from() - trigger.to() < window && !sentenceBetween(trigger.to(), s.from()));
+    }
+
     /** Whether a question to the guide ("can I", "should I") begins between two indexes. */
     private boolean questionBetween(int from, int to, PhraseIndex<Boolean> questionStarts) {
         for (PhraseIndex.Match<Boolean> self : firstPerson) {
@@ -242,7 +261,8 @@ final class ConText {
                    PhraseIndex<Boolean> affirmatives, PhraseIndex<Boolean> stated, PhraseIndex<Boolean> work,
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
-                   PhraseIndex<Boolean> turns) {
+                   PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
+                   PhraseIndex<Boolean> supposing) {
     }
 
     /** Every match of the terms, in the words of this message. */

@@ -16,12 +16,16 @@ import java.util.List;
  * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
  * words or numbers ("Pregnant? At 74, certainly not."). After one of {@code doubledBy} earlier in its sentence,
  * "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. A question
- * holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. Immutable.
+ * holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. A bare
+ * "if" shortly after one of {@code presupposing} in its sentence is a real conditional too: "can I still use the
+ * ball if my left arm feels heavy?" says it does, unless one of {@code supposing} follows the "if" in its window ("can
+ * I still do this if I get pregnant?"). Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
                        List<String> questionStarts, List<String> affirmatives, List<String> stated,
-                       List<String> leadIns, List<String> doubledBy, List<String> owned) {
+                       List<String> leadIns, List<String> doubledBy, List<String> owned, List<String> presupposing,
+                       List<String> supposing) {
 
     public Negation {
         if (window < 1) {
@@ -39,5 +43,7 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         leadIns = leadIns == null ? List.of() : List.copyOf(leadIns);
         doubledBy = doubledBy == null ? List.of() : List.copyOf(doubledBy);
         owned = owned == null ? List.of() : List.copyOf(owned);
+        presupposing = presupposing == null ? List.of() : List.copyOf(presupposing);
+        supposing = supposing == null ? List.of() : List.copyOf(supposing);
     }
 }

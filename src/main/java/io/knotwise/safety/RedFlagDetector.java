@@ -130,7 +130,8 @@ public final class RedFlagDetector {
                 index(negation.questionStarts()), index(negation.affirmatives()), index(negation.stated()),
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
-                index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()));
+                index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
+                index(negation.presupposing()), index(negation.supposing()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();

@@ -317,6 +317,22 @@ class RedFlagDetectorTest {
         assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "should I still do the wall press if my chest feels squeezed and I'm sweating? | cardiac_warning_signs",
+        "can I still lie on the peanut ball if my bum and inner thighs feel numb? | bladder_bowel_saddle_legs"})
+    void askingWhetherOneMayStillMassageIfSomethingIsSoSaysThatItIs(String text, String category) {
+        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "can I still do the routine if I get pregnant later this year?",
+        "should I still use the roller if my arm ever goes numb?"})
+    void askingWhetherOneMayStillMassageIfSomethingHappensOneDayStaysAHypothetical(String text) {
+        assertThat(detector.detect(text, false)).isEmpty();
+    }
+
     @Test
     void aConditionalAboutWhetherSomethingEverHappenedStaysAHypothetical() {
         assertThat(flags("would the roller be a bad idea if I've ever had a clot in my leg?"))
