@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import opennlp.tools.dictionary.Dictionary;
-import opennlp.tools.namefind.DictionaryNameFinder;
-import opennlp.tools.util.Span;
-import opennlp.tools.util.StringList;
 
 /**
- * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) with one OpenNLP
- * dictionary name finder over every entity's phrases, after correcting misspelt words towards the lexicon ("tenis",
- * "trapz"), and patterns (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe: a
- * name finder is made per call over the shared dictionary.
+ * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) in one pass over
+ * every entity's phrases (the longest at each word, as OpenNLP's DictionaryNameFinder finds them, without building a
+ * candidate for every span), after correcting misspelt words towards the lexicon ("tenis", "trapz"), and patterns
+ * (duration in minutes, severity 0 to 10, onset, a bare number). Immutable and thread-safe.
  */
 public final class EntityExtractor {
 
@@ -35,8 +31,8 @@ public final class EntityExtractor {
     /** How many words after a person a helper cue ("can", "will do it") may come. */
     private static final int HELPER_REACH = 4;
 
-    /** Every lexicon phrase of every entity, so one name finder pass finds them all. */
-    private final Dictionary dictionary = new Dictionary(false);
+    /** Every lexicon phrase of every entity, so one pass finds them all. */
+    private final PhraseIndex<Boolean> phrases;
     private final List<String> entityNames = new ArrayList<>();
     private final Map<String, String> values = new HashMap<>();
     private final SpellingCorrector speller;
@@ -60,17 +56,19 @@ public final class EntityExtractor {
     /** @param knownWords real words, never taken for misspellings of a lexicon word */
     public EntityExtractor(Map<String, Map<String, List<String>>> lexicon, Patterns patterns, Set<String> knownWords) {
         var vocabulary = new HashSet<String>();
+        var allPhrases = new HashMap<String, Boolean>();
         lexicon.forEach((entity, byValue) -> {
             entityNames.add(entity);
             byValue.forEach((value, phrases) -> phrases.forEach(phrase -> {
                 String[] words = TextNormalizer.words(phrase);
                 if (words.length > 0) {
-                    dictionary.put(new StringList(words));
+                    allPhrases.put(String.join(" ", words), true);
                     values.put(entity + "|" + String.join(" ", words), value);
                     vocabulary.addAll(Arrays.asList(words));
                 }
             }));
         });
+        this.phrases = PhraseIndex.of(allPhrases);
         this.speller = new SpellingCorrector(vocabulary, knownWords, Map.of());
         this.numbers = PhraseIndex.of(patterns.numbers());
         this.durationUnits = PhraseIndex.of(patterns.durationUnits());
@@ -113,25 +111,25 @@ public final class EntityExtractor {
 
     /** Dictionary matches of every entity (each phrase under every entity that lists it), longest first. */
     private void lexiconEntities(List<String> words, List<Token> tokens, boolean[] taken, List<Entity> found) {
-        var spans = new ArrayList<>(Arrays.asList(
-                new DictionaryNameFinder(dictionary, "lexicon").find(words.toArray(String[]::new))));
-        spans.sort(Comparator.comparingInt((Span s) -> s.getStart() - s.getEnd()).thenComparingInt(Span::getStart));
-        for (Span span : spans) {
-            String phrase = String.join(" ", words.subList(span.getStart(), span.getEnd()));
+        var spans = new ArrayList<>(phrases.find(words));
+        spans.sort(Comparator.comparingInt((PhraseIndex.Match<Boolean> s) -> s.from() - s.to())
+                .thenComparingInt(PhraseIndex.Match::from));
+        for (var span : spans) {
+            String phrase = String.join(" ", words.subList(span.from(), span.to()));
             for (String entity : entityNames) {
                 String value = values.get(entity + "|" + phrase);
                 boolean tool = entity.equals("tool") && !"hands".equals(value);
-                if (value != null && tool && denied(words, span.getStart())) {
+                if (value != null && tool && denied(words, span.from())) {
                     // "no ball", "I don't have a tennis ball", "no partner": something the user does not have.
-                    add(found, taken, tokens, span.getStart(), span.getEnd(), WITHOUT_TOOL, value);
+                    add(found, taken, tokens, span.from(), span.to(), WITHOUT_TOOL, value);
                     continue;
                 }
-                if (value != null && PARTNER.equals(value) && !helping(words, span.getStart(), span.getEnd())) {
+                if (value != null && PARTNER.equals(value) && !helping(words, span.from(), span.to())) {
                     // "a lacrosse ball my son left behind": someone mentioned, not someone to help.
                     continue;
                 }
                 if (value != null) {
-                    add(found, taken, tokens, span.getStart(), span.getEnd(), entity, value);
+                    add(found, taken, tokens, span.from(), span.to(), entity, value);
                 }
             }
         }
