@@ -26,11 +26,12 @@ public final class SafetyEvaluation {
 
     /**
      * Everything measured; immutable. {@code emergenciesMet} counts the emergency positives raised at their tier, or
-     * answered with the clarifying question that already carries the emergency advice.
+     * answered with the clarifying question that already carries the emergency advice; {@code harmlessAsked} the
+     * harmless messages that raised no flag but were asked that question (not false alarms, but an interruption).
      */
     public record Result(Map<String, Score> recallByCategory, Map<Tier, Score> recallByTier, Score recall,
                          int falseAlarms, int harmlessCases, List<Miss> missed, List<Miss> falseAlarmCases,
-                         Score emergenciesMet) {
+                         Score emergenciesMet, int harmlessAsked) {
 
         public double falseAlarmRate() {
             return harmlessCases == 0 ? 0 : (double) falseAlarms / harmlessCases;
@@ -52,6 +53,7 @@ public final class SafetyEvaluation {
         var alarms = new ArrayList<Miss>();
         var emergencies = new int[2];
         int harmless = 0;
+        int asked = 0;
         for (Category category : rules.categories()) {
             byCategory.put(category.id(), new int[2]);
             var cases = corpus.categories().getOrDefault(category.id(), new SafetyCorpus.Cases(List.of(), List.of()));
@@ -60,7 +62,9 @@ public final class SafetyEvaluation {
             }
             for (SafetyCorpus.Case negative : cases.negatives()) {
                 harmless++;
-                List<RedFlag> flags = detector.detect(negative.text(), false);
+                Screening screening = detector.screen(negative.text(), false);
+                List<RedFlag> flags = screening.flags();
+                asked += asked(screening);
                 if (flags.stream().anyMatch(f -> f.id().equals(category.id()))) {
                     alarms.add(new Miss(category.id(), "not " + category.id(), negative.text(), describe(flags)));
                 }
@@ -71,7 +75,9 @@ public final class SafetyEvaluation {
         }
         for (String text : corpus.benign()) {
             harmless++;
-            List<RedFlag> flags = detector.detect(text, false);
+            Screening screening = detector.screen(text, false);
+            List<RedFlag> flags = screening.flags();
+            asked += asked(screening);
             if (!flags.isEmpty()) {
                 alarms.add(new Miss("benign", "nothing", text, describe(flags)));
             }
@@ -79,7 +85,12 @@ public final class SafetyEvaluation {
         int hits = byCategory.values().stream().mapToInt(s -> s[0]).sum();
         int total = byCategory.values().stream().mapToInt(s -> s[1]).sum();
         return new Result(scores(byCategory), scores(byTier), new Score(hits, total), alarms.size(), harmless,
-                List.copyOf(missed), List.copyOf(alarms), new Score(emergencies[0], emergencies[1]));
+                List.copyOf(missed), List.copyOf(alarms), new Score(emergencies[0], emergencies[1]), asked);
+    }
+
+    /** 1 when a message raised no flag but earns the clarifying question, else 0. */
+    private static int asked(Screening screening) {
+        return screening.flags().isEmpty() && !screening.unsure().isEmpty() ? 1 : 0;
     }
 
     private void check(String categoryId, SafetyCorpus.Case positive, Map<String, int[]> byCategory,

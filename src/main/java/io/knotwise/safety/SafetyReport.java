@@ -97,8 +97,11 @@ public final class SafetyReport {
         out.append("\n## ").append(title).append("\n\n").append(what).append("\n\n");
         out.append(String.format(Locale.ROOT, "- Recall at the right tier or higher: **%d/%d (%.1f%%)**%n",
                 result.recall().hits(), result.recall().total(), 100 * result.recall().rate()));
-        out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n%n", result.falseAlarms(),
+        out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n", result.falseAlarms(),
                 result.harmlessCases(), 100 * result.falseAlarmRate()));
+        out.append(String.format(Locale.ROOT, "- Harmless messages that raised nothing but were asked the clarifying"
+                + " question (not counted as false alarms): %d/%d%n%n", result.harmlessAsked(),
+                result.harmlessCases()));
         out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
         result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
         if (result.emergenciesMet().total() > 0) {
@@ -122,6 +125,8 @@ public final class SafetyReport {
         if (result.emergenciesMet().total() > 0) {
             out.append("  ").append(emergenciesMet(result)).append('\n');
         }
+        out.append(String.format(Locale.ROOT, "  harmless messages that raised nothing but were asked the clarifying"
+                + " question (not counted as false alarms): %d/%d%n", result.harmlessAsked(), result.harmlessCases()));
         result.recallByCategory().forEach((id, s) -> out.append(String.format(Locale.ROOT,
                 "  %-32s %4d/%-4d %5.1f%%%n", id, s.hits(), s.total(), 100 * s.rate())));
         if (cases) {

@@ -334,6 +334,20 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aPostureHunchedOverADeskIsNotAGrowingStoop() {
+        assertThat(flags("I sit hunched over my laptop at work and it gets better once I walk about"))
+                .doesNotContain("fragility_fracture");
+        assertThat(flags("my coat drags at the back now, I'm getting more hunched every year"))
+                .contains("fragility_fracture");
+    }
+
+    @Test
+    void whatSomeoneElseSaysTheySeeInTheUserIsNotASupposition() {
+        assertThat(flags("my husband say my eyes look yellow and it aches under my right shoulder blade"))
+                .contains("visceral_or_shingles_pattern");
+    }
+
+    @Test
     void aConditionalAboutWhetherSomethingEverHappenedStaysAHypothetical() {
         assertThat(flags("would the roller be a bad idea if I've ever had a clot in my leg?"))
                 .doesNotContain("suspected_dvt");
