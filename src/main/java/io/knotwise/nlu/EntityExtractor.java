@@ -41,6 +41,9 @@ public final class EntityExtractor {
     private final PhraseIndex<String> onsetUnits;
     private final PhraseIndex<String> onsetPhrases;
     private final PhraseIndex<String> notOnset;
+    private final PhraseIndex<String> notOnsetBefore;
+    /** Up to how many words before a number a word of {@code notOnsetBefore} may come. */
+    private static final int PREGNANCY_REACH = 3;
     private final Set<String> toolNegations;
     private final PhraseIndex<String> helperCues;
     private static final int NEGATION_REACH = 3;
@@ -79,6 +82,8 @@ public final class EntityExtractor {
                 .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
                 .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
+        this.notOnsetBefore = PhraseIndex.of(patterns.notOnsetBefore().stream()
+                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
         this.severityWords = PhraseIndex.of(patterns.severityWords());
         var scales = new LinkedHashMap<String, Boolean>();
@@ -95,9 +100,10 @@ public final class EntityExtractor {
         for (var match : durationPhrases.find(words)) {
             add(found, taken, tokens, match.from(), match.to(), "duration", match.value());
         }
-        numberPatterns(tokens, words, taken, found);
+        var pregnancy = notOnsetBefore.find(words);
+        numberPatterns(tokens, words, taken, found, pregnancy);
         for (var match : onsetPhrases.find(words)) {
-            if (notOnset.matchAt(words, match.to()) == null) {
+            if (!notAnOnset(words, match.from(), match.to(), pregnancy)) {
                 add(found, taken, tokens, match.from(), match.to(), "onset", match.value());
             }
         }
@@ -163,7 +169,18 @@ public final class EntityExtractor {
         return false;
     }
 
-    private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found) {
+    /**
+     * Whether words {@code [from, to)} that read as how long it has hurt say something else: an age or a stage of
+     * pregnancy right after them ("24 weeks pregnant", "45 years old"), or a pregnancy just before ("mum-to-be here,
+     * 30 weeks").
+     */
+    private boolean notAnOnset(List<String> words, int from, int to, List<PhraseIndex.Match<String>> pregnancy) {
+        return notOnset.matchAt(words, to) != null
+                || pregnancy.stream().anyMatch(m -> m.to() <= from && from - m.to() < PREGNANCY_REACH);
+    }
+
+    private void numberPatterns(List<Token> tokens, List<String> words, boolean[] taken, List<Entity> found,
+                                List<PhraseIndex.Match<String>> pregnancy) {
         for (int i = 0; i < words.size(); i++) {
             var spoken = numberAt(words, i);
             if (spoken == null) {
@@ -174,8 +191,8 @@ public final class EntityExtractor {
             var duration = durationUnits.matchAt(words, after);
             var onset = onsetUnits.matchAt(words, after);
             var scale = severityScales.matchAt(words, after);
-            if (onset != null && notOnset.matchAt(words, onset.to()) != null) {
-                // "24 weeks pregnant", "45 years old": an age, not how long it has hurt.
+            if (onset != null && notAnOnset(words, i, onset.to(), pregnancy)) {
+                // "24 weeks pregnant", "45 years old", "mum-to-be here, 30 weeks": an age, not how long it has hurt.
                 i = onset.to() - 1;
                 continue;
             }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param toolNegations words that, up to three words before a tool, say the user does not have it ("no ball")
  * @param notOnset words that, right after a number and a unit, say it is not how long the pain has lasted ("24
  *     weeks pregnant", "45 years old")
+ * @param notOnsetBefore words that, up to three words before a number and a unit, say it is how far a pregnancy has
+ *     gone, not how long the pain has lasted ("mum-to-be here, 30 weeks")
  * @param helperCues words near a person ("my son can help", "my wife will do it") that make them a partner to help;
  *     without one, a person mentioned in a longer message ("a ball my son left behind") is not a partner
  */
@@ -28,6 +30,7 @@ public record Patterns(
         Map<String, Integer> severityWords,
         List<String> severityScales,
         List<String> notOnset,
+        List<String> notOnsetBefore,
         List<String> toolNegations,
         List<String> helperCues) {
 
@@ -40,6 +43,7 @@ public record Patterns(
         severityWords = Map.copyOf(severityWords);
         severityScales = List.copyOf(severityScales);
         notOnset = notOnset == null ? List.of() : List.copyOf(notOnset);
+        notOnsetBefore = notOnsetBefore == null ? List.of() : List.copyOf(notOnsetBefore);
         toolNegations = toolNegations == null ? List.of() : List.copyOf(toolNegations);
         helperCues = helperCues == null ? List.of() : List.copyOf(helperCues);
     }

@@ -73,4 +73,12 @@ class EntityExtractorTest {
         assertThat(extractor.extract("24 weeks pregnant, pain for 2 weeks")).filteredOn(e -> e.entity().equals("onset"))
                 .hasSize(1);
     }
+
+    @Test
+    void weeksRightAfterSayingSomeoneIsPregnantAreHowFarAlongNotHowLongItHasHurt() {
+        assertThat(extractor.extract("Mum-to-be here, 30 weeks, shoulders in knots"))
+                .noneMatch(e -> e.entity().equals("onset"));
+        assertThat(extractor.extract("pregnant and my back has hurt for 3 weeks"))
+                .filteredOn(e -> e.entity().equals("onset")).hasSize(1);
+    }
 }

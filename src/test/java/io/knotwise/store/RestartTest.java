@@ -54,7 +54,7 @@ class RestartTest {
     private static Patterns emptyPatterns() {
         return new Patterns(Map.of(), Map.of(), Map.of(),
                 Map.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     @Test
