@@ -342,6 +342,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aNumbBottomTheUserSaysIsNotFromSittingWithTheInnerThighsIsAnEmergency() {
+        assertThat(detector.detect("my bum's gone numb, it's not from sitting, and it's down my inner thighs too",
+                false)).contains(new RedFlag("bladder_bowel_saddle_legs", Tier.EMERGENCY));
+        assertThat(flags("my bum's gone numb from the kitchen chair, I'll get a cushion"))
+                .doesNotContain("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void whatSomeoneElseSaysTheySeeInTheUserIsNotASupposition() {
         assertThat(flags("my husband say my eyes look yellow and it aches under my right shoulder blade"))
                 .contains("visceral_or_shingles_pattern");
