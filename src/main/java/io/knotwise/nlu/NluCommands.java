@@ -130,9 +130,10 @@ public final class NluCommands {
             loader.heldOut(split).forEach(e -> held.add(key(e.text())));
         }
         loader.clincValidation().forEach(e -> held.add(key(e.text())));
+        List<Example> examples = loader.examples();
         var trained = new HashSet<String>();
-        loader.examples().forEach(e -> trained.add(key(e.text())));
-        var known = NluDataLoader.intentsOf(loader.examples());
+        examples.forEach(e -> trained.add(key(e.text())));
+        var known = NluDataLoader.intentsOf(examples);
         var out = new StringBuilder();
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.tsv$", "");
