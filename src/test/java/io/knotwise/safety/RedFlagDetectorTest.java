@@ -350,6 +350,12 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void figuringItWasAKnotDeniesNothing() {
+        assertThat(flags("a deep ache under my right shoulder blade after every fry up, I figured it was a knot"))
+                .contains("visceral_or_shingles_pattern");
+    }
+
+    @Test
     void whatSomeoneElseSaysTheySeeInTheUserIsNotASupposition() {
         assertThat(flags("my husband say my eyes look yellow and it aches under my right shoulder blade"))
                 .contains("visceral_or_shingles_pattern");
