@@ -320,15 +320,18 @@ class RedFlagDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "should I still do the wall press if my chest feels squeezed and I'm sweating? | cardiac_warning_signs",
-        "can I still lie on the peanut ball if my bum and inner thighs feel numb? | bladder_bowel_saddle_legs"})
+        "can I still lie on the peanut ball if my bum and inner thighs feel numb? | bladder_bowel_saddle_legs",
+        "is the roller ok if my chest feels squeezed and I feel sick? | cardiac_warning_signs"})
     void askingWhetherOneMayStillMassageIfSomethingIsSoSaysThatItIs(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(new RedFlagDetector(RULES, ENGLISH).detect(text, false))
+                .contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
         "can I still do the routine if I get pregnant later this year?",
-        "should I still use the roller if my arm ever goes numb?"})
+        "should I still use the roller if my arm ever goes numb?",
+        "is the ball ok if you have a fever?"})
     void askingWhetherOneMayStillMassageIfSomethingHappensOneDayStaysAHypothetical(String text) {
         assertThat(detector.detect(text, false)).isEmpty();
     }
