@@ -359,6 +359,11 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void slurringInSomeoneWhoIsNotDrunkIsAStroke() {
+        assertThat(flags("my dad is slurring his words and he's not drunk")).contains("stroke_signs");
+    }
+
+    @Test
     void whatSomeoneElseSaysTheySeeInTheUserIsNotASupposition() {
         assertThat(flags("my husband say my eyes look yellow and it aches under my right shoulder blade"))
                 .contains("visceral_or_shingles_pattern");
