@@ -34,7 +34,7 @@ final class Answers {
         String intent = understanding.intent().name();
         long named = understanding.entities().stream().filter(e -> e.entity().equals(Slots.STYLE)
                 || e.entity().equals(Slots.TECHNIQUE)).count();
-        String words = String.join(" ", TextNormalizer.words(understanding.text()));
+        String words = TextNormalizer.phrase(understanding.text());
         var glossary = intent.equals(Intents.EXPLAIN_TECHNIQUE) ? book.topic(intent, words) : Optional.<Answer>empty();
         if (glossary.isPresent()) {
             return phrases.shaped(conversation, glossary.get().text(), glossary.get().cautions());

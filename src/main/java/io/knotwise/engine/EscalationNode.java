@@ -49,7 +49,7 @@ final class EscalationNode implements NodeBehaviour {
         if (conversation.tier() == null) {
             return false;
         }
-        String words = String.join(" ", TextNormalizer.words(understanding.text()));
+        String words = TextNormalizer.phrase(understanding.text());
         var answer = answers.afterEscalation(conversation.tier().id(), words, orDefault);
         if (answer.isEmpty()) {
             return false;

@@ -276,7 +276,7 @@ final class Navigator {
                 && escalation.answer(node, conversation, understanding, true, reply)) {
             return;
         }
-        String words = String.join(" ", TextNormalizer.words(understanding.text()));
+        String words = TextNormalizer.phrase(understanding.text());
         var pointer = understanding.outOfScope() ? answerBook.topic(Understanding.OUT_OF_SCOPE, words)
                 .or(() -> answerBook.topic(Intents.HELP, words)).or(() -> answerBook.topic(Intents.ASK_SAFETY, words))
                 : Optional.<Answer>empty();

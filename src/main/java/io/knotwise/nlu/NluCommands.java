@@ -127,12 +127,12 @@ public final class NluCommands {
         var loader = new NluDataLoader(models);
         var held = new HashSet<String>();
         for (String split : List.of("validation", "test")) {
-            loader.heldOut(split).forEach(e -> held.add(key(e.text())));
+            loader.heldOut(split).forEach(e -> held.add(TextNormalizer.phrase(e.text())));
         }
-        loader.clincValidation().forEach(e -> held.add(key(e.text())));
+        loader.clincValidation().forEach(e -> held.add(TextNormalizer.phrase(e.text())));
         List<Example> examples = loader.examples();
         var trained = new HashSet<String>();
-        examples.forEach(e -> trained.add(key(e.text())));
+        examples.forEach(e -> trained.add(TextNormalizer.phrase(e.text())));
         var known = NluDataLoader.intentsOf(examples);
         var out = new StringBuilder();
         for (Path file : files) {
@@ -144,7 +144,7 @@ public final class NluCommands {
                 if (!known.contains(e.intent())) {
                     throw new InvalidDataException(e.file() + ":" + e.line() + ": unknown intent " + e.intent());
                 }
-                String k = key(e.text());
+                String k = TextNormalizer.phrase(e.text());
                 if (held.contains(k)) {
                     heldOut++;
                 } else if (!trained.add(k)) {
@@ -171,11 +171,6 @@ public final class NluCommands {
                     byIntent.size(), heldOut, repeats, file));
         }
         return out.toString();
-    }
-
-    /** A line as compared for repeats: its normalised words. */
-    private static String key(String text) {
-        return String.join(" ", TextNormalizer.words(text));
     }
 
     /** Where {@code intent-compare} writes its table, read by {@code evaluate} into the report. */

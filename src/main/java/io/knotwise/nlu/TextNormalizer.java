@@ -57,6 +57,11 @@ public final class TextNormalizer {
         return tokens;
     }
 
+    /** The normalized words of a text joined by single spaces: the form in which two texts are the same message. */
+    public static String phrase(String text) {
+        return String.join(" ", words(text));
+    }
+
     /** The normalized words of any text: the form used for training and classification. */
     public static String[] words(String text) {
         return tokens(text).stream().map(Token::text).toArray(String[]::new);

@@ -92,11 +92,11 @@ public final class SafetyCommands {
      */
     public static String keep(Path models, String name, Path written) {
         var frozen = new HashSet<String>();
-        SafetySet.loadFolder(models.resolve(TEST)).lines().forEach(l -> frozen.add(key(l.text())));
+        SafetySet.loadFolder(models.resolve(TEST)).lines().forEach(l -> frozen.add(TextNormalizer.phrase(l.text())));
         var rows = new ArrayList<String>();
         var set = SafetySet.load(List.of(written));
         for (SafetySet.Line line : set.lines()) {
-            if (!frozen.contains(key(line.text()))) {
+            if (!frozen.contains(TextNormalizer.phrase(line.text()))) {
                 rows.add(String.join("\t", line.label(), line.tier(), line.style(), line.text()));
             }
         }
@@ -108,11 +108,6 @@ public final class SafetyCommands {
         }
         return String.format(Locale.ROOT, "%s: kept %d lines in %s; dropped %d repeating the frozen test%n", name,
                 rows.size(), target, set.lines().size() - rows.size());
-    }
-
-    /** A line as compared for repeats: its normalised words. */
-    private static String key(String text) {
-        return String.join(" ", TextNormalizer.words(text));
     }
 
     /**

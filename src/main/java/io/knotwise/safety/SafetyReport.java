@@ -99,9 +99,8 @@ public final class SafetyReport {
                 result.recall().hits(), result.recall().total(), 100 * result.recall().rate()));
         out.append(String.format(Locale.ROOT, "- False alarms: **%d/%d (%.2f%%)**%n", result.falseAlarms(),
                 result.harmlessCases(), 100 * result.falseAlarmRate()));
-        out.append(String.format(Locale.ROOT, "- Harmless messages that raised nothing but were asked the clarifying"
-                + " question (not counted as false alarms): %d/%d%n%n", result.harmlessAsked(),
-                result.harmlessCases()));
+        String asked = harmlessAsked(result);
+        out.append("- ").append(Character.toUpperCase(asked.charAt(0))).append(asked.substring(1)).append("\n\n");
         out.append("| tier | recalled | cases | recall |\n|---|---|---|---|\n");
         result.recallByTier().forEach((tier, s) -> out.append(row(tier.id(), s)));
         if (result.emergenciesMet().total() > 0) {
@@ -125,8 +124,7 @@ public final class SafetyReport {
         if (result.emergenciesMet().total() > 0) {
             out.append("  ").append(emergenciesMet(result)).append('\n');
         }
-        out.append(String.format(Locale.ROOT, "  harmless messages that raised nothing but were asked the clarifying"
-                + " question (not counted as false alarms): %d/%d%n", result.harmlessAsked(), result.harmlessCases()));
+        out.append("  ").append(harmlessAsked(result)).append('\n');
         result.recallByCategory().forEach((id, s) -> out.append(String.format(Locale.ROOT,
                 "  %-32s %4d/%-4d %5.1f%%%n", id, s.hits(), s.total(), 100 * s.rate())));
         if (cases) {
@@ -157,6 +155,12 @@ public final class SafetyReport {
         return String.format(Locale.ROOT, "emergencies raised, or asked about with the clarifying question that already"
                 + " carries the emergency advice (not counted as recall): %d/%d (%.1f%%)", met.hits(), met.total(),
                 100 * met.rate());
+    }
+
+    /** The harmless messages that raised nothing but were asked the clarifying question (not false alarms). */
+    private static String harmlessAsked(SafetyEvaluation.Result result) {
+        return String.format(Locale.ROOT, "harmless messages that raised nothing but were asked the clarifying question"
+                + " (not counted as false alarms): %d/%d", result.harmlessAsked(), result.harmlessCases());
     }
 
     private static String row(String name, SafetyEvaluation.Score score) {
