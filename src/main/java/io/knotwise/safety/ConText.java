@@ -115,9 +115,12 @@ final class ConText {
         var stated = outside(found.find(lexicon.stated()), pseudo);
         var presupposing = found.find(lexicon.presupposing());
         var stillSupposed = found.find(lexicon.supposing());
-        var supposing = outside(found.find(lexicon.hypothetical()), pseudo).stream()
-                .filter(t -> !realConditional(t, stated, lexicon.questionStarts())
-                        && !presupposed(t, presupposing, stillSupposed))
+        var conditionals = outside(found.find(lexicon.hypothetical()), pseudo);
+        // "does the ball help if it hurts to breathe in?": the clause a question presupposes is the user's own, so
+        // the question does not make it a general one
+        var presupposed = conditionals.stream().filter(t -> presupposed(t, presupposing, stillSupposed)).toList();
+        var supposing = conditionals.stream()
+                .filter(t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t))
                 .toList();
         this.supposes = !supposing.isEmpty();
         this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
@@ -163,7 +166,9 @@ final class ConText {
         for (int i = 0; i < words.size(); i++) {
             leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
         }
-        this.asked = questions ? askedSentences(words, sentenceStarts, this.asking, firstPerson, lexicon, found)
+        this.asked = questions
+                ? askedSentences(words, sentenceStarts, this.asking, Stream.concat(firstPerson.stream(),
+                        presupposed.stream()).toList(), lexicon, found)
                 : new boolean[words.size()];
         this.aboutTheirBack = !outside(found.find(lexicon.subject()), pseudo).isEmpty()
                 && found.find(lexicon.self()).isEmpty();

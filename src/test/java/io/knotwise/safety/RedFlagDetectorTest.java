@@ -622,6 +622,18 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aQuestionWhetherATechniqueIsFineStatesWhatItsIfClauseSays() {
+        assertThat(flags("is it ok to lie on the ball if my chest feels tight right now"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("does the ball help if it hurts to breathe in")).contains("breathing_chest_pe");
+        assertThat(flags("safe to use the peanut ball if I'm 20 weeks pregnant?")).contains("pregnancy");
+        assertThat(flags("is it ok to use the ball if you have a fever?")).isEmpty();
+        assertThat(flags("is it safe to massage if one is on warfarin?")).isEmpty();
+        assertThat(flags("is it still ok to use the ball if you've had surgery?")).isEmpty();
+        assertThat(flags("is it ok to keep doing these if I ever get pregnant?")).isEmpty();
+    }
+
+    @Test
     void aManAnsweringThePregnancyQuestionIsNotPregnant() {
         assertThat(flags("Numbness? None. Fever? Nope. Pregnant? I'm a man.")).isEmpty();
         assertThat(flags("Pregnant? Yes, 12 weeks.")).contains("pregnancy");
