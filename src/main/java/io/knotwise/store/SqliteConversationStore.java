@@ -75,6 +75,7 @@ public final class SqliteConversationStore implements Store {
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
+            SqliteLibrary.useCachedCopy();
             Connection writing = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = writing.createStatement()) {
                 checkLayout(statement);

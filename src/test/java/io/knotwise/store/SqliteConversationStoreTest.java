@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.knotwise.KnotwiseException;
 import io.knotwise.engine.ConversationStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
 
 class SqliteConversationStoreTest extends ConversationStoreContract {
 
@@ -38,6 +41,19 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
     @Override
     protected void pass(Duration duration) {
         time.pass(duration);
+    }
+
+    @Test
+    void theDriversNativeLibraryIsLoadedFromOneCopyKeptInTheCacheFolder() throws Exception {
+        open(Duration.ofMinutes(30)).close();
+
+        Path library = Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name"));
+        assertThat(library.getParent().getFileName().toString()).startsWith("sqlite-jdbc-" + SQLiteJDBCLoader
+                .getVersion());
+        try (InputStream original = SQLiteJDBCLoader.class.getResourceAsStream(
+                LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName())) {
+            assertThat(Files.readAllBytes(library)).isEqualTo(original.readAllBytes());
+        }
     }
 
     @Test
