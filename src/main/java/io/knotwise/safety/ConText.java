@@ -113,7 +113,10 @@ final class ConText {
         this.notSupposed = outside(found.find(lexicon.triggers()), pseudo).stream()
                 .filter(t -> !doubled(t, doubling)).toList();
         var stated = outside(found.find(lexicon.stated()), pseudo);
-        var presupposing = found.find(lexicon.presupposing());
+        var advising = found.find(lexicon.advising());
+        var presupposing = found.find(lexicon.presupposing()).stream()
+                .filter(p -> advising.stream().noneMatch(a -> a.to() <= p.from() && !sentenceBetween(a.to(), p.from())))
+                .toList();
         var stillSupposed = found.find(lexicon.supposing());
         var conditionals = outside(found.find(lexicon.hypothetical()), pseudo);
         // "does the ball help if it hurts to breathe in?": the clause a question presupposes is the user's own, so
@@ -267,7 +270,7 @@ final class ConText {
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
-                   PhraseIndex<Boolean> supposing) {
+                   PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising) {
     }
 
     /** Every match of the terms, in the words of this message. */

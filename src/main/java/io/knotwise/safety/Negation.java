@@ -19,13 +19,14 @@ import java.util.List;
  * holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. A bare
  * "if" shortly after one of {@code presupposing} in its sentence is a real conditional too: "can I still use the
  * ball if my left arm feels heavy?" says it does, unless one of {@code supposing} follows the "if" in its window ("can
- * I still do this if I get pregnant?"). Immutable.
+ * I still do this if I get pregnant?"), or one of {@code advising} opens the question before it: "what should I do if
+ * I feel faint?" asks for advice on a supposed case. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
                        List<String> questionStarts, List<String> affirmatives, List<String> stated,
                        List<String> leadIns, List<String> doubledBy, List<String> owned, List<String> presupposing,
-                       List<String> supposing) {
+                       List<String> supposing, List<String> advising) {
 
     public Negation {
         if (window < 1) {
@@ -45,5 +46,6 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         owned = owned == null ? List.of() : List.copyOf(owned);
         presupposing = presupposing == null ? List.of() : List.copyOf(presupposing);
         supposing = supposing == null ? List.of() : List.copyOf(supposing);
+        advising = advising == null ? List.of() : List.copyOf(advising);
     }
 }

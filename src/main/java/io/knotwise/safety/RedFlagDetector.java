@@ -131,7 +131,8 @@ public final class RedFlagDetector {
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
-                index(negation.presupposing()), index(negation.supposing()));
+                index(negation.presupposing()), index(negation.supposing()),
+                index(negation.advising()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();

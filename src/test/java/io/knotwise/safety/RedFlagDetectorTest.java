@@ -634,6 +634,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void askingForAdviceOnASupposedCaseSaysNothingHappened() {
+        assertThat(flags("can i do the roller if both my legs are going numb")).isNotEmpty();
+        assertThat(flags("what should I do if I feel faint during a stretch?")).isEmpty();
+        assertThat(flags("what can i do if my hand goes numb on the ball?")).isEmpty();
+    }
+
+    @Test
     void aManAnsweringThePregnancyQuestionIsNotPregnant() {
         assertThat(flags("Numbness? None. Fever? Nope. Pregnant? I'm a man.")).isEmpty();
         assertThat(flags("Pregnant? Yes, 12 weeks.")).contains("pregnancy");
