@@ -65,6 +65,17 @@ public final class PhraseScanner {
         }
     }
 
+    /** The numbers this scanner knows these indexes by, for {@link Found#anyOf}; each must be one it was built with. */
+    public int[] ids(Collection<? extends PhraseIndex<?>> indexes) {
+        return indexes.stream().mapToInt(index -> {
+            Integer id = ids.get(index);
+            if (id == null) {
+                throw new IllegalArgumentException("an index this scanner was not built with");
+            }
+            return id;
+        }).distinct().toArray();
+    }
+
     /** Every phrase of every index in these words (in the form the indexes hold them). */
     public Found scan(List<String> words) {
         return new Found(words);
@@ -96,6 +107,16 @@ public final class PhraseScanner {
                     }
                 }
             }
+        }
+
+        /** Whether any phrase of any of these indexes ({@link PhraseScanner#ids}) is in the words. */
+        public boolean anyOf(int[] indexes) {
+            for (int id : indexes) {
+                if (longest[id] != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A deeper node ends a longer phrase: it replaces one of the same index at the same word. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The ConText reading of one message (Harkema et al., 2009, after NegEx, Chapman et al., 2001): for each mention of
@@ -110,55 +109,48 @@ final class ConText {
         this.userSites = found.find(lexicon.userSites());
         var pseudo = found.find(lexicon.pseudoTriggers());
         var doubling = found.find(lexicon.doubledBy());
-        this.notSupposed = outside(found.find(lexicon.triggers()), pseudo).stream()
-                .filter(t -> !doubled(t, doubling)).toList();
+        this.notSupposed = where(outside(found.find(lexicon.triggers()), pseudo), t -> !doubled(t, doubling));
         var stated = outside(found.find(lexicon.stated()), pseudo);
         var advising = found.find(lexicon.advising());
-        var presupposing = found.find(lexicon.presupposing()).stream()
-                .filter(p -> advising.stream().noneMatch(a -> a.to() <= p.from() && !sentenceBetween(a.to(), p.from())))
-                .toList();
+        var presupposing = where(found.find(lexicon.presupposing()),
+                p -> advising.stream().noneMatch(a -> a.to() <= p.from() && !sentenceBetween(a.to(), p.from())));
         var stillSupposed = found.find(lexicon.supposing());
         var conditionals = outside(found.find(lexicon.hypothetical()), pseudo);
         // "does the ball help if it hurts to breathe in?": the clause a question presupposes is the user's own, so
         // the question does not make it a general one
-        var presupposed = conditionals.stream().filter(t -> presupposed(t, presupposing, stillSupposed)).toList();
-        var supposing = conditionals.stream()
-                .filter(t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t))
-                .toList();
+        var presupposed = where(conditionals, t -> presupposed(t, presupposing, stillSupposed));
+        var supposing = where(conditionals,
+                t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t));
         this.supposes = !supposing.isEmpty();
-        this.before = suppositions ? Stream.concat(notSupposed.stream(), supposing.stream()).toList() : notSupposed;
-        this.after = found.find(lexicon.postTriggers()).stream()
-                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()))
-                .toList();
-        var allAnswers = found.find(lexicon.answers()).stream()
-                .filter(a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()))
-                .toList();
-        this.answers = allAnswers.stream()
-                .filter(a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers))
-                .toList();
+        this.before = suppositions ? joined(notSupposed, supposing) : notSupposed;
+        this.after = where(found.find(lexicon.postTriggers()),
+                t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()));
+        var allAnswers = where(found.find(lexicon.answers()),
+                a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()));
+        this.answers = where(allAnswers,
+                a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers));
         this.past = found.find(lexicon.pastMarkers());
         this.ongoing = found.find(lexicon.ongoing());
         this.recent = found.find(lexicon.recent());
         var atWork = found.find(lexicon.work());
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         // A pseudo-trigger holds an experiencer trigger too: "walked the dog" is not about the dog.
-        this.others = Stream.concat(outside(found.find(lexicon.others()), pseudo).stream(), atWork.stream()).toList();
+        this.others = joined(outside(found.find(lexicon.others()), pseudo), atWork);
         this.othersAfter = found.find(lexicon.othersAfter());
         // "she was fine an hour ago": a marker of their past right before a recent time dates the start, not the end
-        this.othersPast = found.find(lexicon.othersPast()).stream()
-                .filter(m -> recent.stream().noneMatch(r -> r.from() >= m.to() && r.from() - m.to() <= 1))
-                .toList();
+        this.othersPast = where(found.find(lexicon.othersPast()),
+                m -> recent.stream().noneMatch(r -> r.from() >= m.to() && r.from() - m.to() <= 1));
         // "Receptionist at the oncology clinic", "ICU nurse here": a sentence that opens with a job noun, or with one
         // word naming its field, says what the user does ("my nurse" is someone else's, and "GP thinks it might be a
         // clot" is the user's doctor speaking).
-        this.work = Stream.concat(atWork.stream(), found.find(lexicon.jobs()).stream()
-                .filter(j -> opensSentence(j.from(), sentenceStarts) || j.from() > 0
+        this.work = joined(atWork, where(found.find(lexicon.jobs()),
+                j -> (opensSentence(j.from(), sentenceStarts) || j.from() > 0
                         && opensSentence(j.from() - 1, sentenceStarts) && !OWNERS.contains(words.get(j.from() - 1)))
-                .filter(j -> j.to() >= words.size() || !SPEAKING.contains(words.get(j.to()))))
-                .toList();
+                        && (j.to() >= words.size() || !SPEAKING.contains(words.get(j.to())))));
         this.claims = work.isEmpty() ? List.of() : found.find(lexicon.claims());
         this.history = found.find(lexicon.history());
-        this.turns = found.find(lexicon.turns()).stream().map(PhraseIndex.Match::from)
+        var turning = found.find(lexicon.turns());
+        this.turns = turning.isEmpty() ? Set.of() : turning.stream().map(PhraseIndex.Match::from)
                 .filter(from -> standalone.contains(from - 1)).collect(Collectors.toUnmodifiableSet());
         this.leadIn = new boolean[words.size()];
         for (PhraseIndex.Match<Boolean> m : found.find(lexicon.leadIns())) {
@@ -167,11 +159,10 @@ final class ConText {
             }
         }
         for (int i = 0; i < words.size(); i++) {
-            leadIn[i] |= words.get(i).chars().allMatch(Character::isDigit) || words.get(i).startsWith(AGE_MARKER);
+            leadIn[i] |= digits(words.get(i)) || words.get(i).startsWith(AGE_MARKER);
         }
         this.asked = questions
-                ? askedSentences(words, sentenceStarts, this.asking, Stream.concat(firstPerson.stream(),
-                        presupposed.stream()).toList(), lexicon, found)
+                ? askedSentences(words, sentenceStarts, this.asking, joined(firstPerson, presupposed), lexicon, found)
                 : new boolean[words.size()];
         this.aboutTheirBack = !outside(found.find(lexicon.subject()), pseudo).isEmpty()
                 && found.find(lexicon.self()).isEmpty();
@@ -192,9 +183,49 @@ final class ConText {
     /** The triggers that do not start inside a pseudo-trigger: "as if" holds the "if" of "if somebody". */
     private static List<PhraseIndex.Match<Boolean>> outside(List<PhraseIndex.Match<Boolean>> triggers,
                                                            List<PhraseIndex.Match<Boolean>> pseudo) {
-        return triggers.stream()
-                .filter(t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()))
-                .toList();
+        return pseudo.isEmpty() ? triggers
+                : where(triggers, t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()));
+    }
+
+    /**
+     * The items that pass the test, in order. An empty list is given back as it is: for most messages most of the
+     * lists are empty, and this runs some thirty times a message.
+     */
+    private static <T> List<T> where(List<T> items, Predicate<? super T> test) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        var kept = new ArrayList<T>(items.size());
+        for (T item : items) {
+            if (test.test(item)) {
+                kept.add(item);
+            }
+        }
+        return kept;
+    }
+
+    /** The two lists one after the other (either one itself when the other is empty). */
+    private static <T> List<T> joined(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        var both = new ArrayList<T>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return both;
+    }
+
+    /** Whether a word is all digits ("74"); an empty one is, as {@code chars().allMatch} has it. */
+    private static boolean digits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -271,6 +302,11 @@ final class ConText {
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
                    PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising) {
+    }
+
+    /** Whether a phrase of any of these term lists ({@link PhraseScanner#ids}) is in this message at all. */
+    boolean mentionsAnyOf(int[] lists) {
+        return found.anyOf(lists);
     }
 
     /** Every match of the terms, in the words of this message. */

@@ -77,6 +77,9 @@ public final class RedFlagDetector {
     private final Set<String> namedConditions;
     private final Set<String> notForOthers;
     private final List<Screen> screens;
+    /** For each of {@link #screens}, the scanner's numbers of all its term lists: a category none of them is in is
+     * not read further. */
+    private final List<int[]> screenLists;
     private final IntentClassifier secondOpinion;
     private final PhraseIndex<List<String>> concepts;
     private final Map<String, Set<String>> grounds;
@@ -86,6 +89,14 @@ public final class RedFlagDetector {
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
                           PhraseIndex<Boolean> stopTerms, PhraseIndex<Boolean> unsureTerms,
                           List<List<PhraseIndex<Boolean>>> unsureCombinations) {
+
+        /** Every term list of the category. */
+        List<PhraseIndex<Boolean>> lists() {
+            var lists = new ArrayList<>(List.of(terms, emergencyTerms, stopTerms, unsureTerms));
+            Stream.of(combinations, emergencyCombinations, unsureCombinations).flatMap(List::stream)
+                    .forEach(lists::addAll);
+            return lists;
+        }
     }
 
     /** Which of someone else's current mentions a category raises: none, symptoms but no named condition, all. */
@@ -144,6 +155,7 @@ public final class RedFlagDetector {
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
         indexed.add(concepts);
         this.scanner = new PhraseScanner(indexed);
+        this.screenLists = screens.stream().map(s -> scanner.ids(s.lists())).toList();
     }
 
     private Screen screen(Category category) {
@@ -244,8 +256,10 @@ public final class RedFlagDetector {
         Map<String, RedFlag> found = new LinkedHashMap<>();
         var unsure = new ArrayList<String>();
         var mentioned = new ConceptsSaid(conceptsOf(scope));
-        for (Screen screen : screens) {
-            Tier tier = tierOf(screen, scope, duringTechnique);
+        for (int i = 0; i < screens.size(); i++) {
+            Screen screen = screens.get(i);
+            boolean said = scope.mentionsAnyOf(screenLists.get(i));
+            Tier tier = said ? tierOf(screen, scope, duringTechnique) : null;
             Tier patterned = patternTier(screen.category(), mentioned);
             if (patterned != null && (tier == null || patterned.isHigherThan(tier))) {
                 tier = patterned;
@@ -255,8 +269,8 @@ public final class RedFlagDetector {
             }
             if (tier != null) {
                 found.put(screen.category().id(), new RedFlag(screen.category().id(), modified ? raised(tier) : tier));
-            } else if (affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
-                    || allAffirmed(scope, screen.unsureCombinations(), false, Others.NEVER)) {
+            } else if (said && (affirmed(scope, screen.unsureTerms(), false, Others.NEVER)
+                    || allAffirmed(scope, screen.unsureCombinations(), false, Others.NEVER))) {
                 unsure.add(screen.category().id());
             }
         }
@@ -285,9 +299,10 @@ public final class RedFlagDetector {
      */
     private void askAboutEmergencies(ConText unasked, boolean duringTechnique, Map<String, RedFlag> found,
                                      List<String> unsure) {
-        for (Screen screen : screens) {
+        for (int i = 0; i < screens.size(); i++) {
+            Screen screen = screens.get(i);
             String id = screen.category().id();
-            if (!found.containsKey(id) && !unsure.contains(id)
+            if (!found.containsKey(id) && !unsure.contains(id) && unasked.mentionsAnyOf(screenLists.get(i))
                     && tierOf(screen, unasked, duringTechnique) == Tier.EMERGENCY) {
                 unsure.add(id);
             }
@@ -348,6 +363,9 @@ public final class RedFlagDetector {
         }
 
         private boolean matches(Set<String> said) {
+            if (said.isEmpty()) {
+                return groups.isEmpty();
+            }
             for (List<String> alternatives : groups) {
                 if (Collections.disjoint(alternatives, said)) {
                     return false;

@@ -56,6 +56,19 @@ class PhraseScannerTest {
     }
 
     @Test
+    void tellsWhetherAnyOfSomeIndexesHasAPhraseInAMessage() {
+        var cardiac = index("chest pain", "left arm");
+        var fever = index("fever", "chills");
+        var negations = index("no");
+        var scanner = new PhraseScanner(List.of(cardiac, fever, negations));
+        int[] symptoms = scanner.ids(List.of(cardiac, fever));
+
+        assertThat(scanner.scan(words("no chills today")).anyOf(symptoms)).isTrue();
+        assertThat(scanner.scan(words("no, nothing like that")).anyOf(symptoms)).isFalse();
+        assertThat(scanner.scan(words("my chest is fine")).anyOf(symptoms)).isFalse();
+    }
+
+    @Test
     void searchesAnIndexItWasNotBuiltWithOnItsOwn() {
         var known = index("fever");
         var other = PhraseIndex.of(Map.of("numb hands", 1));
