@@ -27,20 +27,22 @@ class RedFlagDetectorTest {
     /** Real English words, which the guide never spell-corrects (an immutable set, read once). */
     private static final Set<String> ENGLISH = new NluDataLoader(Path.of("models")).englishWords();
 
-    private final RedFlagDetector detector = new RedFlagDetector(RULES, Set.of("swearing"));
+    /** Detectors are immutable, and building one reads every list of the rules: each is built once. */
+    private static final RedFlagDetector DETECTOR = new RedFlagDetector(RULES, Set.of("swearing"));
+    private static final RedFlagDetector READING_ENGLISH = new RedFlagDetector(RULES, ENGLISH);
 
     private List<String> flags(String text) {
-        return detector.detect(text, false).stream().map(RedFlag::id).toList();
+        return DETECTOR.detect(text, false).stream().map(RedFlag::id).toList();
     }
 
     /** The rules' flags as the guide reads the words: English words are never taken for misspellings. */
     private static List<String> rulesFlags(String text) {
-        return new RedFlagDetector(RULES, ENGLISH).detect(text, false).stream().map(RedFlag::id).toList();
+        return READING_ENGLISH.detect(text, false).stream().map(RedFlag::id).toList();
     }
 
     @Test
     void chestPainIsACardiacEmergency() {
-        var found = detector.detect("I have crushing chest pain", false);
+        var found = DETECTOR.detect("I have crushing chest pain", false);
         assertThat(found).isNotEmpty();
         assertThat(found.get(0).tier()).isEqualTo(Tier.EMERGENCY);
         assertThat(flags("I have crushing chest pain")).contains("cardiac_warning_signs");
@@ -60,7 +62,7 @@ class RedFlagDetectorTest {
 
     @Test
     void bloodThinnersAreACautionWithNoBallsOrRollers() {
-        assertThat(detector.detect("I'm on warfarin", false)).containsExactly(
+        assertThat(DETECTOR.detect("I'm on warfarin", false)).containsExactly(
                 new RedFlag("anticoagulant_or_bleeding_risk", Tier.CAUTION));
     }
 
@@ -72,7 +74,7 @@ class RedFlagDetectorTest {
 
     @Test
     void dizzinessStopsATechniqueMidWay() {
-        assertThat(detector.detect("I feel a bit dizzy", true)).isNotEmpty();
+        assertThat(DETECTOR.detect("I feel a bit dizzy", true)).isNotEmpty();
     }
 
     @Test
@@ -98,8 +100,8 @@ class RedFlagDetectorTest {
 
     @Test
     void aModifierRaisesTheTierOfWhatComesWithIt() {
-        var alone = detector.detect("my back pain keeps getting worse", false);
-        var withSteroids = detector.detect("I'm on long-term steroids and my back pain keeps getting worse", false);
+        var alone = DETECTOR.detect("my back pain keeps getting worse", false);
+        var withSteroids = DETECTOR.detect("I'm on long-term steroids and my back pain keeps getting worse", false);
 
         assertThat(alone).contains(new RedFlag("persistent_or_worsening_pain", Tier.SEE_DOCTOR));
         assertThat(withSteroids).contains(new RedFlag("persistent_or_worsening_pain", Tier.URGENT));
@@ -107,14 +109,14 @@ class RedFlagDetectorTest {
 
     @Test
     void aThirdPartysSymptomsStillCount() {
-        assertThat(detector.detect("my mum is breathless and her back hurts", false))
+        assertThat(DETECTOR.detect("my mum is breathless and her back hurts", false))
                 .anyMatch(f -> f.tier() == Tier.EMERGENCY);
     }
 
     @Test
     void sayingAFlagWasWrongIsACorrection() {
-        assertThat(detector.isCorrection("no, I don't have chest pain, you misunderstood")).isTrue();
-        assertThat(detector.isCorrection("how often should I do this?")).isFalse();
+        assertThat(DETECTOR.isCorrection("no, I don't have chest pain, you misunderstood")).isTrue();
+        assertThat(DETECTOR.isCorrection("how often should I do this?")).isFalse();
     }
 
     @ParameterizedTest
@@ -127,8 +129,8 @@ class RedFlagDetectorTest {
         "modifier apostrophe | I can\u02BCt breathe and I\u02BCm coughing up blood"})
     void invisibleAndLookAlikeCharactersHideNoEmergency(String trick, String text) {
         String decoded = text.translateEscapes();
-        assertThat(detector.detect(decoded, false)).as(trick).isNotEmpty();
-        assertThat(detector.detect(decoded, false).get(0).tier()).as(trick).isEqualTo(Tier.EMERGENCY);
+        assertThat(DETECTOR.detect(decoded, false)).as(trick).isNotEmpty();
+        assertThat(DETECTOR.detect(decoded, false).get(0).tier()).as(trick).isEqualTo(Tier.EMERGENCY);
     }
 
     @ParameterizedTest
@@ -144,7 +146,7 @@ class RedFlagDetectorTest {
         "my mum is breathless and her back hurts | cardiac_warning_signs",
         "my husband's speech is suddenly slurred | stroke_signs"})
     void someoneElsesCurrentEmergencyIsStillAnswered(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(DETECTOR.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @Test
@@ -182,20 +184,20 @@ class RedFlagDetectorTest {
     @ValueSource(strings = {"is fever a reason to skip massage?", "what are the signs of a blood clot?",
         "should I stop if my fingers ever go tingly?", "can self-massage dislodge a blood clot?"})
     void aQuestionThatDoesNotSayTheUserHasItRaisesNothing(String text) {
-        assertThat(detector.screen(text, false).flags()).isEmpty();
+        assertThat(DETECTOR.screen(text, false).flags()).isEmpty();
     }
 
     @Test
     void aQuestionAboutAnEmergencyAsksTheClarifyingQuestionInstead() {
-        Screening screening = detector.screen("is crushing chest pain always a heart attack?", false);
+        Screening screening = DETECTOR.screen("is crushing chest pain always a heart attack?", false);
         assertThat(screening.flags()).isEmpty();
         assertThat(screening.unsure()).contains("cardiac_warning_signs");
     }
 
     @Test
     void anEmergencyOnlySupposedAsksTheClarifyingQuestionInstead() {
-        Screening supposed = detector.screen("is it ok to keep rolling if I get crushing chest pain?", false);
-        Screening urgentOnly = detector.screen("should I stop if my fingers ever go tingly?", false);
+        Screening supposed = DETECTOR.screen("is it ok to keep rolling if I get crushing chest pain?", false);
+        Screening urgentOnly = DETECTOR.screen("should I stop if my fingers ever go tingly?", false);
 
         assertThat(supposed.flags()).isEmpty();
         assertThat(supposed.unsure()).contains("cardiac_warning_signs");
@@ -223,7 +225,7 @@ class RedFlagDetectorTest {
         "a tearing pain came on suddenly between my shoulders | tearing_pain_aortic",
         "bad headache and a stiff neck | headache_red_flags"})
     void layWordsForTheSameConceptsRaiseTheEmergency(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(DETECTOR.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @ParameterizedTest
@@ -269,7 +271,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aChecklistAnswerDoesNotDenyWhatTheUserStatedBeforeIt() {
-        assertThat(detector.detect("I have crushing chest pain, fever? no", false))
+        assertThat(DETECTOR.detect("I have crushing chest pain, fever? no", false))
                 .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
     }
 
@@ -297,7 +299,7 @@ class RedFlagDetectorTest {
         "have pressure in chest since one hour, it goes also to the back | cardiac_warning_signs",
         "have to strain n strain to get a wee out now, never used to | bladder_bowel_saddle_legs"})
     void aStatementWithoutItsIIsNotReadAsAQuestion(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(DETECTOR.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @ParameterizedTest
@@ -305,7 +307,7 @@ class RedFlagDetectorTest {
         "Sorry to be a nuisance, but it feels as if somebody is sitting on my chest | cardiac_warning_signs",
         "Is it normal to lose control of my bladder after using the massage ball? | bladder_bowel_saddle_legs"})
     void aSimileOrAQuestionAboutWhatTheUserHasIsNotAHypothetical(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(DETECTOR.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @ParameterizedTest
@@ -314,7 +316,7 @@ class RedFlagDetectorTest {
                 + "bladder_bowel_saddle_legs",
         "is heat better than the roller if my chest has been heavy and tight since lunch? | cardiac_warning_signs"})
     void aConditionalThatSaysWhatHasBeenHappeningStatesIt(String text, String category) {
-        assertThat(detector.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
+        assertThat(DETECTOR.detect(text, false)).contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
     @ParameterizedTest
@@ -323,7 +325,7 @@ class RedFlagDetectorTest {
         "can I still lie on the peanut ball if my bum and inner thighs feel numb? | bladder_bowel_saddle_legs",
         "is the roller ok if my chest feels squeezed and I feel sick? | cardiac_warning_signs"})
     void askingWhetherOneMayStillMassageIfSomethingIsSoSaysThatItIs(String text, String category) {
-        assertThat(new RedFlagDetector(RULES, ENGLISH).detect(text, false))
+        assertThat(READING_ENGLISH.detect(text, false))
                 .contains(new RedFlag(category, Tier.EMERGENCY));
     }
 
@@ -333,7 +335,7 @@ class RedFlagDetectorTest {
         "should I still use the roller if my arm ever goes numb?",
         "is the ball ok if you have a fever?"})
     void askingWhetherOneMayStillMassageIfSomethingHappensOneDayStaysAHypothetical(String text) {
-        assertThat(detector.detect(text, false)).isEmpty();
+        assertThat(DETECTOR.detect(text, false)).isEmpty();
     }
 
     @Test
@@ -346,7 +348,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aNumbBottomTheUserSaysIsNotFromSittingWithTheInnerThighsIsAnEmergency() {
-        assertThat(detector.detect("my bum's gone numb, it's not from sitting, and it's down my inner thighs too",
+        assertThat(DETECTOR.detect("my bum's gone numb, it's not from sitting, and it's down my inner thighs too",
                 false)).contains(new RedFlag("bladder_bowel_saddle_legs", Tier.EMERGENCY));
         assertThat(flags("my bum's gone numb from the kitchen chair, I'll get a cushion"))
                 .doesNotContain("bladder_bowel_saddle_legs");
@@ -380,7 +382,7 @@ class RedFlagDetectorTest {
         "I'm a phlebotomist and I handle warfarin patients' bloods all day, my traps are wrecked",
         "Sonographer here, I scan cancer patients all day and my right shoulder pays for it"})
     void aConditionNamedWhereTheUserSaysTheirJobIsTheirPatients(String text) {
-        assertThat(detector.detect(text, false)).isEmpty();
+        assertThat(DETECTOR.detect(text, false)).isEmpty();
     }
 
     @Test
@@ -396,13 +398,13 @@ class RedFlagDetectorTest {
 
     @Test
     void ageAloneDoesNotRaiseACaution() {
-        assertThat(detector.detect("I'm 76 and I have osteopenia, my knots are the usual ones", false))
+        assertThat(DETECTOR.detect("I'm 76 and I have osteopenia, my knots are the usual ones", false))
                 .containsExactly(new RedFlag("known_condition_needs_clearance", Tier.CAUTION));
     }
 
     @Test
     void ageWithFirstEverBackPainRaisesTheTierOfWhatComesWithIt() {
-        assertThat(detector.detect("I'm 63, never had back pain before, and there's a graze on my shoulder", false))
+        assertThat(DETECTOR.detect("I'm 63, never had back pain before, and there's a graze on my shoulder", false))
                 .contains(new RedFlag("skin_or_local_lesion", Tier.SEE_DOCTOR));
     }
 
@@ -429,7 +431,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aNounsContractedIsStillReadAsTheNoun() {
-        assertThat(detector.detect("my chest's gone heavy and tight", false))
+        assertThat(DETECTOR.detect("my chest's gone heavy and tight", false))
                 .contains(new RedFlag("cardiac_warning_signs", Tier.EMERGENCY));
     }
 
@@ -440,7 +442,7 @@ class RedFlagDetectorTest {
 
     @Test
     void aBackFeelingRippedApartIsNotReadAsRestInPeace() {
-        assertThat(detector.detect("my husband says his back feels ripped apart", false))
+        assertThat(DETECTOR.detect("my husband says his back feels ripped apart", false))
                 .contains(new RedFlag("tearing_pain_aortic", Tier.EMERGENCY));
     }
 
@@ -491,7 +493,7 @@ class RedFlagDetectorTest {
         var corpus = new SafetyCorpus(Map.of("cardiac_warning_signs",
                 new SafetyCorpus.Cases(List.of(asked, said), List.of())), List.of(), List.of());
 
-        SafetyEvaluation.Result result = new SafetyEvaluation(detector, RULES).evaluate(corpus);
+        SafetyEvaluation.Result result = new SafetyEvaluation(DETECTOR, RULES).evaluate(corpus);
 
         assertThat(result.recall()).isEqualTo(new SafetyEvaluation.Score(1, 2));
         assertThat(result.emergenciesMet()).isEqualTo(new SafetyEvaluation.Score(2, 2));
