@@ -247,8 +247,9 @@ final class ConText {
     }
 
     /**
-     * Whether a bare "if" follows, in its sentence and within the window, a question that presupposes its clause ("can
-     * I still use the ball if my left arm feels heavy?"), with no supposition after it ("if I ever", "if I get").
+     * Whether a bare "if" follows, in its sentence and within twice the window, a question that presupposes its
+     * clause ("can I still use the ball if my left arm feels heavy?", "can I still do my back with the roller if my
+     * calf is swollen?"), with no supposition after it ("if I ever", "if I get").
      */
     private boolean presupposed(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> presupposing,
                                 List<PhraseIndex.Match<Boolean>> supposing) {
@@ -256,7 +257,7 @@ final class ConText {
             return false;
         }
         boolean asked = presupposing.stream().anyMatch(p -> p.to() <= trigger.from()
-                && trigger.from() - p.to() <= window && !sentenceBetween(p.to(), trigger.from()));
+                && trigger.from() - p.to() <= 2 * window && !sentenceBetween(p.to(), trigger.from()));
         return asked && supposing.stream().noneMatch(s -> s.from() >= trigger.to()
                 && s.from() - trigger.to() < window && !sentenceBetween(trigger.to(), s.from()));
     }

@@ -636,6 +636,19 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aLongQuestionStillPresupposesTheIfAtItsEnd() {
+        assertThat(flags("can I still work on my upper back with the foam roller if my calf is swollen and hot"))
+                .contains("suspected_dvt");
+    }
+
+    @Test
+    void feelingCrushedIsAMoodButFeelingCrushingInTheChestIsNot() {
+        assertThat(flags("since this morning I feel crushing in the middle of my chest"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("I feel crushed by all this work, my shoulders are in knots")).isEmpty();
+    }
+
+    @Test
     void askingForAdviceOnASupposedCaseSaysNothingHappened() {
         assertThat(flags("can i do the roller if both my legs are going numb")).isNotEmpty();
         assertThat(flags("what should I do if I feel faint during a stretch?")).isEmpty();
