@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds the entities of a message: lexicon phrases (body area, tool, side, technique, style, routine) in one pass over
@@ -78,12 +77,9 @@ public final class EntityExtractor {
         this.onsetUnits = PhraseIndex.of(patterns.onsetUnits());
         this.onsetPhrases = PhraseIndex.of(patterns.onsetPhrases());
         this.toolNegations = Set.copyOf(patterns.toolNegations());
-        this.helperCues = PhraseIndex.of(patterns.helperCues().stream()
-                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
-        this.notOnset = PhraseIndex.of(patterns.notOnset().stream()
-                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
-        this.notOnsetBefore = PhraseIndex.of(patterns.notOnsetBefore().stream()
-                .collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
+        this.helperCues = PhraseIndex.ofPhrases(patterns.helperCues());
+        this.notOnset = PhraseIndex.ofPhrases(patterns.notOnset());
+        this.notOnsetBefore = PhraseIndex.ofPhrases(patterns.notOnsetBefore());
         this.durationPhrases = PhraseIndex.of(patterns.durationPhrases());
         this.severityWords = PhraseIndex.of(patterns.severityWords());
         var scales = new LinkedHashMap<String, Boolean>();

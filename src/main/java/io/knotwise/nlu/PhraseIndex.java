@@ -2,11 +2,13 @@ package io.knotwise.nlu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Finds whole-word phrases in a token sequence, longest match first. Immutable and thread-safe.
@@ -31,6 +33,11 @@ public final class PhraseIndex<V> {
     /** Indexes each phrase (any text; normalized here) under the value it stands for. */
     public static <V> PhraseIndex<V> of(Map<String, V> phrases) {
         return of(phrases, UnaryOperator.identity());
+    }
+
+    /** Indexes each phrase under itself: a list of cue words whose match names what was said. */
+    public static PhraseIndex<String> ofPhrases(Collection<String> phrases) {
+        return of(phrases.stream().collect(Collectors.toMap(p -> p, p -> p, (a, b) -> a)));
     }
 
     /**
