@@ -44,6 +44,8 @@ final class ConText {
     /** The mark of someone else's mention. */
     static final String OTHERS = "other|";
     /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
+    /** The words that open a clause about the user ("..., I go and nothing comes"). */
+    private static final Set<String> USER_OPENS = Set.of("i", "i'm", "im", "i've", "ive");
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
 
@@ -553,7 +555,8 @@ final class ConText {
             // chest pain, fever" denies its list.
             if (t.from() < term.from() && term.from() - t.to() <= window
                     && (t.to() > term.from() || !standalone.contains(t.to() - 1) || asking.contains(t.to() - 1))
-                    && !stoppedBetween(Math.min(t.to(), term.from()), term.from())) {
+                    && !stoppedBetween(Math.min(t.to(), term.from()), term.from())
+                    && !clauseOfTheUserBetween(t.to(), term.from())) {
                 return true;
             }
         }
@@ -572,6 +575,19 @@ final class ConText {
         for (PhraseIndex.Match<Boolean> t : after) {
             if (t.from() >= term.to() && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from())
                     && !ownSubject(term, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a clause the user opens after a comma comes between a trigger and a mention: "the waterworks are not
+     * behaving, I go and nothing comes" denies nothing of what the user then says.
+     */
+    private boolean clauseOfTheUserBetween(int from, int to) {
+        for (int i = from - 1; i < to - 1; i++) {
+            if (standalone.contains(i) && !asking.contains(i) && USER_OPENS.contains(words.get(i + 1))) {
                 return true;
             }
         }

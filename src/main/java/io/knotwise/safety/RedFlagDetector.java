@@ -462,8 +462,8 @@ public final class RedFlagDetector {
             Set<String> ground = grounds.getOrDefault(score.name(), grounds.getOrDefault(category.id(), Set.of()));
             boolean grounded = ground.stream().anyMatch(mentioned::contains);
             if (!grounds.isEmpty() && !grounded && (score.confidence() < thresholds.ungrounded()
-                    || rules.concepts().contradicts().getOrDefault(category.id(), List.of()).stream()
-                    .anyMatch(mentioned::contains))) {
+                    || score.confidence() < thresholds.decisive() && rules.concepts().contradicts()
+                    .getOrDefault(category.id(), List.of()).stream().anyMatch(mentioned::contains))) {
                 continue;
             }
             Tier tier = label.length > 1 ? Tier.fromId(label[1]) : category.tier();

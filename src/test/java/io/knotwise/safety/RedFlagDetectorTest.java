@@ -642,6 +642,36 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aPlaceVisitedIsNotATimeOfLife() {
+        assertThat(flags("headache came like thunderclap when I was at gym, worst ever, is it from neck knot?"))
+                .contains("headache_red_flags");
+        assertThat(flags("had a thunderclap headache when I was at uni, worst ever, fine for years")).isEmpty();
+    }
+
+    @Test
+    void aClauseTheUserOpensAfterACommaIsNotDenied() {
+        assertThat(flags("the waterworks are not behaving, I go and nothing comes"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(flags("no trouble with the waterworks, nothing unusual there")).isEmpty();
+    }
+
+    @Test
+    void askingWhetherItIsAKnotTellsWhatTheUserFeels() {
+        assertThat(flags("is it a knot if the pain came on in a flash and feels like something is tearing inside?"))
+                .contains("tearing_pain_aortic");
+        assertThat(flags("is it normal to be a bit sore the day after if you've pressed too hard?")).isEmpty();
+    }
+
+    @Test
+    void aSecondOpinionSureOfMajorTraumaOutweighsTheSlipThatArguesAgainstIt() {
+        String fall = "slipped on the boat deck and went down onto a cleat with my whole weight, spine hurts";
+        assertThat(detectorWithOpinion("major_trauma", 0.94).detect(fall, false)).extracting(RedFlag::id)
+                .contains("major_trauma");
+        assertThat(detectorWithOpinion("major_trauma", 0.6).detect(fall, false)).extracting(RedFlag::id)
+                .doesNotContain("major_trauma");
+    }
+
+    @Test
     void feelingCrushedIsAMoodButFeelingCrushingInTheChestIsNot() {
         assertThat(flags("since this morning I feel crushing in the middle of my chest"))
                 .contains("cardiac_warning_signs");
