@@ -142,7 +142,8 @@ final class FileFormats {
 
     record SafetyFile(String version, Map<String, String> emergencyNumbers, Map<String, String> urgentContacts,
                       Map<String, TierAdvice> tiers,
-                      Negation negation, Experiencer experiencer, List<String> idioms, List<CategorySpec> categories,
+                      Negation negation, Experiencer experiencer, List<String> idioms, List<String> literals,
+                      List<CategorySpec> categories,
                       Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
                       Map<String, String> emoji, List<String> corrections, List<String> generalQuestions, Ages ages,
@@ -155,9 +156,9 @@ final class FileFormats {
                     c.message(), c.caution(), c.terms(), c.allOf(), c.emergencyTerms(), c.emergencyAllOf(),
                     c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
-            return new SafetyRules(emergencyNumbers, urgentContacts, advice, negation, experiencer, idioms, list,
-                    modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions, ages,
-                    exactWords, checklist, secondOpinion, concepts);
+            return new SafetyRules(emergencyNumbers, urgentContacts, advice, negation, experiencer, idioms, literals,
+                    list, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions,
+                    ages, exactWords, checklist, secondOpinion, concepts);
         }
     }
 

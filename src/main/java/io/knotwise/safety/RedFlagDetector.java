@@ -64,6 +64,8 @@ public final class RedFlagDetector {
     private final Set<String> exactWords;
     private final SpellingCorrector speller;
     private final PhraseIndex<Boolean> idioms;
+    /** Phrases that keep their words from an idiom inside them: "my head is killing me" is a headache. */
+    private final PhraseIndex<Boolean> literals;
     private final PhraseIndex<Boolean> modifiers;
     private final List<List<PhraseIndex<Boolean>>> modifierCombinations;
     private final PhraseIndex<Boolean> corrections;
@@ -123,6 +125,7 @@ public final class RedFlagDetector {
         this.secondOpinion = secondOpinion;
         this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
+        this.literals = index(rules.literals());
         this.modifiers = index(rules.modifiers().terms());
         this.modifierCombinations = combinations(rules.modifiers().combinations());
         this.corrections = index(rules.corrections());
@@ -661,10 +664,13 @@ public final class RedFlagDetector {
                 sentenceStarts.add(i);
             }
         }
-        for (var match : idioms.find(words)) {
+        var idiomatic = idioms.find(words);
+        var literal = idiomatic.isEmpty() ? List.<PhraseIndex.Match<Boolean>>of() : literals.find(words);
+        for (var match : idiomatic) {
             // An idiom is said in one breath: "No. Sweaty? only from the gym" and "fever no, sweats no" are not
             // "no sweat"; a filler may be part of it ("can't breathe lol").
-            if (IntStream.range(match.from(), match.to() - 1).noneMatch(punctuated::contains)) {
+            if (IntStream.range(match.from(), match.to() - 1).noneMatch(punctuated::contains)
+                    && literal.stream().noneMatch(l -> l.from() < match.to() && match.from() < l.to())) {
                 for (int i = match.from(); i < match.to(); i++) {
                     words.set(i, BLANK);
                 }

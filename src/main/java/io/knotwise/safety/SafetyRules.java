@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
  *     flag below emergency (an emergency is never dismissed as a question)
  * @param ages how ages are read into marker words
+ * @param literals phrases said as they are though an idiom lies inside them ("my head is killing me" is a headache,
+ *     "killing me" an idiom)
  * @param exactWords words matched as written, not by stem, where the ending matters ("legs" is not "leg")
  */
 public record SafetyRules(
@@ -23,6 +25,7 @@ public record SafetyRules(
         Negation negation,
         Experiencer experiencer,
         List<String> idioms,
+        List<String> literals,
         List<Category> categories,
         Modifiers modifiers,
         List<StopTrigger> midTechniqueStop,
@@ -42,6 +45,7 @@ public record SafetyRules(
         urgentContacts = urgentContacts == null ? Map.of() : Map.copyOf(urgentContacts);
         tiers = Map.copyOf(tiers);
         idioms = idioms == null ? List.of() : List.copyOf(idioms);
+        literals = literals == null ? List.of() : List.copyOf(literals);
         categories = List.copyOf(categories);
         modifiers = modifiers == null ? Modifiers.none() : modifiers;
         midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
@@ -59,9 +63,9 @@ public record SafetyRules(
 
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
-        return new SafetyRules(emergencyNumbers, urgentContacts, tiers, negation, experiencer, idioms, categories,
-                modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions, ages,
-                exactWords, checklist, thresholds, concepts);
+        return new SafetyRules(emergencyNumbers, urgentContacts, tiers, negation, experiencer, idioms, literals,
+                categories, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions,
+                ages, exactWords, checklist, thresholds, concepts);
     }
 
     public Optional<Category> category(String id) {

@@ -672,6 +672,32 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void strokedIsReadAsWrittenSoAStrokeIsNotAnIdiom() {
+        assertThat(flags("i think im having a stroke my face feels weird")).contains("stroke_signs");
+        assertThat(flags("my partner stroked my back and it felt lovely")).isEmpty();
+    }
+
+    @Test
+    void aHeadacheWithSpeechTroubleOrAFeverIsAHeadacheEmergency() {
+        assertThat(DETECTOR.detect("my mum has a bad headache and her words are coming out jumbled", false))
+                .contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+        assertThat(DETECTOR.detect("awful headache since lunch and a temp of 39", false))
+                .contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+    }
+
+    @Test
+    void rarelyAndSameAsEverAnswerAChecklistItem() {
+        assertThat(flags("Headaches? Rarely. Vision? Fine. Speech? Same as ever.")).isEmpty();
+    }
+
+    @Test
+    void aHeadThatIsKillingMeIsAHeadacheThoughKillingMeIsAnIdiom() {
+        assertThat(flags("my head is killing me and im getting muddled, just put the milk in the oven"))
+                .contains("headache_red_flags");
+        assertThat(flags("my back is killing me and this job is killing me too")).isEmpty();
+    }
+
+    @Test
     void feelingCrushedIsAMoodButFeelingCrushingInTheChestIsNot() {
         assertThat(flags("since this morning I feel crushing in the middle of my chest"))
                 .contains("cardiac_warning_signs");
