@@ -46,6 +46,10 @@ final class ConText {
     /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     /** The words that open a clause about the user ("..., I go and nothing comes"). */
     private static final Set<String> USER_OPENS = Set.of("i", "i'm", "im", "i've", "ive");
+    /** Who opens a clause telling an event of its own ("..., she had her hip replaced last month"). */
+    private static final Set<String> TELLERS = Set.of("i", "she", "he", "they", "we");
+    /** The verbs, as read, that make that clause an event ("she had", "he was", "they got"), not a state. */
+    private static final Set<String> EVENT_VERBS = Set.of("had", "wa", "got", "went");
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
 
@@ -339,7 +343,9 @@ final class ConText {
     /** Whether a marker of someone else's history ("had ... years back", "he's fine now") dates the mention. */
     private boolean inTheirPast(PhraseIndex.Match<Boolean> term) {
         var reaching = reaching(othersPast, term);
-        return followedBy(reaching, term, othersWindow) || precededBy(reaching, term);
+        // "my mum is panting, she had her hip replaced last month": the month dates the operation, not the panting
+        return followedBy(where(reaching, t -> !eventToldBetween(term.to(), t.from())), term, othersWindow)
+                || precededBy(reaching, term);
     }
 
     /** The past markers that reach a mention: none across a clause that turns to the present (", now ..."). */
@@ -556,7 +562,7 @@ final class ConText {
             if (t.from() < term.from() && term.from() - t.to() <= window
                     && (t.to() > term.from() || !standalone.contains(t.to() - 1) || asking.contains(t.to() - 1))
                     && !stoppedBetween(Math.min(t.to(), term.from()), term.from())
-                    && !clauseOfTheUserBetween(t.to(), term.from())) {
+                    && !clauseOpensBetween(t.to(), term.from(), USER_OPENS)) {
                 return true;
             }
         }
@@ -582,12 +588,26 @@ final class ConText {
     }
 
     /**
-     * Whether a clause the user opens after a comma comes between a trigger and a mention: "the waterworks are not
+     * Whether a clause that tells an event of its own opens after a comma between two places: "my mum is panting,
+     * she had her hip replaced last month" dates the operation, not the panting; "(she's fine now)" is no event.
+     */
+    private boolean eventToldBetween(int from, int to) {
+        for (int i = Math.max(from - 1, 0); i < to - 2; i++) {
+            if (standalone.contains(i) && TELLERS.contains(words.get(i + 1))
+                    && EVENT_VERBS.contains(words.get(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a clause opened after a comma by one of these words comes between two places: "the waterworks are not
      * behaving, I go and nothing comes" denies nothing of what the user then says.
      */
-    private boolean clauseOfTheUserBetween(int from, int to) {
-        for (int i = from - 1; i < to - 1; i++) {
-            if (standalone.contains(i) && !asking.contains(i) && USER_OPENS.contains(words.get(i + 1))) {
+    private boolean clauseOpensBetween(int from, int to, Set<String> openers) {
+        for (int i = Math.max(from - 1, 0); i < to - 1; i++) {
+            if (standalone.contains(i) && !asking.contains(i) && openers.contains(words.get(i + 1))) {
                 return true;
             }
         }

@@ -698,6 +698,41 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aTimeInAClauseTellingAnotherEventDatesThatEventOnly() {
+        assertThat(flags("my mum is panting and cant finish a sentence, she had her hip replaced last month"))
+                .contains("breathing_chest_pe");
+        assertThat(flags("my mum had a clot on her lung last year")).isEmpty();
+        assertThat(flags("My flatmate had a car accident on Saturday (she's absolutely fine) and I drive her around"))
+                .isEmpty();
+    }
+
+    @Test
+    void aCrushIsASweetheartAndNothingComingOnIsNoBladder() {
+        assertThat(flags("my heart skipped a beat when my crush texted lol")).isEmpty();
+        assertThat(flags("Nothing comes on when I exert myself, I did the hill walk fine on Sunday.")).isEmpty();
+        assertThat(flags("i cannot feel when my bladder is full, i just go by the clock now"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void aMouthThatDoesNotWorkWithOneSideGoneDeadIsAStroke() {
+        assertThat(flags("everything on left side went dead and my mouth don't work right")).contains("stroke_signs");
+    }
+
+    @Test
+    void aSuddenUnrealPainInTheHeadIsAHeadacheEmergency() {
+        assertThat(DETECTOR.detect("out of nowhere the pain in my head is unreal, I had to sit down on the floor",
+                false)).contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+        assertThat(flags("this knot is unreal, out of nowhere it's back")).isEmpty();
+    }
+
+    @Test
+    void aDictatedChecklistAnsweredNoDeniesEachItem() {
+        assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
+                + " answer no")).isEmpty();
+    }
+
+    @Test
     void feelingCrushedIsAMoodButFeelingCrushingInTheChestIsNot() {
         assertThat(flags("since this morning I feel crushing in the middle of my chest"))
                 .contains("cardiac_warning_signs");
