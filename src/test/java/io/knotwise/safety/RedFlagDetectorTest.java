@@ -727,6 +727,23 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void painOnAYawnOrSoreToBreatheIsPainOnBreathing() {
+        assertThat(flags("yawning hurts like a stab in my back")).contains("breathing_chest_pe");
+        assertThat(flags("I passed out this morning and now it's sore to breathe")).contains("breathing_chest_pe");
+        assertThat(flags("I keep yawning, so tired after the night shift")).isEmpty();
+    }
+
+    @Test
+    void layWordsForFaintnessSciaticaInBothLegsAndCrashes() {
+        assertThat(flags("carrying the shopping I came over queer and felt an ache down my left arm"))
+                .contains("cardiac_warning_signs");
+        assertThat(flags("shooting pains going down both legs at once now")).contains("bladder_bowel_saddle_legs");
+        assertThat(flags("someone rammed into us on the motorway last night, now my back")).contains("major_trauma");
+        assertThat(flags("wiped out hard on the ski slope, heard a pop in my spine")).contains("major_trauma");
+        assertThat(flags("totally wiped out after a day on the ski slope, my traps are tight")).isEmpty();
+    }
+
+    @Test
     void aDictatedChecklistAnsweredNoDeniesEachItem() {
         assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
                 + " answer no")).isEmpty();
