@@ -744,6 +744,21 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aStrokeToldInClinicalShorthandIsAStroke() {
+        assertThat(flags("Husband: facial asymmetry and dysarthria, onset 20 mins ago. FAST positive."))
+                .contains("stroke_signs");
+    }
+
+    @Test
+    void aHeadExplodingWithRevisionIsAnIdiomButOneThatExplodedWithPainIsNot() {
+        assertThat(flags("my head is exploding with revision")).isEmpty();
+        assertThat(DETECTOR.detect("out of nowhere my head exploded with pain 10 min ago", false))
+                .contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+        assertThat(DETECTOR.detect("came off my bike and smacked my head yesterday, my head's been thumping since",
+                false)).contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+    }
+
+    @Test
     void aDictatedChecklistAnsweredNoDeniesEachItem() {
         assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
                 + " answer no")).isEmpty();
