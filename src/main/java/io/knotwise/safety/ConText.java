@@ -115,7 +115,11 @@ final class ConText {
         this.userSites = found.find(lexicon.userSites());
         var pseudo = found.find(lexicon.pseudoTriggers());
         var doubling = found.find(lexicon.doubledBy());
-        this.notSupposed = where(outside(found.find(lexicon.triggers()), pseudo), t -> !doubled(t, doubling));
+        // "half my body feel like it not belong to me, started suddenly": a trigger inside a symptom's phrase is
+        // part of that phrase, and negates nothing after it
+        var symptoms = found.find(lexicon.symptoms());
+        this.notSupposed = where(outside(found.find(lexicon.triggers()), pseudo),
+                t -> !doubled(t, doubling) && !insideASymptom(t, symptoms));
         var stated = outside(found.find(lexicon.stated()), pseudo);
         var advising = found.find(lexicon.advising());
         var presupposing = where(found.find(lexicon.presupposing()),
@@ -184,6 +188,18 @@ final class ConText {
 
     private static boolean opensSentence(int index, Set<Integer> sentenceStarts) {
         return index == 0 || sentenceStarts.contains(index);
+    }
+
+    /** Whether a trigger lies inside a longer symptom phrase ("not belong to me", "nothing comes out"). */
+    private static boolean insideASymptom(PhraseIndex.Match<Boolean> trigger,
+                                          List<PhraseIndex.Match<List<String>>> symptoms) {
+        for (var s : symptoms) {
+            if (s.from() <= trigger.from() && trigger.to() <= s.to()
+                    && s.to() - s.from() > trigger.to() - trigger.from()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The triggers that do not start inside a pseudo-trigger: "as if" holds the "if" of "if somebody". */
@@ -308,7 +324,8 @@ final class ConText {
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
-                   PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising) {
+                   PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
+                   PhraseIndex<List<String>> symptoms) {
     }
 
     /** Whether a phrase of any of these term lists ({@link PhraseScanner#ids}) is in this message at all. */

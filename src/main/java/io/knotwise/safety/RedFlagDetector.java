@@ -134,6 +134,7 @@ public final class RedFlagDetector {
         this.ageAfter = Set.copyOf(rules.ages().after());
         Negation negation = rules.negation();
         Experiencer experiencer = rules.experiencer();
+        this.concepts = conceptIndex(rules.concepts());
         this.scopeLexicon = new ConText.Lexicon(negation.window(), experiencer.window(), index(negation.triggers()),
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
@@ -146,11 +147,10 @@ public final class RedFlagDetector {
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
                 index(negation.presupposing()), index(negation.supposing()),
-                index(negation.advising()));
+                index(negation.advising()), concepts);
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
-        this.concepts = conceptIndex(rules.concepts());
         var groundsById = new LinkedHashMap<String, Set<String>>();
         rules.concepts().grounds().forEach((id, list) -> groundsById.put(id, Set.copyOf(list)));
         this.grounds = Map.copyOf(groundsById);

@@ -759,6 +759,28 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aQuestionWhoseIfClauseHappenedEarlierStatesIt() {
+        assertThat(flags("is the roller ok if my face went a bit droopy earlier and my words came out wrong?"))
+                .contains("stroke_signs");
+        assertThat(flags("is the roller ok if my face ever goes droopy?")).isEmpty();
+    }
+
+    @Test
+    void layWordsForABladderOutOfControlAndAWrenchingTear() {
+        assertThat(flags("since Monday I seem not to feel when I need the toilet any more"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(flags("something gave way inside with a dreadful wrenching feeling"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void aNegationInsideASymptomsPhraseIsPartOfItAndDeniesNothingAfter() {
+        assertThat(flags("half my body feel like it not belong to me started suddenly when i was on the roller"))
+                .contains("stroke_signs");
+        assertThat(flags("no chest pain, no numbness, just a tight knot")).isEmpty();
+    }
+
+    @Test
     void aDictatedChecklistAnsweredNoDeniesEachItem() {
         assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
                 + " answer no")).isEmpty();
