@@ -50,6 +50,8 @@ final class ConText {
     private static final Set<String> TELLERS = Set.of("i", "she", "he", "they", "we");
     /** The verbs, as read, that make that clause an event ("she had", "he was", "they got"), not a state. */
     private static final Set<String> EVENT_VERBS = Set.of("had", "wa", "got", "went");
+    /** Words that may stand between the teller and the verb ("she only had her hip done"). */
+    private static final Set<String> EVENT_ADVERBS = Set.of("only", "just", "also", "onli");
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
 
@@ -610,8 +612,9 @@ final class ConText {
      */
     private boolean eventToldBetween(int from, int to) {
         for (int i = Math.max(from - 1, 0); i < to - 2; i++) {
-            if (standalone.contains(i) && TELLERS.contains(words.get(i + 1))
-                    && EVENT_VERBS.contains(words.get(i + 2))) {
+            int verb = i + 2 < to && EVENT_ADVERBS.contains(words.get(i + 2)) ? i + 3 : i + 2;
+            if (standalone.contains(i) && TELLERS.contains(words.get(i + 1)) && verb < words.size()
+                    && EVENT_VERBS.contains(words.get(verb))) {
                 return true;
             }
         }

@@ -781,6 +781,20 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void nothingLikeItComparesAndDeniesNothing() {
+        assertThat(flags("I've had back trouble for forty years but this is nothing like it: sudden, savage, shearing,"
+                + " right through to the front.")).contains("tearing_pain_aortic");
+        assertThat(flags("That choir gave me shivers down my spine on Sunday.")).isEmpty();
+    }
+
+    @Test
+    void someoneElsesCurrentSignsStandBesideTheirPastOperation() {
+        assertThat(flags("dad cant get his breath and says his arm hurts")).contains("cardiac_warning_signs");
+        assertThat(flags("mums leg has swollen up and gone red, she only had her hip done last week"))
+                .contains("suspected_dvt");
+    }
+
+    @Test
     void aDictatedChecklistAnsweredNoDeniesEachItem() {
         assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
                 + " answer no")).isEmpty();
