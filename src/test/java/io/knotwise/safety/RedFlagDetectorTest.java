@@ -795,6 +795,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void notTellingWhenTheLavatoryIsNeededIsABladderOutOfControl() {
+        assertThat(flags("I can't always tell when I need the lavatory; once or twice I've only realised afterwards"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(flags("where is the lavatory in your building, asking for the massage class")).isEmpty();
+    }
+
+    @Test
     void aDictatedChecklistAnsweredNoDeniesEachItem() {
         assertThat(flags("question one chest pain answer no question two breathing answer fine question three numbness"
                 + " answer no")).isEmpty();
