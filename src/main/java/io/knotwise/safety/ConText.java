@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,6 @@ final class ConText {
     static final String NEGATED = "neg|";
     /** The mark of someone else's mention. */
     static final String OTHERS = "other|";
-    /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     /** The words that open a clause about the user ("..., I go and nothing comes"). */
     private static final Set<String> USER_OPENS = Set.of("i", "i'm", "im", "i've", "ive");
     /** Who opens a clause telling an event of its own ("..., she had her hip replaced last month"). */
@@ -52,6 +52,7 @@ final class ConText {
     private static final Set<String> EVENT_VERBS = Set.of("had", "wa", "got", "went");
     /** Words that may stand between the teller and the verb ("she only had her hip done"). */
     private static final Set<String> EVENT_ADVERBS = Set.of("only", "just", "also", "onli");
+    /** Words that point back at a list rather than name a new subject ("numbness, tingling: all fine"). */
     private static final Set<String> LIST_WORDS = Set.of("all", "both", "and", "they", "them", "those", "these",
             "it", "that", "which", "each", "everyth", "everything");
 
@@ -89,6 +90,8 @@ final class ConText {
     private final boolean[] asked;
     /** Every phrase of the screen's term lists in this message, found in one pass. */
     private final PhraseScanner.Found found;
+    /** The concept phrases of this message (the lexicon's {@code symptoms}), found once. */
+    private final List<PhraseIndex.Match<List<String>>> symptoms;
     /** The concept mentions, read once on first use (one reader per message, on one thread). */
     private List<ConceptMention> conceptMentions;
 
@@ -119,7 +122,7 @@ final class ConText {
         var doubling = found.find(lexicon.doubledBy());
         // "half my body feel like it not belong to me, started suddenly": a trigger inside a symptom's phrase is
         // part of that phrase, and negates nothing after it
-        var symptoms = found.find(lexicon.symptoms());
+        this.symptoms = found.find(lexicon.symptoms());
         this.notSupposed = where(outside(found.find(lexicon.triggers()), pseudo),
                 t -> !doubled(t, doubling) && !insideASymptom(t, symptoms));
         var stated = outside(found.find(lexicon.stated()), pseudo);
@@ -430,21 +433,19 @@ final class ConText {
      * their job is ("chemo nurse here") or where it is someone else's history ("my mum had a clot on the lung"), so it
      * grounds nothing. The same predicate is passed for every call on one message.
      */
-    List<ConceptMention> concepts(PhraseIndex<List<String>> index,
-                                  Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
+    List<ConceptMention> concepts(Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
         if (conceptMentions == null) {
-            conceptMentions = readConcepts(index, namesACondition);
+            conceptMentions = readConcepts(namesACondition);
         }
         return conceptMentions;
     }
 
-    private List<ConceptMention> readConcepts(PhraseIndex<List<String>> index,
-                                              Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
+    private List<ConceptMention> readConcepts(Predicate<PhraseIndex.Match<Boolean>> namesACondition) {
         var mentions = new ArrayList<ConceptMention>();
         // Where someone else's named condition is their history ("my neighbour had a blood clot in the lung after a
         // flight"), what follows it in the same stretch tells that history too, unless it turns to the present.
         int historyEnds = -1;
-        for (PhraseIndex.Match<List<String>> match : found.find(index)) {
+        for (PhraseIndex.Match<List<String>> match : symptoms) {
             var mention = new PhraseIndex.Match<>(match.from(), match.to(), Boolean.TRUE);
             String mark = mark(mention);
             boolean theirs = mark.equals(OTHERS);
@@ -581,7 +582,7 @@ final class ConText {
             if (t.from() < term.from() && term.from() - t.to() <= window
                     && (t.to() > term.from() || !standalone.contains(t.to() - 1) || asking.contains(t.to() - 1))
                     && !stoppedBetween(Math.min(t.to(), term.from()), term.from())
-                    && !clauseOpensBetween(t.to(), term.from(), USER_OPENS)) {
+                    && !userClauseBetween(t.to(), term.from())) {
                 return true;
             }
         }
@@ -611,23 +612,25 @@ final class ConText {
      * she had her hip replaced last month" dates the operation, not the panting; "(she's fine now)" is no event.
      */
     private boolean eventToldBetween(int from, int to) {
-        for (int i = Math.max(from - 1, 0); i < to - 2; i++) {
-            int verb = i + 2 < to && EVENT_ADVERBS.contains(words.get(i + 2)) ? i + 3 : i + 2;
-            if (standalone.contains(i) && TELLERS.contains(words.get(i + 1)) && verb < words.size()
-                    && EVENT_VERBS.contains(words.get(verb))) {
-                return true;
-            }
-        }
-        return false;
+        return clauseBetween(from, to, first -> {
+            int verb = first + 1 < to && EVENT_ADVERBS.contains(words.get(first + 1)) ? first + 2 : first + 1;
+            return first < to - 1 && TELLERS.contains(words.get(first)) && verb < words.size()
+                    && EVENT_VERBS.contains(words.get(verb));
+        });
     }
 
     /**
-     * Whether a clause opened after a comma by one of these words comes between two places: "the waterworks are not
-     * behaving, I go and nothing comes" denies nothing of what the user then says.
+     * Whether a clause the user opens after a comma comes between two places: "the waterworks are not behaving, I go
+     * and nothing comes" denies nothing of what the user then says.
      */
-    private boolean clauseOpensBetween(int from, int to, Set<String> openers) {
+    private boolean userClauseBetween(int from, int to) {
+        return clauseBetween(from, to, first -> !asking.contains(first - 1) && USER_OPENS.contains(words.get(first)));
+    }
+
+    /** Whether a clause whose first word passes the test opens after a comma between two places. */
+    private boolean clauseBetween(int from, int to, IntPredicate opens) {
         for (int i = Math.max(from - 1, 0); i < to - 1; i++) {
-            if (standalone.contains(i) && !asking.contains(i) && openers.contains(words.get(i + 1))) {
+            if (standalone.contains(i) && opens.test(i + 1)) {
                 return true;
             }
         }

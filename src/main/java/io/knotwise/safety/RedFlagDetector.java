@@ -611,7 +611,7 @@ public final class RedFlagDetector {
      * one someone else had is their history.
      */
     private List<ConText.ConceptMention> conceptsOf(ConText scope) {
-        return scope.concepts(concepts, mention -> namesACondition(scope, mention));
+        return scope.concepts(mention -> namesACondition(scope, mention));
     }
 
     /** Whether a mention is a diagnosis or treatment ("a dvt", "chemo") rather than a symptom. */
