@@ -24,13 +24,20 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>();
         for (String word : words) {
-            String padded = "_" + word + "_";
-            for (int n = MIN; n <= MAX; n++) {
-                for (int i = 0; i + n <= padded.length(); i++) {
-                    features.add("cng=" + padded.substring(i, i + n));
-                }
-            }
+            features.addAll(grams("cng=", word));
         }
         return features;
+    }
+
+    /** A word's character 3-grams, then its 4-grams, padded with word boundaries, each after the prefix. */
+    static List<String> grams(String prefix, String word) {
+        String padded = "_" + word + "_";
+        List<String> grams = new ArrayList<>(2 * padded.length());
+        for (int n = MIN; n <= MAX; n++) {
+            for (int i = 0; i + n <= padded.length(); i++) {
+                grams.add(prefix + padded.substring(i, i + n));
+            }
+        }
+        return grams;
     }
 }

@@ -1,7 +1,9 @@
 package io.knotwise.nlu;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -16,9 +18,6 @@ import opennlp.tools.doccat.FeatureGenerator;
  * reflectively. Stateless and thread-safe.
  */
 public final class ReadingFeatureGenerator implements FeatureGenerator {
-
-    private static final int MIN = 3;
-    private static final int MAX = 4;
 
     public ReadingFeatureGenerator() {
         // OpenNLP instantiates generators reflectively with no arguments.
@@ -36,17 +35,19 @@ public final class ReadingFeatureGenerator implements FeatureGenerator {
             if (word.indexOf('|') >= 0) {
                 features.add("m=" + word);
             } else {
-                features.add("w=" + word);
-                String padded = "_" + word + "_";
-                for (int n = MIN; n <= MAX; n++) {
-                    for (int i = 0; i + n <= padded.length(); i++) {
-                        features.add("c=" + padded.substring(i, i + n));
-                    }
-                }
+                features.addAll(plainWord(word));
             }
             features.add("b=" + previous + "_" + word);
             previous = word;
         }
+        return features;
+    }
+
+    /** The features of a word ConText left unmarked: its form, then its character n-grams. */
+    static List<String> plainWord(String word) {
+        var features = new ArrayList<String>();
+        features.add("w=" + word);
+        features.addAll(CharNGramFeatureGenerator.grams("c=", word));
         return features;
     }
 }
