@@ -1188,6 +1188,54 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aHeadacheWithWordsTrippedOverIsTheHeadacheEmergency() {
+        var found = DETECTOR.detect("my head is splitting and she says I'm tripping over my words", false);
+        assertThat(found).contains(new RedFlag("headache_red_flags", Tier.EMERGENCY));
+    }
+
+    @Test
+    void anElephantSittingOnTheUserIsTheChestSimile() {
+        assertThat(rulesFlags("feels like an elephant is sitting on me")).contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void spendingAPennyWithNothingComingOutIsTheBladderSign() {
+        assertThat(rulesFlags("since monday when I spend a penny I can hardly get anything out"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void sittingOnNothingIsASimileOfSaddleNumbnessNotADenial() {
+        assertThat(rulesFlags("on the saddle it feels like sitting on nothing, numb between my legs"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void anArmThatSuddenlyWontLiftIsOneSidedWeakness() {
+        assertThat(rulesFlags("all of a sudden my left arm won't lift, it just falls back down"))
+                .contains("stroke_signs");
+    }
+
+    @Test
+    void askingWhetherTheirOwnTearingPainIsJustAKnotStatesIt() {
+        assertThat(rulesFlags("could it just be a knot if the pain hit like lightning and feels like tearing?"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void fineOneSecondThenUnzippedIsSuddenTearing() {
+        assertThat(rulesFlags("one minute i was fine, then it felt like my back was being unzipped"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
+    void jawPainWithUnusualTirednessIsTheCardiacPattern() {
+        assertThat(rulesFlags("my jaw aches and I'm so exhausted I can barely stand"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("my jaw aches from grinding my teeth")).doesNotContain("cardiac_warning_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
