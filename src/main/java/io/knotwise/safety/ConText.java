@@ -44,8 +44,12 @@ final class ConText {
     static final String NEGATED = "neg|";
     /** The mark of someone else's mention. */
     static final String OTHERS = "other|";
-    /** The words that open a clause about the user ("..., I go and nothing comes"). */
-    private static final Set<String> USER_OPENS = Set.of("i", "i'm", "im", "i've", "ive");
+    /**
+     * The words (as read) that open a clause of the user's own telling ("..., I go and nothing comes"; "it's not my
+     * chest, it's between my shoulder blades": "it's", read "it'", or "its", read "it", says what is so after a
+     * denial).
+     */
+    private static final Set<String> USER_OPENS = Set.of("i", "i'm", "im", "i've", "ive", "it'", "it");
     /** Who opens a clause telling an event of its own ("..., she had her hip replaced last month"). */
     private static final Set<String> TELLERS = Set.of("i", "she", "he", "they", "we");
     /** The verbs, as read, that make that clause an event ("she had", "he was", "they got"), not a state. */

@@ -1236,6 +1236,46 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void anAuxiliarysDenialNegatesWhatFollows() {
+        assertThat(flags("I haven't fainted or come over funny at all")).isEmpty();
+        assertThat(flags("i didnt pass out or anything, the stretch just made me yawn")).isEmpty();
+        assertThat(flags("the knot hasn't made my legs weak or anything")).isEmpty();
+    }
+
+    @Test
+    void notBeingAbleOrNotKnowingIsTheSignNotADenial() {
+        assertThat(rulesFlags("I haven't been able to pee since yesterday even though I'm desperate"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("I didn't realise I'd wet myself until I stood up"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(DETECTOR.reading("I haven't changed what I eat and my collarbones stick out"))
+                .noneMatch(word -> word.startsWith("neg|"));
+    }
+
+    @Test
+    void afterADenialItsSaysWhatIsSo() {
+        assertThat(rulesFlags("it's not my chest, it's between my shoulder blades and I'm clammy and feel sick"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aHeadThatJustExplodedIsAHeadache() {
+        assertThat(DETECTOR.groundingConcepts("my husband says his head just exploded out of nowhere"))
+                .contains("headache", "sudden");
+    }
+
+    @Test
+    void aFullSwingBlowIsMajorTrauma() {
+        assertThat(rulesFlags("my brother hit me with the hockey stick full swing across the back"))
+                .contains("major_trauma");
+    }
+
+    @Test
+    void beingPulledApartInOneSecondIsSuddenTearing() {
+        assertThat(rulesFlags("came in one second, like somebody pulling me apart")).contains("tearing_pain_aortic");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
