@@ -1276,6 +1276,20 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aWeightOrABeltRoundTheChestIsPressure() {
+        assertThat(rulesFlags("there's a weight sitting behind my breastbone since this morning"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("it feels like a belt tightening round my chest"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aCarThatGotHitIsARoadAccident() {
+        assertThat(rulesFlags("our car got hit at the junction this morning and now my back hurts"))
+                .contains("major_trauma");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
