@@ -203,10 +203,11 @@ final class CompiledDoccat {
 
         @Override
         public void add(String[] words, Ids found) {
-            // Room for every feature twice over: each word has at most its form, 2 x (letters + 2) - 3 grams, a pair.
+            // A table at most half full: a word has its form, 2 x letters - 1 grams (none without letters) and a pair,
+            // so at most 2 x letters + 2 features; a marked word or a concept has one or two.
             int most = 0;
             for (String word : words) {
-                most += 2 * word.length() + 3;
+                most += 2 * word.length() + 2;
             }
             int[] once = new int[Integer.highestOneBit(Math.max(16, 2 * most)) * 2];
             Arrays.fill(once, NONE);
