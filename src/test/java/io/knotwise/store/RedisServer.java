@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,14 @@ public final class RedisServer implements AutoCloseable {
                 throw new IllegalStateException("redis-server is not installed, and CI must run the Redis tests");
             }
             Assumptions.abort("redis-server is not installed (apt-get install redis-server); skipping Redis tests");
+        }
+        // A port found free may be taken again before redis-server binds it (another test's server or connection):
+        // then the server exits, and another port is tried.
+        for (int attempt = 1; attempt < 5; attempt++) {
+            var server = new RedisServer(folder, freePort());
+            if (server.launch()) {
+                return server;
+            }
         }
         var server = new RedisServer(folder, freePort());
         server.startAgain();
@@ -89,6 +98,14 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts the server again on the same port and folder, and waits until it answers. */
     public void startAgain() {
+        if (!launch()) {
+            throw new IllegalStateException("redis-server did not start on port " + port + "; see "
+                    + folder.resolve("redis.log"));
+        }
+    }
+
+    /** Starts the server and waits until it answers a PING; false if it exits first or stays silent for 10 s. */
+    private boolean launch() {
         try {
             process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
                     "--bind", "127.0.0.1", "--dir", folder.toString(), "--save", "", "--appendonly", "yes",
@@ -99,25 +116,32 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
         }
-        waitUntilListening();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            if (answersPing()) {
+                return true;
+            }
+            sleep();
+        }
+        process.destroyForcibly();
+        return false;
+    }
+
+    /** Whether this server answers a PING (its own process is alive, and whatever holds the port speaks Redis). */
+    private boolean answersPing() {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readNBytes(7);
+            return process.isAlive() && new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     @Override
     public void close() {
         kill();
-    }
-
-    private void waitUntilListening() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            try (var socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                sleep();
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + port + "; see "
-                + folder.resolve("redis.log"));
     }
 
     private static void sleep() {
