@@ -1290,6 +1290,19 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void askingWhetherSomethingIsGoodToDoDeniesNothingBeforeIt() {
+        assertThat(rulesFlags("my left calf is hot, painful and swollen, it is good to massage it?"))
+                .contains("suspected_dvt");
+    }
+
+    @Test
+    void keepingAnEyeOnSomethingAfterALossIsNotLostSight() {
+        assertThat(rulesFlags("my aunt lost weight before her diagnosis so I keep an eye on mine"))
+                .doesNotContain("stroke_signs");
+        assertThat(rulesFlags("suddenly lost the sight in my left eye")).contains("stroke_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
