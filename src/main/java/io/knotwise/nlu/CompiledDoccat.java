@@ -41,6 +41,8 @@ final class CompiledDoccat {
 
     private final Context[] parameters;
     private final Map<String, Integer> ids;
+    /** The words the model has a feature of their own form for ("bow=knot", "w=knot"): what it was trained on. */
+    private final Set<String> vocabulary;
     private final int outcomes;
     private final double logPrior;
     private final List<Part> parts;
@@ -56,6 +58,8 @@ final class CompiledDoccat {
         }
         this.ids = new HashMap<>(predicates.size() * 2);
         predicates.forEach((feature, context) -> ids.put(feature, index.get(context)));
+        this.vocabulary = ids.keySet().stream().filter(f -> f.startsWith("bow=") || f.startsWith("w="))
+                .map(f -> f.substring(f.indexOf('=') + 1)).collect(Collectors.toSet());
         // As OpenNLP's UniformPrior: every outcome starts at log(1 / outcomes).
         this.outcomes = model.getNumOutcomes();
         this.logPrior = StrictMath.log(1.0 / outcomes);
@@ -111,18 +115,12 @@ final class CompiledDoccat {
         return id == null ? NONE : id;
     }
 
-    /** The words the model has features of their own for: what its word forms were trained on. */
-    private Set<String> vocabulary(String prefix) {
-        return ids.keySet().stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length()))
-                .collect(Collectors.toSet());
-    }
-
     /** The ids of a word's own features, looked up when the model loads for each word of its vocabulary. */
-    private Function<String, int[]> perWord(String prefix, Function<String, List<String>> features) {
+    private Function<String, int[]> perWord(Function<String, List<String>> features) {
         Map<String, int[]> known = new HashMap<>();
         Function<String, int[]> lookUp = word -> features.apply(word).stream().mapToInt(this::id)
                 .filter(i -> i != NONE).toArray();
-        for (String word : vocabulary(prefix)) {
+        for (String word : vocabulary) {
             known.put(word, lookUp.apply(word));
         }
         return word -> {
@@ -137,15 +135,11 @@ final class CompiledDoccat {
     }
 
     /** {@link BagOfWordsFeatureGenerator}: each word's form. */
-    private record WordForms(Function<String, int[]> form) implements Part {
-        WordForms(CompiledDoccat model) {
-            this(model.perWord("bow=", word -> List.of("bow=" + word)));
-        }
-
+    private record WordForms(CompiledDoccat model) implements Part {
         @Override
         public void add(String[] words, Ids found) {
             for (String word : words) {
-                found.addAll(form.apply(word));
+                found.add(model.id("bow=" + word));
             }
         }
     }
@@ -163,7 +157,7 @@ final class CompiledDoccat {
     /** {@link CharNGramFeatureGenerator}: each word's character n-grams. */
     private record CharGrams(Function<String, int[]> grams) implements Part {
         CharGrams(CompiledDoccat model) {
-            this(model.perWord("bow=", word -> CharNGramFeatureGenerator.grams("cng=", word)));
+            this(model.perWord(word -> CharNGramFeatureGenerator.grams("cng=", word)));
         }
 
         @Override
@@ -177,7 +171,7 @@ final class CompiledDoccat {
     /** {@link StemFeatureGenerator}: each word's stem, then the pair of it and the stem before. */
     private record Stems(CompiledDoccat model, Map<String, String> known) implements Part {
         Stems(CompiledDoccat model) {
-            this(model, model.vocabulary("bow=").stream().collect(Collectors.toMap(w -> w, Stemmer::stem)));
+            this(model, model.vocabulary.stream().collect(Collectors.toMap(w -> w, Stemmer::stem)));
         }
 
         @Override
@@ -198,7 +192,7 @@ final class CompiledDoccat {
     /** {@link ReadingFeatureGenerator}: its features of each word and word pair, each counted once. */
     private record Readings(CompiledDoccat model, Function<String, int[]> plain) implements Part {
         Readings(CompiledDoccat model) {
-            this(model, model.perWord("w=", ReadingFeatureGenerator::plainWord));
+            this(model, model.perWord(ReadingFeatureGenerator::plainWord));
         }
 
         @Override

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
@@ -28,12 +30,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     public OpenNlpIntentClassifier(DoccatModel model) {
         this.model = model;
         this.compiled = CompiledDoccat.of(model).orElse(null);
-        var categorizer = new DocumentCategorizerME(model);
-        var names = new ArrayList<String>();
-        for (int i = 0; i < categorizer.getNumberOfCategories(); i++) {
-            names.add(categorizer.getCategory(i));
-        }
-        this.categories = List.copyOf(names);
+        MaxentModel outcomes = model.getMaxentModel();
+        this.categories = IntStream.range(0, outcomes.getNumOutcomes()).mapToObj(outcomes::getOutcome).toList();
     }
 
     /** Loads a model written by {@link IntentTrainer}. */
