@@ -1303,6 +1303,29 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void breathThatRunsShortWhereItNeverDidIsAnEmergency() {
+        assertThat(rulesFlags("getting out of breath just getting dressed, that never used to happen"))
+                .contains("breathing_chest_pe");
+        assertThat(rulesFlags("out of puff from walking to the kitchen and that's new")).contains("breathing_chest_pe");
+        assertThat(rulesFlags("out of breath after my usual run, nothing new")).doesNotContain("breathing_chest_pe");
+    }
+
+    @Test
+    void aTopicReadOrHeardAboutIsNotTheUsers() {
+        assertThat(rulesFlags("saw a video about pulmonary embolism, scary stuff, anyway how do I use the ball?"))
+                .isEmpty();
+        assertThat(rulesFlags("on the first aid course we learned about cauda equina")).isEmpty();
+    }
+
+    @Test
+    void bladderTroubleToldPlainlyIsAnEmergency() {
+        assertThat(rulesFlags("waterworks stopped")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("knickers damp and i didnt notice")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("zero feeling in my nether regions since this morning"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
