@@ -1,6 +1,7 @@
 package io.knotwise.engine;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where conversations live between turns. Every stored conversation has a version that goes up by one on each save;
@@ -18,6 +19,19 @@ public interface ConversationStore extends AutoCloseable {
      * nothing, when the stored version is no longer {@code version} (another turn came first, or it was deleted).
      */
     boolean save(Conversation conversation, long version);
+
+    /**
+     * {@link #save}, answered once the save holds (or failed): a store that waits for a disk gives the calling thread
+     * back meanwhile. The conversation is not touched again by the caller until then. By default the save is made
+     * at once, on the calling thread.
+     */
+    default CompletableFuture<Boolean> saveAsync(Conversation conversation, long version) {
+        try {
+            return CompletableFuture.completedFuture(save(conversation, version));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Forgets a conversation everywhere; returns whether it existed. */
     boolean delete(String id);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -79,19 +80,36 @@ public final class Engine {
      * emergency or urgent flag, and the message is taken before the conversation's next one.
      */
     public Turn handle(String conversationId, Input input) {
+        return Turns.join(handleAsync(conversationId, input));
+    }
+
+    /**
+     * {@link #handle}, answered once the turn is saved: the calling thread works the turn out and is then free while
+     * the store syncs it (unless a turn of the same conversation is still in flight: then it is worked out after it).
+     */
+    public CompletableFuture<Turn> handleAsync(String conversationId, Input input) {
         Understanding understanding = reader.understand(input);
+        CompletableFuture<Turn> turn;
         try {
-            storeless.kept(conversationId).filter(kept -> !kept.equals(input)).ifPresent(kept ->
-                    turns.take(conversationId, stored -> maker.take(stored, kept, reader.understand(kept))));
+            // A message kept while the store was down is taken first (seldom: waited for here).
+            storeless.kept(conversationId).filter(kept -> !kept.equals(input)).ifPresent(kept -> Turns.join(
+                    turns.take(conversationId, stored -> maker.take(stored, kept, reader.understand(kept)))));
             storeless.forget(conversationId);
-            return turns.take(conversationId, stored -> maker.take(stored, input, understanding));
-        } catch (StoreUnavailableException e) {
-            var carrying = e.withAdvice(storeless.escalation(understanding, defaultLocale));
-            if (carrying.advice().isPresent()) {
-                storeless.keep(conversationId, input);
-            }
-            throw carrying;
+            turn = turns.take(conversationId, stored -> maker.take(stored, input, understanding));
+        } catch (RuntimeException e) {
+            turn = CompletableFuture.failedFuture(e);
         }
+        return turn.exceptionallyCompose(error -> {
+            Throwable cause = Turns.cause(error);
+            if (cause instanceof StoreUnavailableException unavailable) {
+                var carrying = unavailable.withAdvice(storeless.escalation(understanding, defaultLocale));
+                if (carrying.advice().isPresent()) {
+                    storeless.keep(conversationId, input);
+                }
+                cause = carrying;
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** Whether a conversation has had its emergency or urgent advice: its messages then count against its limit. */

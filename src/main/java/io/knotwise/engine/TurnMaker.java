@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Works out one turn and saves it: the message into the transcript, the red-flag screen first, then what the message
@@ -51,12 +52,12 @@ final class TurnMaker {
                 locale, clock.instant());
         var reply = new Reply();
         navigator.enter(conversation, graph.start(), reply);
-        return commit(conversation, 0, reply, null, List.of())
+        return Turns.join(commit(conversation, 0, reply, null, List.of()))
                 .orElseThrow(() -> new IllegalStateException("a new conversation id was already taken"));
     }
 
-    /** One message taken in a copy of a stored conversation; empty when another turn saved it first. */
-    Optional<Turn> take(ConversationStore.Stored stored, Input input, Understanding understanding) {
+    /** One message taken in a copy of a stored conversation, answered once saved; empty when another came first. */
+    CompletableFuture<Optional<Turn>> take(ConversationStore.Stored stored, Input input, Understanding understanding) {
         Conversation conversation = stored.conversation();
         conversation.record(new TranscriptEntry("user", input.isPayload() ? "quick_reply" : "text",
                 input.isPayload() ? Reader.titleOf(conversation, input.payload()) : input.text(), clock.instant()),
@@ -87,23 +88,25 @@ final class TurnMaker {
         return commit(conversation, stored.version(), reply, understanding, flags);
     }
 
-    private Optional<Turn> commit(Conversation conversation, long version, Reply reply, Understanding understanding,
-                                  List<RedFlag> flags) {
+    private CompletableFuture<Optional<Turn>> commit(Conversation conversation, long version, Reply reply,
+                                                     Understanding understanding, List<RedFlag> flags) {
         List<Message> messages = reply.messages();
         conversation.last(messages, reply.quickReplies());
         for (Message message : messages) {
             conversation.record(new TranscriptEntry("guide", message.kind(), message.text(), clock.instant()),
                     transcriptCap);
         }
-        if (!store.save(conversation, version)) {
-            return Optional.empty();
-        }
-        reply.escalations().forEach(events::escalated);
         var turn = new Turn(conversation.id(), messages, reply.quickReplies(), navigator.state(conversation),
                 conversation.triage(), understanding, flags);
-        if (understanding != null) {
-            events.answered(turn);
-        }
-        return Optional.of(turn);
+        return store.saveAsync(conversation, version).thenApply(saved -> {
+            if (!saved) {
+                return Optional.empty();
+            }
+            reply.escalations().forEach(events::escalated);
+            if (understanding != null) {
+                events.answered(turn);
+            }
+            return Optional.of(turn);
+        });
     }
 }

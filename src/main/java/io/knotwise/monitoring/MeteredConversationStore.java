@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -44,6 +46,25 @@ public final class MeteredConversationStore implements Store {
     @Override
     public boolean save(Conversation conversation, long version) {
         return call("save", () -> store.save(conversation, version));
+    }
+
+    /** Timed from the call until the save holds, as {@code save}. */
+    @Override
+    public CompletableFuture<Boolean> saveAsync(Conversation conversation, long version) {
+        Timer.Sample sample = Timer.start(registry);
+        CompletableFuture<Boolean> saved;
+        try {
+            saved = store.saveAsync(conversation, version);
+        } catch (RuntimeException e) {
+            saved = CompletableFuture.failedFuture(e);
+        }
+        return saved.whenComplete((result, error) -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof StoreUnavailableException) {
+                errors("save").increment();
+            }
+            sample.stop(timer("save"));
+        });
     }
 
     @Override
@@ -118,11 +139,15 @@ public final class MeteredConversationStore implements Store {
             errors(operation).increment();
             throw e;
         } finally {
-            sample.stop(timers.computeIfAbsent(operation, op -> Timer.builder("knotwise.store.calls")
-                    .description("Calls to the conversation store, by operation")
-                    .tag("operation", op)
-                    .register(registry)));
+            sample.stop(timer(operation));
         }
+    }
+
+    private Timer timer(String operation) {
+        return timers.computeIfAbsent(operation, op -> Timer.builder("knotwise.store.calls")
+                .description("Calls to the conversation store, by operation")
+                .tag("operation", op)
+                .register(registry));
     }
 
     private Counter errors(String operation) {

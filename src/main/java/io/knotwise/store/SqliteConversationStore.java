@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -187,48 +189,79 @@ public final class SqliteConversationStore implements Store {
 
     @Override
     public boolean save(Conversation conversation, long version) {
-        String id = conversation.id();
-        String body = ConversationJson.write(conversation);
-        Conversation.Unwritten unwritten = conversation.unwritten();
+        var saving = new Saving(conversation, version);
         try {
-            return writer.write(connection -> {
-                PreparedStatement write = version == 0 ? insert : update;
-                write.setString(1, body);
-                write.setLong(2, clock.millis());
-                write.setString(3, id);
-                if (version != 0) {
-                    write.setLong(4, version);
-                }
-                int written = write.executeUpdate();
-                write.clearParameters(); // so the statement holds on to no conversation between turns
-                if (written != 1) {
-                    return false;
-                }
-                long seq = unwritten.from();
-                for (TranscriptEntry entry : unwritten.entries()) {
-                    append.setString(1, id);
-                    append.setLong(2, seq++);
-                    append.setString(3, entry.from());
-                    append.setString(4, entry.kind());
-                    append.setString(5, entry.text());
-                    append.setString(6, entry.at().toString());
-                    append.addBatch();
-                }
-                append.executeBatch();
-                append.clearParameters();
-                forget.setString(1, id);
-                forget.setLong(2, unwritten.oldest());
-                forget.executeUpdate();
-                return true;
-            }, saved -> {
-                // On the writer's thread in commit order, so the cache never ends up with an older version.
-                if (saved) {
-                    conversation.written();
-                    keep(id, new Stored(conversation, version + 1));
-                }
-            });
+            return writer.write(saving::write, saving::committed);
         } catch (SQLException e) {
-            throw unavailable("save conversation " + id, e);
+            throw unavailable("save conversation " + conversation.id(), e);
+        }
+    }
+
+    /** Queued for the writer's next commit; the thread that asks is free while the commit is synced. */
+    @Override
+    public CompletableFuture<Boolean> saveAsync(Conversation conversation, long version) {
+        var saving = new Saving(conversation, version);
+        return writer.submit(saving::write, saving::committed).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            return CompletableFuture.failedFuture(cause instanceof SQLException sql
+                    ? unavailable("save conversation " + conversation.id(), sql) : cause);
+        });
+    }
+
+    /** One save: the state and the transcript entries not written yet, read on the thread that asks. */
+    private final class Saving {
+
+        private final Conversation conversation;
+        private final long version;
+        private final String body;
+        private final Conversation.Unwritten unwritten;
+
+        Saving(Conversation conversation, long version) {
+            this.conversation = conversation;
+            this.version = version;
+            this.body = ConversationJson.write(conversation);
+            this.unwritten = conversation.unwritten();
+        }
+
+        /** On the writer's thread, in the shared transaction: false when the version moved on. */
+        boolean write(Connection connection) throws SQLException {
+            String id = conversation.id();
+            PreparedStatement write = version == 0 ? insert : update;
+            write.setString(1, body);
+            write.setLong(2, clock.millis());
+            write.setString(3, id);
+            if (version != 0) {
+                write.setLong(4, version);
+            }
+            int written = write.executeUpdate();
+            write.clearParameters(); // so the statement holds on to no conversation between turns
+            if (written != 1) {
+                return false;
+            }
+            long seq = unwritten.from();
+            for (TranscriptEntry entry : unwritten.entries()) {
+                append.setString(1, id);
+                append.setLong(2, seq++);
+                append.setString(3, entry.from());
+                append.setString(4, entry.kind());
+                append.setString(5, entry.text());
+                append.setString(6, entry.at().toString());
+                append.addBatch();
+            }
+            append.executeBatch();
+            append.clearParameters();
+            forget.setString(1, id);
+            forget.setLong(2, unwritten.oldest());
+            forget.executeUpdate();
+            return true;
+        }
+
+        /** On the writer's thread in commit order, so the cache never ends up with an older version. */
+        void committed(boolean saved) {
+            if (saved) {
+                conversation.written();
+                keep(conversation.id(), new Stored(conversation, version + 1));
+            }
         }
     }
 

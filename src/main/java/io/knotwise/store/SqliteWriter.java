@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * The one thread that writes an SQLite file for every other thread (group commit): what arrives while a commit is
  * under way is written together in the next transaction, so concurrent turns share one sync to disk. Each piece of
  * work runs in a savepoint of its own, so one that fails is undone alone; its caller gets the exception. A caller
- * waits until its work is committed, and what it asks to be done on commit runs on this thread, in commit order.
+ * waits until its work is committed, or is answered then through a future; what it asks to be done on commit runs on
+ * this thread, in commit order.
  * Thread-safe.
  */
 final class SqliteWriter implements AutoCloseable {
@@ -56,21 +57,35 @@ final class SqliteWriter implements AutoCloseable {
 
     /** Runs the work in a transaction shared with other callers'; returns its result once committed. */
     <T> T write(Work<T> work, Consumer<? super T> committed) throws SQLException {
-        return await(new Job<>(work, committed, false, new CompletableFuture<>()));
+        return await(submit(work, committed));
+    }
+
+    /**
+     * Queues the work for a transaction shared with other callers' and returns at once: the future is completed on
+     * this writer's thread once the work is committed (after {@code committed} ran), or with the work's exception.
+     */
+    <T> CompletableFuture<T> submit(Work<T> work, Consumer<? super T> committed) {
+        var job = new Job<>(work, committed, false, new CompletableFuture<>());
+        if (!open) {
+            return CompletableFuture.failedFuture(new SQLException("the store is closed"));
+        }
+        queue.add(job);
+        return job.done();
     }
 
     /** Runs work that cannot run inside a transaction (such as a checkpoint) on its own, after what came before. */
     <T> T writeAlone(Work<T> work) throws SQLException {
-        return await(new Job<>(work, result -> { }, true, new CompletableFuture<>()));
-    }
-
-    private <T> T await(Job<T> job) throws SQLException {
+        var job = new Job<>(work, result -> { }, true, new CompletableFuture<T>());
         if (!open) {
             throw new SQLException("the store is closed");
         }
         queue.add(job);
+        return await(job.done());
+    }
+
+    private static <T> T await(CompletableFuture<T> done) throws SQLException {
         try {
-            return job.done().get();
+            return done.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
         } catch (InterruptedException e) {

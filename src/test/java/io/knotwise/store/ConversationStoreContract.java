@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -339,5 +340,31 @@ abstract class ConversationStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aSaveAnsweredLaterHoldsLikeOneWaitedFor() {
+        Store store = store(LONG);
+
+        assertThat(store.saveAsync(conversation("c1", "ask_onset"), 0).join()).isTrue();
+        assertThat(store.saveAsync(conversation("c1", "ask_tools"), 0).join()).isFalse();
+
+        var found = store.find("c1").orElseThrow();
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.conversation().node()).isEqualTo("ask_onset");
+    }
+
+    @Test
+    void ofSavesAskedTogetherFromTheSameVersionWithoutWaitingExactlyOneWins() {
+        Store store = store(LONG);
+        store.save(conversation("c1", "ask_onset"), 0);
+
+        var saves = new ArrayList<CompletableFuture<Boolean>>();
+        for (int i = 0; i < 8; i++) {
+            saves.add(store.saveAsync(conversation("c1", "node" + i), 1));
+        }
+
+        assertThat(saves.stream().filter(CompletableFuture::join).count()).isEqualTo(1);
+        assertThat(store.find("c1").orElseThrow().version()).isEqualTo(2);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.knotwise.KnotwiseException;
+import io.knotwise.StoreUnavailableException;
 import io.knotwise.engine.ConversationStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,5 +159,15 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
             }
             return String.join("|", values);
         }
+    }
+
+    @Test
+    void aSaveAskedOfAClosedStoreFailsAsUnavailableWithoutThrowingAtOnce() {
+        Store store = open(Duration.ofMinutes(30));
+        store.close();
+
+        var saved = store.saveAsync(ConversationStoreContract.conversation("c1", "ask_onset"), 0);
+
+        assertThatThrownBy(saved::join).hasCauseInstanceOf(StoreUnavailableException.class);
     }
 }

@@ -9,8 +9,12 @@ import io.knotwise.RateLimitedException;
 import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
+import io.knotwise.engine.Turn;
 import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** The {@code /api/v1} routes of the API contract: each handler checks its input, calls the engine and answers. */
@@ -28,9 +32,11 @@ final class ApiRoutes {
     private final ClientAddresses clientAddresses;
     private final RateLimits perAddress;
     private final RateLimits perConversation;
+    private final Executor requestThreads;
 
+    /** @param requestThreads where an answer that waited for the store is written */
     ApiRoutes(Engine engine, Guidebook book, String defaultLocale, int maxTextLength, ClientAddresses clientAddresses,
-              RateLimits perAddress, RateLimits perConversation) {
+              RateLimits perAddress, RateLimits perConversation, Executor requestThreads) {
         this.engine = engine;
         this.book = book;
         this.defaultLocale = defaultLocale;
@@ -38,6 +44,7 @@ final class ApiRoutes {
         this.clientAddresses = clientAddresses;
         this.perAddress = perAddress;
         this.perConversation = perConversation;
+        this.requestThreads = requestThreads;
     }
 
     void register(RoutesConfig routes) {
@@ -81,7 +88,11 @@ final class ApiRoutes {
                 throw limited;
             }
         }
-        Json.respond(ctx, 200, Views.turn(engine.handle(id, new Input(text, payload))));
+        // The thread is free while the store syncs the turn: the answer is written once it is saved, at once when it
+        // already is (the memory store), else on a request thread (not the store's writer).
+        CompletableFuture<Turn> turn = engine.handleAsync(id, new Input(text, payload));
+        Consumer<Turn> answer = saved -> Json.respond(ctx, 200, Views.turn(saved));
+        ctx.future(() -> turn.isDone() ? turn.thenAccept(answer) : turn.thenAcceptAsync(answer, requestThreads));
     }
 
     private void conversation(Context ctx) {

@@ -7,6 +7,7 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +46,7 @@ public final class HttpApi {
         var perConversation = new RateLimits("conversation", limits.perConversationPerMinute());
         List<String> corsOrigins = settings.server().corsOrigins();
         return Javalin.create(config -> {
-            ServerTuning.apply(config, settings);
+            Executor requestThreads = ServerTuning.apply(config, settings);
             config.requestLogger.http(requestLog::end);
             if (!corsOrigins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -62,7 +63,7 @@ public final class HttpApi {
             new OpsRoutes(engine, registry, settings.server().metricsToken()).register(config.routes);
             new ApiRoutes(engine, book, settings.conversations().defaultLocale(),
                     settings.conversations().maxTextLength(), clientAddresses,
-                    perAddress, perConversation).register(config.routes);
+                    perAddress, perConversation, requestThreads).register(config.routes);
             ErrorMapping.register(config.routes);
         });
     }

@@ -2,6 +2,7 @@ package io.knotwise.channel.http;
 
 import io.javalin.config.JavalinConfig;
 import io.knotwise.Settings;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -23,7 +24,8 @@ final class ServerTuning {
     private ServerTuning() {
     }
 
-    static void apply(JavalinConfig config, Settings settings) {
+    /** Sets the server up; returns its request threads, on which an answer that waited for the store is written. */
+    static Executor apply(JavalinConfig config, Settings settings) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
@@ -33,7 +35,8 @@ final class ServerTuning {
         // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
         // and lengthen the tail.
         int threads = settings.server().threads();
-        config.jetty.threadPool = new QueuedThreadPool(threads, Math.min(8, threads));
+        var pool = new QueuedThreadPool(threads, Math.min(8, threads));
+        config.jetty.threadPool = pool;
         // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.server().idleTimeout().toMillis()));
         config.jetty.modifyServer(server -> {
@@ -62,5 +65,6 @@ final class ServerTuning {
             server.setErrorHandler(new JsonErrorHandler());
             server.setStopTimeout(settings.server().shutdownGrace().toMillis());
         });
+        return pool;
     }
 }
