@@ -71,6 +71,11 @@ public final class Engine {
 
     /** Starts a conversation and returns its greeting. */
     public Turn start(String locale) {
+        return Turns.join(startAsync(locale));
+    }
+
+    /** {@link #start}, answered once the new conversation is saved (the calling thread is free meanwhile). */
+    public CompletableFuture<Turn> startAsync(String locale) {
         return maker.start(locale);
     }
 

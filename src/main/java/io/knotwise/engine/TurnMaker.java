@@ -44,16 +44,16 @@ final class TurnMaker {
         this.transcriptCap = transcriptCap;
     }
 
-    /** A new conversation with an unguessable id, greeted and saved. */
-    Turn start(String locale) {
+    /** A new conversation with an unguessable id, greeted, answered once saved. */
+    CompletableFuture<Turn> start(String locale) {
         byte[] bytes = new byte[18];
         RANDOM.get().nextBytes(bytes);
         var conversation = new Conversation(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
                 locale, clock.instant());
         var reply = new Reply();
         navigator.enter(conversation, graph.start(), reply);
-        return Turns.join(commit(conversation, 0, reply, null, List.of()))
-                .orElseThrow(() -> new IllegalStateException("a new conversation id was already taken"));
+        return commit(conversation, 0, reply, null, List.of()).thenApply(saved -> saved
+                .orElseThrow(() -> new IllegalStateException("a new conversation id was already taken")));
     }
 
     /** One message taken in a copy of a stored conversation, answered once saved; empty when another came first. */

@@ -63,7 +63,7 @@ final class ApiRoutes {
         if (locale != null && (locale.length() > MAX_LOCALE_LENGTH || !LOCALE.matcher(locale).matches())) {
             throw new BadInputException("\"locale\" must be a language tag such as en-GB");
         }
-        Json.respond(ctx, 201, Views.turn(engine.start(locale == null ? defaultLocale : locale)));
+        answer(ctx, 201, engine.startAsync(locale == null ? defaultLocale : locale));
     }
 
     private void message(Context ctx) {
@@ -88,10 +88,15 @@ final class ApiRoutes {
                 throw limited;
             }
         }
-        // The thread is free while the store syncs the turn: the answer is written once it is saved, at once when it
-        // already is (the memory store), else on a request thread (not the store's writer).
-        CompletableFuture<Turn> turn = engine.handleAsync(id, new Input(text, payload));
-        Consumer<Turn> answer = saved -> Json.respond(ctx, 200, Views.turn(saved));
+        answer(ctx, 200, engine.handleAsync(id, new Input(text, payload)));
+    }
+
+    /**
+     * Answers with a turn once it is saved; the thread is free while the store syncs it. The answer is written at
+     * once when the turn already is saved (the memory store), else on a request thread (not the store's writer).
+     */
+    private void answer(Context ctx, int status, CompletableFuture<Turn> turn) {
+        Consumer<Turn> answer = saved -> Json.respond(ctx, status, Views.turn(saved));
         ctx.future(() -> turn.isDone() ? turn.thenAccept(answer) : turn.thenAcceptAsync(answer, requestThreads));
     }
 
