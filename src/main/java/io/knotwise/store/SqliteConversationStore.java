@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -201,11 +200,10 @@ public final class SqliteConversationStore implements Store {
     @Override
     public CompletableFuture<Boolean> saveAsync(Conversation conversation, long version) {
         var saving = new Saving(conversation, version);
-        return writer.submit(saving::write, saving::committed).exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            return CompletableFuture.failedFuture(cause instanceof SQLException sql
-                    ? unavailable("save conversation " + conversation.id(), sql) : cause);
-        });
+        // The writer fails its own future with the work's exception as it is, not wrapped.
+        return writer.submit(saving::write, saving::committed).exceptionallyCompose(error ->
+                CompletableFuture.failedFuture(error instanceof SQLException sql
+                        ? unavailable("save conversation " + conversation.id(), sql) : error));
     }
 
     /** One save: the state and the transcript entries not written yet, read on the thread that asks. */

@@ -65,22 +65,20 @@ final class SqliteWriter implements AutoCloseable {
      * this writer's thread once the work is committed (after {@code committed} ran), or with the work's exception.
      */
     <T> CompletableFuture<T> submit(Work<T> work, Consumer<? super T> committed) {
-        var job = new Job<>(work, committed, false, new CompletableFuture<>());
+        return enqueue(new Job<>(work, committed, false, new CompletableFuture<>()));
+    }
+
+    /** Runs work that cannot run inside a transaction (such as a checkpoint) on its own, after what came before. */
+    <T> T writeAlone(Work<T> work) throws SQLException {
+        return await(enqueue(new Job<>(work, result -> { }, true, new CompletableFuture<T>())));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Job<T> job) {
         if (!open) {
             return CompletableFuture.failedFuture(new SQLException("the store is closed"));
         }
         queue.add(job);
         return job.done();
-    }
-
-    /** Runs work that cannot run inside a transaction (such as a checkpoint) on its own, after what came before. */
-    <T> T writeAlone(Work<T> work) throws SQLException {
-        var job = new Job<>(work, result -> { }, true, new CompletableFuture<T>());
-        if (!open) {
-            throw new SQLException("the store is closed");
-        }
-        queue.add(job);
-        return await(job.done());
     }
 
     private static <T> T await(CompletableFuture<T> done) throws SQLException {
