@@ -163,10 +163,11 @@ final class FileFormats {
     }
 
     record ConceptsFile(String version, Map<String, List<String>> concepts, Map<String, List<String>> grounds,
-                        Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts) {
+                        Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts,
+                        Concepts.Explaining explains) {
 
         Concepts toConcepts() {
-            return new Concepts(concepts, grounds, patterns, contradicts);
+            return new Concepts(concepts, grounds, patterns, contradicts, explains);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.knotwise.safety;
 import io.knotwise.nlu.PhraseIndex;
 import io.knotwise.nlu.PhraseScanner;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
@@ -25,6 +28,8 @@ final class ConText {
     private static final int SITE_REACH = 3;
     /** The most words of a label before its colon ("How bad:", "Where exactly:"). */
     private static final int LABEL_WORDS = 3;
+    /** How many words before an ordinary cause a likeness or a denial still undoes it ("like after a long ride"). */
+    private static final int UNDOING_REACH = 8;
     private static final Set<String> POSSESSIVES = Set.of("my", "our", "we");
     /** Words before a job noun that make it someone else's, not the user's field: "my nurse", "the doctor". */
     private static final Set<String> OWNERS = Set.of("my", "our", "his", "her", "their", "your", "the", "a", "an");
@@ -42,6 +47,8 @@ final class ConText {
     static final String SUPPOSED = "hyp|";
     /** The mark of a negated mention ("no chest pain"). */
     static final String NEGATED = "neg|";
+    /** The mark of a mention an ordinary cause explains ("my bum's numb from this hard chair"). */
+    static final String EXPLAINED = "explained|";
     /** The mark of someone else's mention. */
     static final String OTHERS = "other|";
     /**
@@ -92,6 +99,9 @@ final class ConText {
     private final boolean[] leadIn;
     private final boolean aboutTheirBack;
     private final boolean[] asked;
+    /** For each word, whether it belongs to a mention an ordinary cause explains ("numb bum from the hard chair"). */
+    private final boolean[] explained;
+    private final Set<Overlook> overlooking;
     /** Every phrase of the screen's term lists in this message, found in one pass. */
     private final PhraseScanner.Found found;
     /** The concept phrases of this message (the lexicon's {@code symptoms}), found once. */
@@ -106,13 +116,12 @@ final class ConText {
      * @param asking indexes of words followed by "?" or ":", which end a checklist item ("Blood thinners: none."); an
      *     answer right after one is an answer even when words follow it ("Fever? none at all")
      * @param found the phrases of every term list in these words
-     * @param questions whether a general question is read as one; false reads it as a statement
-     * @param suppositions whether a hypothetical trigger ("if", "what if") scopes what follows; false reads the
-     *     supposed as said ("is it ok if my chest feels squeezed?" as "my chest feels squeezed")
+     * @param overlooking what this reading takes literally (none, for the plain reading)
      */
     ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Set<Integer> asking,
-            Lexicon lexicon, PhraseScanner.Found found, boolean questions, boolean suppositions) {
+            Lexicon lexicon, PhraseScanner.Found found, Set<Overlook> overlooking) {
         this.found = found;
+        this.overlooking = Set.copyOf(overlooking);
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
         this.standalone = Set.copyOf(standalone);
@@ -141,7 +150,7 @@ final class ConText {
         var supposing = where(conditionals,
                 t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t));
         this.supposes = !supposing.isEmpty();
-        this.before = suppositions ? joined(notSupposed, supposing) : notSupposed;
+        this.before = overlooking.contains(Overlook.SUPPOSITIONS) ? notSupposed : joined(notSupposed, supposing);
         this.after = where(found.find(lexicon.postTriggers()),
                 t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()));
         var allAnswers = where(found.find(lexicon.answers()),
@@ -180,11 +189,94 @@ final class ConText {
         for (int i = 0; i < words.size(); i++) {
             leadIn[i] |= digits(words.get(i)) || words.get(i).startsWith(AGE_MARKER);
         }
-        this.asked = questions
+        this.asked = !overlooking.contains(Overlook.QUESTIONS)
                 ? askedSentences(words, sentenceStarts, this.asking, joined(firstPerson, presupposed), lexicon, found)
                 : new boolean[words.size()];
         this.aboutTheirBack = !outside(found.find(lexicon.subject()), pseudo).isEmpty()
                 && found.find(lexicon.self()).isEmpty();
+        this.explained = overlooking.contains(Overlook.CAUSES) ? new boolean[words.size()] : explainedWords(lexicon);
+    }
+
+    /**
+     * The words of each mention an ordinary cause explains: a mention of a concept of {@code explains} (saying
+     * nothing else but what may come {@code alongside}) said with a cause that explains it in the same stretch (no
+     * sentence end or {@code breakingCauses} word between), the cause neither negated nor undone just before it
+     * ("it's not from sitting", "numb like after a long bike ride"), and nothing in the mention's sentence saying it
+     * lasts or feels uncanny ("still numb", "like sitting on nothing").
+     */
+    private boolean[] explainedWords(Lexicon lexicon) {
+        var out = new boolean[words.size()];
+        if (lexicon.explains().isEmpty()) {
+            return out;
+        }
+        var undoing = found.find(lexicon.undoingCauses());
+        var breaking = found.find(lexicon.breakingCauses());
+        for (PhraseIndex.Match<List<String>> cause : symptoms) {
+            if (negated(new PhraseIndex.Match<>(cause.from(), cause.to(), Boolean.TRUE))
+                    || undoing.stream().anyMatch(u -> u.to() <= cause.from() && cause.from() - u.to() <= UNDOING_REACH
+                    && !stretchBrokenBetween(breaking, u.to(), cause.from()))) {
+                continue;
+            }
+            lexicon.explains().forEach((key, explains) -> {
+                String[] needs = key.split("\\+");
+                if (!cause.value().contains(needs[0])) {
+                    return;
+                }
+                for (PhraseIndex.Match<List<String>> mention : symptoms) {
+                    if (!Collections.disjoint(mention.value(), explains) && mention.value().stream()
+                            .allMatch(c -> explains.contains(c) || lexicon.alongside().contains(c))
+                            && !stretchBrokenBetween(breaking, Math.min(cause.to(), mention.to()),
+                                    Math.max(cause.from(), mention.from()))
+                            && !inItsSentence(mention, lexicon.unless())
+                            && Arrays.stream(needs, 1, needs.length).allMatch(n -> inItsSentence(mention, Set.of(n)))) {
+                        Arrays.fill(out, mention.from(), mention.to(), true);
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Whether a sentence end or one of the {@code breaking} words lies between word {@code from} and {@code to}. */
+    private boolean stretchBrokenBetween(List<PhraseIndex.Match<Boolean>> breaking, int from, int to) {
+        return sentenceBetween(from, to) || breaking.stream().anyMatch(b -> b.from() >= from && b.from() < to);
+    }
+
+    /** Whether the mention's sentence says one of the concepts (not negated), before or after it. */
+    private boolean inItsSentence(PhraseIndex.Match<List<String>> mention, Set<String> concepts) {
+        for (PhraseIndex.Match<List<String>> other : symptoms) {
+            if (!Collections.disjoint(other.value(), concepts)
+                    && !negated(new PhraseIndex.Match<>(other.from(), other.to(), Boolean.TRUE))
+                    && !sentenceBetween(Math.min(other.to(), mention.to()), Math.max(other.from(), mention.from()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an ordinary cause explains some word of the mention. */
+    private boolean explained(PhraseIndex.Match<Boolean> term) {
+        for (int i = term.from(); i < term.to(); i++) {
+            if (explained[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this reading takes that literally. */
+    boolean overlooks(Overlook what) {
+        return overlooking.contains(what);
+    }
+
+    /** Whether an ordinary cause explains some mention in the message. */
+    boolean explains() {
+        for (boolean e : explained) {
+            if (e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "without" after "can't" (or another of {@code doubledBy}) earlier in the same sentence: a double negative. */
@@ -334,8 +426,15 @@ final class ConText {
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
                    PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
-                   PhraseIndex<List<String>> symptoms) {
+                   PhraseIndex<List<String>> symptoms, Map<String, Set<String>> explains, Set<String> unless,
+                   Set<String> alongside, PhraseIndex<Boolean> breakingCauses, PhraseIndex<Boolean> undoingCauses) {
     }
+
+    /**
+     * What a reading takes literally, to find what the plain reading lets go: a general question read as a statement,
+     * what an "if" supposes read as said, a mention read as if no ordinary cause explained it.
+     */
+    enum Overlook { QUESTIONS, SUPPOSITIONS, CAUSES }
 
     /** Whether a phrase of any of these term lists ({@link PhraseScanner#ids}) is in this message at all. */
     boolean mentionsAnyOf(int[] lists) {
@@ -354,7 +453,7 @@ final class ConText {
      */
     boolean counts(PhraseIndex.Match<Boolean> term, boolean pastCounts,
                    BiPredicate<PhraseIndex.Match<Boolean>, Boolean> others) {
-        if (asked[term.from()] || negated(term)) {
+        if (asked[term.from()] || negated(term) || explained(term)) {
             return false;
         }
         if (pastCounts && inThePast(term)) {
@@ -469,7 +568,7 @@ final class ConText {
 
     /**
      * The mark of a mention, the first that applies: hypothetical (only an "if" scopes it), negated, asked about,
-     * someone else's, in the past.
+     * explained by an ordinary cause, someone else's, in the past.
      */
     private String mark(PhraseIndex.Match<Boolean> term) {
         if (negated(term)) {
@@ -477,6 +576,9 @@ final class ConText {
         }
         if (asked[term.from()]) {
             return "asked|";
+        }
+        if (explained(term)) {
+            return EXPLAINED;
         }
         if (!aboutTheirBack && aboutSomeoneElse(term)) {
             return OTHERS;

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The lay-language concept layer of {@code dialogs/safety/concepts.yml}: each concept (a site, a sensation, an onset,
@@ -14,19 +16,60 @@ import java.util.Map;
  *
  * @param contradicts concepts that argue against a category when none of its grounds is mentioned: a sneeze or a
  *     small stumble is a minor trigger, the opposite of major trauma, so the second opinion may not raise it from them
+ * @param explains the ordinary causes that explain a mention said with them (see {@link Explaining})
  */
 public record Concepts(Map<String, List<String>> lexicon, Map<String, List<String>> grounds,
-                       Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts) {
+                       Map<String, List<List<String>>> patterns, Map<String, List<String>> contradicts,
+                       Explaining explains) {
+
+    /**
+     * @param causes ordinary causes (concepts) and the concepts whose mentions each explains in the same stretch of a
+     *     sentence: a numb bottom from a hard chair, legs dead after a long run; a key {@code cause+concept} explains
+     *     only where the mention's sentence also says the concept ("fine once I stand")
+     * @param unless concepts that keep a mention from being explained when its sentence says them: it lasts ("still
+     *     numb") or feels uncanny ("like sitting on nothing")
+     * @param alongside concepts an explained mention may say besides those its cause explains ("legs weak")
+     * @param brokenBy words that end the stretch a cause explains ("but")
+     * @param undoneBy phrases that, just before a cause, make it none: a likeness ("numb like after a long bike
+     *     ride") or a denial ("it's not from sitting")
+     */
+    public record Explaining(Map<String, List<String>> causes, List<String> unless, List<String> alongside,
+                             List<String> brokenBy, List<String> undoneBy) {
+
+        public Explaining {
+            causes = copy(causes);
+            unless = unless == null ? List.of() : List.copyOf(unless);
+            alongside = alongside == null ? List.of() : List.copyOf(alongside);
+            brokenBy = brokenBy == null ? List.of() : List.copyOf(brokenBy);
+            undoneBy = undoneBy == null ? List.of() : List.copyOf(undoneBy);
+        }
+
+        static Explaining none() {
+            return new Explaining(Map.of(), List.of(), List.of(), List.of(), List.of());
+        }
+    }
 
     public Concepts {
         lexicon = copy(lexicon);
         grounds = copy(grounds);
         contradicts = copy(contradicts);
+        explains = explains == null ? Explaining.none() : explains;
+        var known = lexicon.keySet();
+        explains.causes().forEach((cause, explained) -> Stream.concat(Stream.of(cause.split("\\+")),
+                explained.stream()).forEach(concept -> requireKnown(known, "explains", concept)));
+        explains.unless().forEach(concept -> requireKnown(known, "explains: unless", concept));
+        explains.alongside().forEach(concept -> requireKnown(known, "explains: alongside", concept));
         var byCategory = new LinkedHashMap<String, List<List<String>>>();
         if (patterns != null) {
             patterns.forEach((k, v) -> byCategory.put(k, v.stream().map(List::copyOf).toList()));
         }
         patterns = Collections.unmodifiableMap(byCategory);
+    }
+
+    private static void requireKnown(Set<String> known, String section, String concept) {
+        if (!known.contains(concept)) {
+            throw new IllegalArgumentException("safety/concepts.yml: " + section + ": unknown concept " + concept);
+        }
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> map) {
@@ -38,6 +81,6 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
     }
 
     public static Concepts none() {
-        return new Concepts(Map.of(), Map.of(), Map.of(), Map.of());
+        return new Concepts(Map.of(), Map.of(), Map.of(), Map.of(), Explaining.none());
     }
 }

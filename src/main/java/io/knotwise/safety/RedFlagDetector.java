@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +148,10 @@ public final class RedFlagDetector {
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
                 index(negation.presupposing()), index(negation.supposing()),
-                index(negation.advising()), concepts);
+                index(negation.advising()), concepts, explains(rules.concepts()),
+                Set.copyOf(rules.concepts().explains().unless()), alongside(rules.concepts()),
+                index(rules.concepts().explains().brokenBy()),
+                index(rules.concepts().explains().undoneBy()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
         this.notForOthers = Set.copyOf(experiencer.notForOthers());
         this.screens = rules.categories().stream().map(this::screen).toList();
@@ -169,6 +173,19 @@ public final class RedFlagDetector {
         return new Screen(category, index(category.terms()), combinations(category.allOf()),
                 index(category.emergencyTerms()), combinations(category.emergencyAllOf()), index(stopTerms),
                 index(category.unsureTerms()), combinations(category.unsureAllOf()));
+    }
+
+    private static Map<String, Set<String>> explains(Concepts layer) {
+        var explains = new LinkedHashMap<String, Set<String>>();
+        layer.explains().causes().forEach((cause, explained) -> explains.put(cause, Set.copyOf(explained)));
+        return Map.copyOf(explains);
+    }
+
+    /** What an explained mention may say besides what is explained: the data's list, and the causes themselves. */
+    private static Set<String> alongside(Concepts layer) {
+        var alongside = new HashSet<>(layer.explains().alongside());
+        layer.explains().causes().keySet().forEach(key -> alongside.addAll(List.of(key.split("\\+"))));
+        return Set.copyOf(alongside);
     }
 
     /** Every phrase of the concept layer, under the concepts it says (a phrase may say several). */
@@ -278,16 +295,20 @@ public final class RedFlagDetector {
             }
         }
         if (scope.asksInGeneral()) {
-            askAboutEmergencies(scope(text, false), duringTechnique, found, unsure);
+            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.QUESTIONS)), duringTechnique, found, unsure);
         }
         if (secondOpinion != null) {
             List<IntentScore> opinion = secondOpinion.rank(reading(scope));
             consult(opinion, scope, found, unsure, general, modified);
             overrule(opinion, found, unsure);
         }
-        // After the second opinion, which may read a supposed emergency as said: what it leaves is asked about.
+        // After the second opinion, which may read a supposed or an explained emergency as said: what it leaves is
+        // asked about.
+        if (scope.explains()) {
+            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.CAUSES)), duringTechnique, found, unsure);
+        }
         if (scope.supposes()) {
-            askAboutEmergencies(scope(text, true, false), duringTechnique, found, unsure);
+            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.SUPPOSITIONS)), duringTechnique, found, unsure);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
@@ -296,17 +317,23 @@ public final class RedFlagDetector {
 
     /**
      * A question about an emergency that does not say the user has it ("is crushing chest pain always a heart
-     * attack?"), or one supposed ("is it ok to use the ball if my chest feels squeezed?"), raises no flag, but it is
-     * not let go either: it earns the clarifying question, which already carries the emergency advice. {@code
-     * unasked} reads the message with the question or the supposition taken as said.
+     * attack?"), one supposed ("is it ok to use the ball if my chest feels squeezed?"), or one an ordinary cause
+     * explains ("my bum's gone numb on this hard chair") raises no flag, but it is not let go either: it earns the
+     * clarifying question, which already carries the emergency advice. {@code literal} reads the message with the
+     * question or the supposition taken as said, or the cause overlooked; its concept patterns count too.
      */
-    private void askAboutEmergencies(ConText unasked, boolean duringTechnique, Map<String, RedFlag> found,
+    private void askAboutEmergencies(ConText literal, boolean duringTechnique, Map<String, RedFlag> found,
                                      List<String> unsure) {
+        // Concept patterns count only where a cause is overlooked: a general question's patterns are the second
+        // opinion's to weigh ("can barely talk, air hunger" reads like a question and is not one).
+        var mentioned = literal.overlooks(ConText.Overlook.CAUSES) ? new ConceptsSaid(conceptsOf(literal))
+                : new ConceptsSaid(List.of());
         for (int i = 0; i < screens.size(); i++) {
             Screen screen = screens.get(i);
             String id = screen.category().id();
-            if (!found.containsKey(id) && !unsure.contains(id) && unasked.mentionsAnyOf(screenLists.get(i))
-                    && tierOf(screen, unasked, duringTechnique) == Tier.EMERGENCY) {
+            if (!found.containsKey(id) && !unsure.contains(id)
+                    && (literal.mentionsAnyOf(screenLists.get(i)) && tierOf(screen, literal, duringTechnique)
+                    == Tier.EMERGENCY || patternTier(screen.category(), mentioned) == Tier.EMERGENCY)) {
                 unsure.add(id);
             }
         }
@@ -625,16 +652,11 @@ public final class RedFlagDetector {
     }
 
     private ConText scope(String text) {
-        return scope(text, true);
+        return scope(text, EnumSet.noneOf(ConText.Overlook.class));
     }
 
-    /** The ConText reading of a text; {@code questions} false reads general questions as statements. */
-    private ConText scope(String text, boolean questions) {
-        return scope(text, questions, true);
-    }
-
-    /** ... and {@code suppositions} false reads what an "if" supposes as said. */
-    private ConText scope(String text, boolean questions, boolean suppositions) {
+    /** The ConText reading of a text, taking {@code overlooking} literally. */
+    private ConText scope(String text, Set<ConText.Overlook> overlooking) {
         String spaced = GLUED_UNIT.matcher(readEmoji(text)).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
         boolean shouting = text.chars().noneMatch(Character::isLowerCase);
@@ -676,8 +698,7 @@ public final class RedFlagDetector {
                 }
             }
         }
-        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, scanner.scan(words), questions,
-                suppositions);
+        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, scanner.scan(words), overlooking);
     }
 
     /** The text with each emoji of the rules written as its word ("12 wks 🤰" is "12 wks pregnant"). */

@@ -1326,6 +1326,29 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aNumbBottomPutDownToAHardSeatAsksInsteadOfRaising() {
+        var rules = new RedFlagDetector(RULES, ENGLISH);
+        Screening seat = rules.screen("sitting on a yoga block, bum's gone dead lol", false);
+        Screening run = rules.screen("ran a marathon sunday, legs dead, back tight", false);
+
+        assertThat(seat.flags()).isEmpty();
+        assertThat(seat.unsure()).as("the clarifying question carries the 999 advice").contains(
+                "bladder_bowel_saddle_legs");
+        assertThat(run.flags()).isEmpty();
+        assertThat(run.unsure()).contains("bladder_bowel_saddle_legs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bum and inner thighs have gone numb and it's not from sitting",
+        "numb down there like after a long bike ride",
+        "numb bum from the hard chair and it's still numb two days later",
+        "sitting on a hard chair, but my bum has been numb since yesterday",
+        "numb bum from the hard chair and I wet myself without noticing"})
+    void anOrdinaryCauseDeniedLikenedOrOutlastedExplainsNothing(String text) {
+        assertThat(rulesFlags(text)).as(text).contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
