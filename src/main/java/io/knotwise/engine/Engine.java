@@ -52,7 +52,8 @@ public final class Engine {
         this.rebuilt = (other, reported) -> new Engine(book, models, other, clock, emergencyNumberOverride,
                 defaultLocale, reported, auditText, transcriptCap);
         this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()),
-                text -> models.detector().denied(text), emergencyNumberOverride, auditText);
+                text -> models.detector().denied(text), text -> models.detector().noItPasses(text),
+                emergencyNumberOverride, auditText);
         this.reader = new Reader(models, book);
         this.turns = new Turns(store);
         this.maker = new TurnMaker(book.graph(), models, navigator, reader, store, clock, events, transcriptCap);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Moves a conversation through the dialog graph: enters nodes and reacts to each understood message by the
@@ -47,9 +48,12 @@ final class Navigator {
     private final Safeguard safeguard;
     private final Map<NodeType, NodeBehaviour> behaviours = new EnumMap<>(NodeType.class);
 
-    /** @param denials the red-flag categories a message denies (for answers to the checklist) */
+    /**
+     * @param denials the red-flag categories a message denies (for answers to the checklist)
+     * @param noItPasses whether an answer to the clarifying question is a no told with what passes
+     */
     Navigator(Guidebook book, Recommender recommender, Function<String, Set<String>> denials,
-              String emergencyNumberOverride, boolean auditText) {
+              Predicate<String> noItPasses, String emergencyNumberOverride, boolean auditText) {
         this.graph = book.graph();
         this.intentTitles = book.intentTitles();
         this.techniqueChoices = book.catalogue().stream().map(t -> new QuickReply(t.name(),
@@ -62,7 +66,7 @@ final class Navigator {
                 phrases, recommender, go);
         this.escalation = new EscalationNode(book.answers(), book.safety(), phrases);
         this.answers = new Answers(book.answers(), book.styles(), book.techniques(), book::guideTitle, phrases);
-        this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText);
+        this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText, noItPasses);
         behaviours.put(NodeType.SAY, new SayNode(phrases));
         behaviours.put(NodeType.ASK, new AskNode(graph, phrases, go));
         behaviours.put(NodeType.SCREEN, new ScreenNode(book.safety().checklist(), denials, phrases, go));

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a message's red flags do to a conversation, as SAFETY.md says: emergency and urgent stop guidance, see_doctor
@@ -33,9 +34,12 @@ final class Safeguard {
     private final WalkNode walk;
     private final GoTo go;
     private final boolean auditText;
+    private final Predicate<String> noItPasses;
 
+    /** @param noItPasses whether an answer is a no told with what passes ("no, it goes once I stand up") */
     Safeguard(DialogGraph graph, SafetyRules safety, Phrasebook phrases, Recommender recommender, WalkNode walk,
-              GoTo go, boolean auditText) {
+              GoTo go, boolean auditText, Predicate<String> noItPasses) {
+        this.noItPasses = noItPasses;
         this.graph = graph;
         this.safety = safety;
         this.phrases = phrases;
@@ -66,7 +70,8 @@ final class Safeguard {
         if (graph.node(conversation.node()).type() == NodeType.CLARIFY && conversation.pending() != null) {
             String pending = conversation.pending();
             resume = conversation.resolved();
-            boolean no = understanding.confident() && understanding.intent().name().equals(Intents.DENY);
+            boolean no = understanding.confident() && understanding.intent().name().equals(Intents.DENY)
+                    || noItPasses.test(understanding.text());
             if (!no && flags.stream().noneMatch(f -> f.id().equals(pending))) {
                 // A yes, or an answer that is not a clear no: the worst case the question asked about.
                 category(pending).ifPresent(c -> flags.add(new RedFlag(c.id(), c.highestTier())));

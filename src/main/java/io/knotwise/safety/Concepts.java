@@ -29,23 +29,26 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
      * @param unless concepts that keep a mention from being explained when its sentence says them: it lasts ("still
      *     numb") or feels uncanny ("like sitting on nothing")
      * @param alongside concepts an explained mention may say besides those its cause explains ("legs weak")
+     * @param passing concepts that say a mention passes ("fine once I stand"): a no to the clarifying question that
+     *     says one of them, and none of {@code unless}, is a plain no
      * @param brokenBy words that end the stretch a cause explains ("but")
      * @param undoneBy phrases that, just before a cause, make it none: a likeness ("numb like after a long bike
      *     ride") or a denial ("it's not from sitting")
      */
     public record Explaining(Map<String, List<String>> causes, List<String> unless, List<String> alongside,
-                             List<String> brokenBy, List<String> undoneBy) {
+                             List<String> passing, List<String> brokenBy, List<String> undoneBy) {
 
         public Explaining {
             causes = copy(causes);
             unless = unless == null ? List.of() : List.copyOf(unless);
             alongside = alongside == null ? List.of() : List.copyOf(alongside);
+            passing = passing == null ? List.of() : List.copyOf(passing);
             brokenBy = brokenBy == null ? List.of() : List.copyOf(brokenBy);
             undoneBy = undoneBy == null ? List.of() : List.copyOf(undoneBy);
         }
 
         static Explaining none() {
-            return new Explaining(Map.of(), List.of(), List.of(), List.of(), List.of());
+            return new Explaining(Map.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -59,6 +62,7 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
                 explained.stream()).forEach(concept -> requireKnown(known, "explains", concept)));
         explains.unless().forEach(concept -> requireKnown(known, "explains: unless", concept));
         explains.alongside().forEach(concept -> requireKnown(known, "explains: alongside", concept));
+        explains.passing().forEach(concept -> requireKnown(known, "explains: passing", concept));
         var byCategory = new LinkedHashMap<String, List<List<String>>>();
         if (patterns != null) {
             patterns.forEach((k, v) -> byCategory.put(k, v.stream().map(List::copyOf).toList()));

@@ -40,6 +40,8 @@ public final class RedFlagDetector {
     private static final String PAST_YEAR = "pastyear";
     private static final String SENTENCE_END = ".?!;";
     /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
+    /** The words, as read, that open a plain no. */
+    private static final Set<String> NO_WORDS = Set.of("no", "nope", "nah", "nop");
     private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
     /** A negative contraction typed without its apostrophe: "dont", "doesnt", "cant", "wont", "havent". */
     private static final Pattern WITHOUT_APOSTROPHE = Pattern.compile(
@@ -548,6 +550,27 @@ public final class RedFlagDetector {
         ConText scope = scope(text);
         return affirmed(scope, corrections, false, Others.NEVER) || screens.stream().anyMatch(s -> scope.denied(s
                 .terms()));
+    }
+
+    /**
+     * Whether a message opens with a no and says that what it was asked about passes ("no, it goes away as soon as I
+     * stand up"), with nothing in it saying it lasts or feels uncanny: a plain no to the clarifying question, told in
+     * the words an ordinary cause is brushed off with.
+     */
+    public boolean noItPasses(String text) {
+        ConText scope = scope(text);
+        if (scope.wordCount() == 0 || !NO_WORDS.contains(scope.word(0))) {
+            return false;
+        }
+        var explaining = rules.concepts().explains();
+        boolean passes = false;
+        for (ConText.ConceptMention mention : conceptsOf(scope)) {
+            if (!Collections.disjoint(mention.concepts(), explaining.unless())) {
+                return false;
+            }
+            passes |= mention.theUsers() && !Collections.disjoint(mention.concepts(), explaining.passing());
+        }
+        return passes;
     }
 
     /** The categories a message denies ("no chest pain, no numbness"): what an answer to the checklist rules out. */

@@ -15,7 +15,8 @@ class ConceptsTest {
 
     private static Concepts explaining(Map<String, List<String>> causes, List<String> unless) {
         return new Concepts(LEXICON, Map.of(), Map.of(), Map.of(),
-                new Concepts.Explaining(causes, unless, List.of(), List.of("but"), List.of("like")));
+                new Concepts.Explaining(causes, unless, List.of(), List.of("brushed_off"), List.of("but"),
+                        List.of("like")));
     }
 
     @Test
