@@ -177,6 +177,7 @@ public final class RedFlagDetector {
                 index(category.unsureTerms()), combinations(category.unsureAllOf()));
     }
 
+    /** Each ordinary cause of the concept layer (a concept, or {@code cause+concept}) and the concepts it explains. */
     private static Map<String, Set<String>> explains(Concepts layer) {
         var explains = new LinkedHashMap<String, Set<String>>();
         layer.explains().causes().forEach((cause, explained) -> explains.put(cause, Set.copyOf(explained)));
