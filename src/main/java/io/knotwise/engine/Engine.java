@@ -52,7 +52,7 @@ public final class Engine {
         this.rebuilt = (other, reported) -> new Engine(book, models, other, clock, emergencyNumberOverride,
                 defaultLocale, reported, auditText, transcriptCap);
         this.navigator = new Navigator(book, new Recommender(book.techniques(), book.safety()),
-                text -> models.detector().denied(text), text -> models.detector().noItPasses(text),
+                text -> models.detector().denied(text), text -> models.detector().readAnswer(text),
                 emergencyNumberOverride, auditText);
         this.reader = new Reader(models, book);
         this.turns = new Turns(store);

@@ -12,6 +12,7 @@ import io.knotwise.dialog.QuickReply;
 import io.knotwise.nlu.IntentScore;
 import io.knotwise.nlu.TextNormalizer;
 import io.knotwise.nlu.Understanding;
+import io.knotwise.safety.RedFlagDetector.AnswerReading;
 import io.knotwise.safety.Tier;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Moves a conversation through the dialog graph: enters nodes and reacts to each understood message by the
@@ -50,10 +50,10 @@ final class Navigator {
 
     /**
      * @param denials the red-flag categories a message denies (for answers to the checklist)
-     * @param noItPasses whether an answer to the clarifying question is a no told with what passes
+     * @param answers how an answer to the clarifying question reads beside the intent model's yes or no
      */
     Navigator(Guidebook book, Recommender recommender, Function<String, Set<String>> denials,
-              Predicate<String> noItPasses, String emergencyNumberOverride, boolean auditText) {
+              Function<String, AnswerReading> answers, String emergencyNumberOverride, boolean auditText) {
         this.graph = book.graph();
         this.intentTitles = book.intentTitles();
         this.techniqueChoices = book.catalogue().stream().map(t -> new QuickReply(t.name(),
@@ -66,7 +66,7 @@ final class Navigator {
                 phrases, recommender, go);
         this.escalation = new EscalationNode(book.answers(), book.safety(), phrases);
         this.answers = new Answers(book.answers(), book.styles(), book.techniques(), book::guideTitle, phrases);
-        this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText, noItPasses);
+        this.safeguard = new Safeguard(graph, book.safety(), phrases, recommender, walk, go, auditText, answers);
         behaviours.put(NodeType.SAY, new SayNode(phrases));
         behaviours.put(NodeType.ASK, new AskNode(graph, phrases, go));
         behaviours.put(NodeType.SCREEN, new ScreenNode(book.safety().checklist(), denials, phrases, go));

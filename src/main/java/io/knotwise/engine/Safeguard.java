@@ -6,6 +6,7 @@ import io.knotwise.nlu.Entity;
 import io.knotwise.nlu.Understanding;
 import io.knotwise.safety.Category;
 import io.knotwise.safety.RedFlag;
+import io.knotwise.safety.RedFlagDetector.AnswerReading;
 import io.knotwise.safety.SafetyRules;
 import io.knotwise.safety.Screening;
 import io.knotwise.safety.Tier;
@@ -15,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * What a message's red flags do to a conversation, as SAFETY.md says: emergency and urgent stop guidance, see_doctor
@@ -34,12 +35,12 @@ final class Safeguard {
     private final WalkNode walk;
     private final GoTo go;
     private final boolean auditText;
-    private final Predicate<String> noItPasses;
+    private final Function<String, AnswerReading> answers;
 
-    /** @param noItPasses whether an answer is a no told with what passes ("no, it goes once I stand up") */
+    /** @param answers how an answer to the clarifying question reads beside the intent model's yes or no */
     Safeguard(DialogGraph graph, SafetyRules safety, Phrasebook phrases, Recommender recommender, WalkNode walk,
-              GoTo go, boolean auditText, Predicate<String> noItPasses) {
-        this.noItPasses = noItPasses;
+              GoTo go, boolean auditText, Function<String, AnswerReading> answers) {
+        this.answers = answers;
         this.graph = graph;
         this.safety = safety;
         this.phrases = phrases;
@@ -70,8 +71,10 @@ final class Safeguard {
         if (graph.node(conversation.node()).type() == NodeType.CLARIFY && conversation.pending() != null) {
             String pending = conversation.pending();
             resume = conversation.resolved();
-            boolean no = understanding.confident() && understanding.intent().name().equals(Intents.DENY)
-                    || noItPasses.test(understanding.text());
+            // A no, or a no told with what passes, unless the answer says it lasts ("no, it's still numb").
+            AnswerReading answer = answers.apply(understanding.text());
+            boolean no = answer != AnswerReading.IT_LASTS && (answer == AnswerReading.NO_IT_PASSES
+                    || understanding.confident() && understanding.intent().name().equals(Intents.DENY));
             if (!no && flags.stream().noneMatch(f -> f.id().equals(pending))) {
                 // A yes, or an answer that is not a clear no: the worst case the question asked about.
                 category(pending).ifPresent(c -> flags.add(new RedFlag(c.id(), c.highestTier())));

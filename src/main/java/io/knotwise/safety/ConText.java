@@ -586,11 +586,6 @@ final class ConText {
         return inThePast(term) ? "past|" : "";
     }
 
-    /** How many words the message has. */
-    int wordCount() {
-        return words.size();
-    }
-
     /** The word at an index, in the form terms are matched in. */
     String word(int index) {
         return words.get(index);

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -553,25 +554,34 @@ public final class RedFlagDetector {
                 .terms()));
     }
 
+    /** How an answer to the clarifying question reads, beside the intent model's yes or no. */
+    public enum AnswerReading {
+        /** A no told with what passes ("no, it goes away as soon as I stand up"): a no. */
+        NO_IT_PASSES,
+        /** It says that what was asked about lasts or feels uncanny ("no, it's still numb"): never a no. */
+        IT_LASTS,
+        /** Neither: the intent model's reading stands. */
+        NEITHER
+    }
+
     /**
-     * Whether a message opens with a no and says that what it was asked about passes ("no, it goes away as soon as I
-     * stand up"), with nothing in it saying it lasts or feels uncanny: a plain no to the clarifying question, told in
-     * the words an ordinary cause is brushed off with.
+     * How an answer to the clarifying question reads: what follows an opening no is read on its own, since the no
+     * denies what was asked, not what the answer tells ("no it wore off as soon as I stood up"), while a denial of its
+     * own still counts ("no, it never wears off").
      */
-    public boolean noItPasses(String text) {
-        ConText scope = scope(text);
-        if (scope.wordCount() == 0 || !NO_WORDS.contains(scope.word(0))) {
-            return false;
-        }
+    public AnswerReading readAnswer(String text) {
+        List<Token> tokens = TextNormalizer.tokens(text);
+        boolean opensWithNo = !tokens.isEmpty() && NO_WORDS.contains(tokens.get(0).text().toLowerCase(Locale.ROOT));
+        ConText scope = scope(opensWithNo ? text.substring(tokens.get(0).end()) : text);
         var explaining = rules.concepts().explains();
         boolean passes = false;
         for (ConText.ConceptMention mention : conceptsOf(scope)) {
             if (!Collections.disjoint(mention.concepts(), explaining.unless())) {
-                return false;
+                return AnswerReading.IT_LASTS;
             }
             passes |= mention.theUsers() && !Collections.disjoint(mention.concepts(), explaining.passing());
         }
-        return passes;
+        return opensWithNo && passes ? AnswerReading.NO_IT_PASSES : AnswerReading.NEITHER;
     }
 
     /** The categories a message denies ("no chest pain, no numbness"): what an answer to the checklist rules out. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.knotwise.RealGuide;
 import io.knotwise.safety.Tier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Answers to the clarifying question, read by the real guide's models and rules. */
 class ClarifyingAnswersTest {
@@ -28,10 +30,19 @@ class ClarifyingAnswersTest {
     }
 
     @Test
-    void aNoThatSaysTheNumbnessLastsTakesTheEmergency() {
-        Turn still = answered("no, it's still numb now");
+    void aNoRunIntoWhatPassesIsANoToo() {
+        Turn back = answered("no it wore off as soon as I stood up");
 
-        assertThat(still.triage().tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(back.triage()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no, it's still numb now", "no it never wears off", "no it doesn't go away",
+        "no it doesnt wear off"})
+    void aNoThatSaysTheNumbnessLastsTakesTheEmergency(String answer) {
+        Turn still = answered(answer);
+
+        assertThat(still.triage().tier()).as(answer).isEqualTo(Tier.EMERGENCY);
         assertThat(still.state().node()).isEqualTo("escalation");
     }
 
