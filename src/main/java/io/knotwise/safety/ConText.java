@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
@@ -206,35 +205,41 @@ final class ConText {
      */
     private boolean[] explainedWords(Lexicon lexicon) {
         var out = new boolean[words.size()];
-        if (lexicon.explains().isEmpty()) {
-            return out;
-        }
-        var undoing = found.find(lexicon.undoingCauses());
-        var breaking = found.find(lexicon.breakingCauses());
-        for (PhraseIndex.Match<List<String>> cause : symptoms) {
-            if (negated(new PhraseIndex.Match<>(cause.from(), cause.to(), Boolean.TRUE))
-                    || undoing.stream().anyMatch(u -> u.to() <= cause.from() && cause.from() - u.to() <= UNDOING_REACH
-                    && !stretchBrokenBetween(breaking, u.to(), cause.from()))) {
-                continue;
-            }
-            lexicon.explains().forEach((key, explains) -> {
-                String[] needs = key.split("\\+");
-                if (!cause.value().contains(needs[0])) {
-                    return;
+        List<PhraseIndex.Match<Boolean>> undoing = null;
+        List<PhraseIndex.Match<Boolean>> breaking = null;
+        for (PhraseIndex.Match<List<String>> said : symptoms) {
+            for (Cause cause : lexicon.causes()) {
+                if (!said.value().contains(cause.concept())) {
+                    continue;
+                }
+                if (undoing == null) {
+                    undoing = found.find(lexicon.undoingCauses());
+                    breaking = found.find(lexicon.breakingCauses());
+                }
+                if (negated(new PhraseIndex.Match<>(said.from(), said.to(), Boolean.TRUE))
+                        || undone(said, undoing, breaking)) {
+                    break;
                 }
                 for (PhraseIndex.Match<List<String>> mention : symptoms) {
-                    if (!Collections.disjoint(mention.value(), explains) && mention.value().stream()
-                            .allMatch(c -> explains.contains(c) || lexicon.alongside().contains(c))
-                            && !stretchBrokenBetween(breaking, Math.min(cause.to(), mention.to()),
-                                    Math.max(cause.from(), mention.from()))
+                    if (!Collections.disjoint(mention.value(), cause.explains()) && mention.value().stream()
+                            .allMatch(c -> cause.explains().contains(c) || lexicon.alongside().contains(c))
+                            && !stretchBrokenBetween(breaking, Math.min(said.to(), mention.to()),
+                                    Math.max(said.from(), mention.from()))
                             && !inItsSentence(mention, lexicon.unless())
-                            && Arrays.stream(needs, 1, needs.length).allMatch(n -> inItsSentence(mention, Set.of(n)))) {
+                            && cause.needs().stream().allMatch(n -> inItsSentence(mention, Set.of(n)))) {
                         Arrays.fill(out, mention.from(), mention.to(), true);
                     }
                 }
-            });
+            }
         }
         return out;
+    }
+
+    /** Whether a likeness or a denial just before a cause, in its stretch, makes it none. */
+    private boolean undone(PhraseIndex.Match<List<String>> cause, List<PhraseIndex.Match<Boolean>> undoing,
+                           List<PhraseIndex.Match<Boolean>> breaking) {
+        return undoing.stream().anyMatch(u -> u.to() <= cause.from() && cause.from() - u.to() <= UNDOING_REACH
+                && !stretchBrokenBetween(breaking, u.to(), cause.from()));
     }
 
     /** Whether a sentence end or one of the {@code breaking} words lies between word {@code from} and {@code to}. */
@@ -426,8 +431,21 @@ final class ConText {
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
                    PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
-                   PhraseIndex<List<String>> symptoms, Map<String, Set<String>> explains, Set<String> unless,
+                   PhraseIndex<List<String>> symptoms, List<Cause> causes, Set<String> unless,
                    Set<String> alongside, PhraseIndex<Boolean> breakingCauses, PhraseIndex<Boolean> undoingCauses) {
+    }
+
+    /**
+     * An ordinary cause of the concept layer, read once: its concept, the concepts the mention's sentence must also
+     * say ({@code seat+long_sit}), and the concepts whose mentions it explains.
+     */
+    record Cause(String concept, List<String> needs, Set<String> explains) {
+
+        /** A key of the data ({@code cause} or {@code cause+concept}) and what it explains. */
+        static Cause of(String key, List<String> explains) {
+            List<String> parts = List.of(key.split("\\+"));
+            return new Cause(parts.get(0), parts.subList(1, parts.size()), Set.copyOf(explains));
+        }
     }
 
     /**

@@ -90,6 +90,8 @@ public final class RedFlagDetector {
     private final PhraseIndex<List<String>> concepts;
     private final Map<String, Set<String>> grounds;
     private final Map<String, List<ConceptPattern>> patterns;
+    /** The concepts that say a mention passes, for answers to the clarifying question. */
+    private final Set<String> passing;
 
     private record Screen(Category category, PhraseIndex<Boolean> terms, List<List<PhraseIndex<Boolean>>> combinations,
                           PhraseIndex<Boolean> emergencyTerms, List<List<PhraseIndex<Boolean>>> emergencyCombinations,
@@ -139,6 +141,8 @@ public final class RedFlagDetector {
         Negation negation = rules.negation();
         Experiencer experiencer = rules.experiencer();
         this.concepts = conceptIndex(rules.concepts());
+        List<ConText.Cause> causes = rules.concepts().explains().causes().entrySet().stream()
+                .map(e -> ConText.Cause.of(e.getKey(), e.getValue())).toList();
         this.scopeLexicon = new ConText.Lexicon(negation.window(), experiencer.window(), index(negation.triggers()),
                 index(negation.hypothetical()), index(negation.pseudoTriggers()), index(negation.postTriggers()),
                 index(negation.answers()), index(negation.terminators()), index(rules.pastMarkers().terms()),
@@ -151,8 +155,8 @@ public final class RedFlagDetector {
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
                 index(negation.presupposing()), index(negation.supposing()),
-                index(negation.advising()), concepts, explains(rules.concepts()),
-                Set.copyOf(rules.concepts().explains().unless()), alongside(rules.concepts()),
+                index(negation.advising()), concepts, causes,
+                Set.copyOf(rules.concepts().explains().unless()), alongside(rules.concepts(), causes),
                 index(rules.concepts().explains().brokenBy()),
                 index(rules.concepts().explains().undoneBy()));
         this.namedConditions = experiencer.namedConditions().stream().map(this::form).collect(Collectors.toSet());
@@ -162,6 +166,7 @@ public final class RedFlagDetector {
         rules.concepts().grounds().forEach((id, list) -> groundsById.put(id, Set.copyOf(list)));
         this.grounds = Map.copyOf(groundsById);
         this.patterns = conceptPatterns(rules.concepts());
+        this.passing = Set.copyOf(rules.concepts().explains().passing());
         this.speller = new SpellingCorrector(vocabulary(), knownWords, rules.spellings());
         indexed.add(concepts);
         this.scanner = new PhraseScanner(indexed);
@@ -178,17 +183,13 @@ public final class RedFlagDetector {
                 index(category.unsureTerms()), combinations(category.unsureAllOf()));
     }
 
-    /** Each ordinary cause of the concept layer (a concept, or {@code cause+concept}) and the concepts it explains. */
-    private static Map<String, Set<String>> explains(Concepts layer) {
-        var explains = new LinkedHashMap<String, Set<String>>();
-        layer.explains().causes().forEach((cause, explained) -> explains.put(cause, Set.copyOf(explained)));
-        return Map.copyOf(explains);
-    }
-
     /** What an explained mention may say besides what is explained: the data's list, and the causes themselves. */
-    private static Set<String> alongside(Concepts layer) {
+    private static Set<String> alongside(Concepts layer, List<ConText.Cause> causes) {
         var alongside = new HashSet<>(layer.explains().alongside());
-        layer.explains().causes().keySet().forEach(key -> alongside.addAll(List.of(key.split("\\+"))));
+        causes.forEach(cause -> {
+            alongside.add(cause.concept());
+            alongside.addAll(cause.needs());
+        });
         return Set.copyOf(alongside);
     }
 
@@ -330,14 +331,15 @@ public final class RedFlagDetector {
                                      List<String> unsure) {
         // Concept patterns count only where a cause is overlooked: a general question's patterns are the second
         // opinion's to weigh ("can barely talk, air hunger" reads like a question and is not one).
-        var mentioned = literal.overlooks(ConText.Overlook.CAUSES) ? new ConceptsSaid(conceptsOf(literal))
-                : new ConceptsSaid(List.of());
+        ConceptsSaid mentioned = literal.overlooks(ConText.Overlook.CAUSES) ? new ConceptsSaid(conceptsOf(literal))
+                : null;
         for (int i = 0; i < screens.size(); i++) {
             Screen screen = screens.get(i);
             String id = screen.category().id();
             if (!found.containsKey(id) && !unsure.contains(id)
                     && (literal.mentionsAnyOf(screenLists.get(i)) && tierOf(screen, literal, duringTechnique)
-                    == Tier.EMERGENCY || patternTier(screen.category(), mentioned) == Tier.EMERGENCY)) {
+                    == Tier.EMERGENCY || mentioned != null && patternTier(screen.category(), mentioned)
+                    == Tier.EMERGENCY)) {
                 unsure.add(id);
             }
         }
@@ -573,13 +575,12 @@ public final class RedFlagDetector {
         List<Token> tokens = TextNormalizer.tokens(text);
         boolean opensWithNo = !tokens.isEmpty() && NO_WORDS.contains(tokens.get(0).text().toLowerCase(Locale.ROOT));
         ConText scope = scope(opensWithNo ? text.substring(tokens.get(0).end()) : text);
-        var explaining = rules.concepts().explains();
         boolean passes = false;
         for (ConText.ConceptMention mention : conceptsOf(scope)) {
-            if (!Collections.disjoint(mention.concepts(), explaining.unless())) {
+            if (!Collections.disjoint(mention.concepts(), scopeLexicon.unless())) {
                 return AnswerReading.IT_LASTS;
             }
-            passes |= mention.theUsers() && !Collections.disjoint(mention.concepts(), explaining.passing());
+            passes |= mention.theUsers() && !Collections.disjoint(mention.concepts(), passing);
         }
         return opensWithNo && passes ? AnswerReading.NO_IT_PASSES : AnswerReading.NEITHER;
     }
