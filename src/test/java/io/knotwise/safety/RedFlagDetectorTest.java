@@ -1349,6 +1349,59 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aBeatingWithKicksIsMajorTrauma() {
+        assertThat(rulesFlags("got jumped on the way home and they kicked me while I was on the ground"))
+                .contains("major_trauma");
+        assertThat(rulesFlags("the baby is kicking like mad and my upper back aches")).doesNotContain("major_trauma");
+    }
+
+    @Test
+    void painBetweenTheShouldersOnWalkingThatRestEasesIsTheCardiacPattern() {
+        assertThat(rulesFlags("when I walk to the shops my upper back starts burning and it fades once I stand still"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("my upper back aches, I'm worn out and queasy, never had it like this"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void retentionToldClinicallyAndABowelAccidentInBedAreTheCaudaEquinaSigns() {
+        assertThat(rulesFlags("urinary retention since this morning with the back pain"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("soiled the bed last night and my back is killing me"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("wet the bed last night, first time since I was little")).contains(
+                "bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void aHotThrobbingCalfIsASuspectedClot() {
+        assertThat(rulesFlags("my calf is hot and throbbing")).contains("suspected_dvt");
+        assertThat(rulesFlags("two weeks after the birth and one calf is red and puffy"))
+                .contains("pregnancy_warning_signs");
+    }
+
+    @Test
+    void painAsFoodGoesDownOrABurningBandOnOneSideIsVisceralOrShingles() {
+        assertThat(rulesFlags("it hurts between my shoulder blades when I swallow")).contains(
+                "visceral_or_shingles_pattern");
+        assertThat(rulesFlags("my heart was in my mouth on the roller")).isEmpty();
+        assertThat(rulesFlags("the ball has a bubble on one side, is it safe?")).isEmpty();
+    }
+
+    @Test
+    void noMatterAndNeverBeforeSayHowMuchNotThatItIsAbsent() {
+        assertThat(rulesFlags("30 weeks pregnant and my head is pounding like never before"))
+                .contains("pregnancy_warning_signs");
+        assertThat(rulesFlags("it's the same no matter what I do, sitting or lying, it never eases"))
+                .contains("night_or_constant_pain");
+    }
+
+    @Test
+    void aChecklistDeniedAllAtOnceRaisesNothing() {
+        assertThat(rulesFlags("fever/chills/sweats: all no")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
