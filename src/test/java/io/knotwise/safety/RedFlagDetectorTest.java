@@ -1402,6 +1402,42 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void thinkingNothingOfItDoesNotDenyWhatFollows() {
+        assertThat(rulesFlags("I thought nothing of it but now both my legs have gone weak"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void notFeelingTheNeedOrABladderThatHasSwitchedOffIsTheBladderSign() {
+        assertThat(rulesFlags("I don't feel anymore when I need the loo, it just comes out"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("feels like my bladder has switched off")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my left foot is dragging and now the right one's doing it too"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void aHistoryToldOnlyBecauseTheListAsksIsNotCurrentButAnAnswerToItIs() {
+        assertThat(rulesFlags("had pneumonia in 2010, only saying because your list asks about infections"))
+                .isEmpty();
+        assertThat(rulesFlags("you asked about chest pain: yes, I have some right now"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aBallThatKeepsDroppingIsNotTheUsersHand() {
+        assertThat(rulesFlags("the ball keeps dropping when I lean on the wall")).isEmpty();
+        assertThat(rulesFlags("I keep dropping my cup and my hand is getting worse")).contains(
+                "progressive_neuro_deficit");
+    }
+
+    @Test
+    void aSuddenPainAfterASmallLiftWithThinBonesIsAFragilityFracture() {
+        assertThat(rulesFlags("I have osteoporosis and lifted the kettle and got a sudden pain in my spine"))
+                .contains("fragility_fracture");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
