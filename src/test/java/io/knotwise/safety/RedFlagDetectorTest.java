@@ -1438,6 +1438,37 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void peopleTheUserLivesOrDealsWithHaveTheirOwnConditions() {
+        assertThat(rulesFlags("our lodger has haemophilia")).isEmpty();
+        assertThat(rulesFlags("my sis is pregnant, gonna be an auntie")).isEmpty();
+        assertThat(rulesFlags("our lodger collapsed and can't breathe")).contains("breathing_chest_pe");
+    }
+
+    @Test
+    void someoneFightingForBreathWithLipsTurningBlueIsAnEmergency() {
+        assertThat(rulesFlags("my dad is struggling to breathe and his lips are going blue"))
+                .contains("breathing_chest_pe");
+    }
+
+    @Test
+    void forNoReasonDoesNotDenyWhatFollows() {
+        assertThat(rulesFlags("so tired for no reason, puffed out and my left arm feels heavy"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void stoppingAtEveryLampPostForChestAcheIsTheCardiacPattern() {
+        assertThat(rulesFlags("I have to stop at every lamp post on my walk because my chest aches"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
+    void aSuddenSeverePainRightThroughToTheBackIsTheAorticPattern() {
+        assertThat(rulesFlags("sudden excruciating pain from my chest right through to my back"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
