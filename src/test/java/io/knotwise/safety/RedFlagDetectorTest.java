@@ -1376,6 +1376,7 @@ class RedFlagDetectorTest {
     @Test
     void aHotThrobbingCalfIsASuspectedClot() {
         assertThat(rulesFlags("my calf is hot and throbbing")).contains("suspected_dvt");
+        assertThat(rulesFlags("my calves burn on the stairs")).doesNotContain("suspected_dvt");
         assertThat(rulesFlags("two weeks after the birth and one calf is red and puffy"))
                 .contains("pregnancy_warning_signs");
     }
@@ -1385,6 +1386,8 @@ class RedFlagDetectorTest {
         assertThat(rulesFlags("it hurts between my shoulder blades when I swallow")).contains(
                 "visceral_or_shingles_pattern");
         assertThat(rulesFlags("my heart was in my mouth on the roller")).isEmpty();
+        assertThat(rulesFlags("my upper back hurts when I eat hunched over my desk"))
+                .doesNotContain("visceral_or_shingles_pattern");
         assertThat(rulesFlags("the ball has a bubble on one side, is it safe?")).isEmpty();
     }
 
