@@ -1377,6 +1377,7 @@ class RedFlagDetectorTest {
     void aHotThrobbingCalfIsASuspectedClot() {
         assertThat(rulesFlags("my calf is hot and throbbing")).contains("suspected_dvt");
         assertThat(rulesFlags("my calves burn on the stairs")).doesNotContain("suspected_dvt");
+        assertThat(rulesFlags("calf raises are part of my warm-up")).doesNotContain("suspected_dvt");
         assertThat(rulesFlags("two weeks after the birth and one calf is red and puffy"))
                 .contains("pregnancy_warning_signs");
     }
@@ -1445,6 +1446,8 @@ class RedFlagDetectorTest {
         assertThat(rulesFlags("our lodger has haemophilia")).isEmpty();
         assertThat(rulesFlags("my sis is pregnant, gonna be an auntie")).isEmpty();
         assertThat(rulesFlags("our lodger collapsed and can't breathe")).contains("breathing_chest_pe");
+        assertThat(rulesFlags("I'm a hairdresser and I've lost weight without trying"))
+                .as("the user's own job is not someone else").contains("cancer_history_or_weight_loss");
     }
 
     @Test
