@@ -216,7 +216,7 @@ final class ConText {
                     undoing = found.find(lexicon.undoingCauses());
                     breaking = found.find(lexicon.breakingCauses());
                 }
-                if (negated(new PhraseIndex.Match<>(said.from(), said.to(), Boolean.TRUE))
+                if (negatedMention(said)
                         || undone(said, undoing, breaking)) {
                     break;
                 }
@@ -251,12 +251,17 @@ final class ConText {
     private boolean inItsSentence(PhraseIndex.Match<List<String>> mention, Set<String> concepts) {
         for (PhraseIndex.Match<List<String>> other : symptoms) {
             if (!Collections.disjoint(other.value(), concepts)
-                    && !negated(new PhraseIndex.Match<>(other.from(), other.to(), Boolean.TRUE))
+                    && !negatedMention(other)
                     && !sentenceBetween(Math.min(other.to(), mention.to()), Math.max(other.from(), mention.from()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a concept mention is negated, as a term in its place would be. */
+    private boolean negatedMention(PhraseIndex.Match<List<String>> mention) {
+        return negated(new PhraseIndex.Match<>(mention.from(), mention.to(), Boolean.TRUE));
     }
 
     /** Whether an ordinary cause explains some word of the mention. */

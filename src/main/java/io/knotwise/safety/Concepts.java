@@ -40,11 +40,16 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
 
         public Explaining {
             causes = copy(causes);
-            unless = unless == null ? List.of() : List.copyOf(unless);
-            alongside = alongside == null ? List.of() : List.copyOf(alongside);
-            passing = passing == null ? List.of() : List.copyOf(passing);
-            brokenBy = brokenBy == null ? List.of() : List.copyOf(brokenBy);
-            undoneBy = undoneBy == null ? List.of() : List.copyOf(undoneBy);
+            unless = listed(unless);
+            alongside = listed(alongside);
+            passing = listed(passing);
+            brokenBy = listed(brokenBy);
+            undoneBy = listed(undoneBy);
+        }
+
+        /** A section the data may leave out, as an unmodifiable list. */
+        private static List<String> listed(List<String> section) {
+            return section == null ? List.of() : List.copyOf(section);
         }
 
         static Explaining none() {

@@ -40,9 +40,9 @@ public final class RedFlagDetector {
     /** What a year before this one is read as, a past marker of {@code safety/reading.yml} ("a clot in 2012"). */
     private static final String PAST_YEAR = "pastyear";
     private static final String SENTENCE_END = ".?!;";
-    /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
     /** The words, as read, that open a plain no. */
     private static final Set<String> NO_WORDS = Set.of("no", "nope", "nah", "nop");
+    /** Words that end an answer as punctuation would ("Pregnant? Definitely not lol"). */
     private static final Set<String> FILLERS = Set.of("lol", "haha", "lmao", "tbh", "x", "xx", "thanks", "ty", "mate");
     /** A negative contraction typed without its apostrophe: "dont", "doesnt", "cant", "wont", "havent". */
     private static final Pattern WITHOUT_APOSTROPHE = Pattern.compile(
