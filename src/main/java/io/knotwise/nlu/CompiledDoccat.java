@@ -3,13 +3,11 @@ package io.knotwise.nlu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -20,46 +18,77 @@ import opennlp.tools.ml.model.Context;
 /**
  * A maxent document categorizer compiled for reading many short messages: the same probabilities as OpenNLP's {@code
  * DocumentCategorizerME}, bit for bit, with less work per message. OpenNLP builds every feature of a message as a
- * string ("cng=_kno", "bow=knot") and looks each up in the model's map; here each word the model was trained on has
- * the ids of its own features (its form, its character n-grams, its stem) looked up once, when the model loads, and
- * only the features of word pairs and of unknown words are looked up per message. The features are summed in
- * OpenNLP's order, so the floating-point result is the same. In one process this reads about a third faster; under
- * HTTP load the memory reads of the sums set the pace and the gain does not show (docs/BENCHMARKS.md). Compiles the
- * generators this project trains with ({@link IntentTrainer}, {@link RedFlagModelTrainer}); {@link #of} is empty for
- * any other model. Immutable and thread-safe.
+ * string ("cng=_kno", "bow=knot", "ng=:the:knot") and looks each up in the model's map, then follows each feature to
+ * its own two small arrays. Here every token a feature of the model names (a word, a stem, a marked word) has a
+ * number, and each message word is looked up once: the ids of a known word's own features and of the pairs of known
+ * words were found when the model loaded, and only unknown words are built into feature strings. The weights lie in
+ * one array, each feature's outcomes and weights side by side, and are summed in OpenNLP's order, so the
+ * floating-point result is the same (docs/BENCHMARKS.md has the timings). Compiles the generators this project
+ * trains with ({@link IntentTrainer}, {@link RedFlagModelTrainer}); {@link #of} is empty for any other model.
+ * Immutable and thread-safe.
  */
 final class CompiledDoccat {
 
     private static final int NONE = -1;
+    /** The features naming one token each, whose tokens are numbered (see {@link #tokens}). */
+    private static final List<String> TOKEN_FEATURES = List.of("bow=", "w=", "stem=", "m=", "k=");
+    /** The token before a message's first word in {@link ReadingFeatureGenerator}'s word pairs. */
+    private static final String START = "^";
     /** The generators compiled here, by their exact class (a subclass may make other features). */
     private static final Map<Class<?>, Function<CompiledDoccat, Part>> COMPILED = Map.of(
             BagOfWordsFeatureGenerator.class, WordForms::new,
             NGramFeatureGenerator.class, WordPairs::new,
             CharNGramFeatureGenerator.class, CharGrams::new,
-            StemFeatureGenerator.class, Stems::new,
+            StemFeatureGenerator.class, Stems::of,
             ReadingFeatureGenerator.class, Readings::new);
 
-    private final Context[] parameters;
+    /** Where each feature's outcomes and weights start in {@link #weights}, and (one past the last) where they end. */
+    private final int[] starts;
+    /** Each feature's outcomes and weights, side by side: outcome (a small whole number), weight, outcome, ... */
+    private final double[] weights;
     private final Map<String, Integer> ids;
-    /** The words the model has a feature of their own form for ("bow=knot", "w=knot"): what it was trained on. */
-    private final Set<String> vocabulary;
+    /** Every token a feature of the model names on its own ("bow=knot" names "knot"), numbered. */
+    private final Map<String, Integer> tokens;
+    private final String[] tokenAt;
     private final int outcomes;
     private final double logPrior;
     private final List<Part> parts;
 
     private CompiledDoccat(GISModel model, List<Function<CompiledDoccat, Part>> parts) {
-        Object[] data = model.getDataStructures();
-        this.parameters = (Context[]) data[0];
         @SuppressWarnings("unchecked")
-        Map<String, Context> predicates = (Map<String, Context>) data[1];
-        var index = new IdentityHashMap<Context, Integer>(parameters.length * 2);
-        for (int i = 0; i < parameters.length; i++) {
-            index.put(parameters[i], i);
-        }
+        Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
         this.ids = new HashMap<>(predicates.size() * 2);
-        predicates.forEach((feature, context) -> ids.put(feature, index.get(context)));
-        this.vocabulary = ids.keySet().stream().filter(f -> f.startsWith("bow=") || f.startsWith("w="))
-                .map(f -> f.substring(f.indexOf('=') + 1)).collect(Collectors.toSet());
+        this.starts = new int[predicates.size() + 1];
+        int total = 0;
+        for (Context context : predicates.values()) {
+            total += 2 * context.getOutcomes().length;
+        }
+        this.weights = new double[total];
+        int next = 0;
+        for (var predicate : predicates.entrySet()) {
+            int[] seen = predicate.getValue().getOutcomes();
+            double[] given = predicate.getValue().getParameters();
+            int at = starts[next];
+            for (int j = 0; j < seen.length; j++) {
+                weights[at + 2 * j] = seen[j];
+                weights[at + 2 * j + 1] = given[j];
+            }
+            ids.put(predicate.getKey(), next);
+            starts[++next] = at + 2 * seen.length;
+        }
+        var named = new LinkedHashSet<String>();
+        for (String feature : ids.keySet()) {
+            for (String prefix : TOKEN_FEATURES) {
+                if (feature.startsWith(prefix)) {
+                    named.add(feature.substring(prefix.length()));
+                }
+            }
+        }
+        this.tokenAt = named.toArray(String[]::new);
+        this.tokens = new HashMap<>(tokenAt.length * 2);
+        for (int i = 0; i < tokenAt.length; i++) {
+            tokens.put(tokenAt[i], i);
+        }
         // As OpenNLP's UniformPrior: every outcome starts at log(1 / outcomes).
         this.outcomes = model.getNumOutcomes();
         this.logPrior = StrictMath.log(1.0 / outcomes);
@@ -84,18 +113,20 @@ final class CompiledDoccat {
 
     /** The probability of each outcome (in the model's order) for a message's words. */
     double[] categorize(String[] words) {
+        int[] known = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            known[i] = token(words[i]);
+        }
         var found = new Ids(words.length * 24);
         for (Part part : parts) {
-            part.add(words, found);
+            part.add(words, known, found);
         }
         double[] sums = new double[outcomes];
         Arrays.fill(sums, logPrior);
         for (int i = 0; i < found.size; i++) {
-            Context context = parameters[found.ids[i]];
-            int[] seen = context.getOutcomes();
-            double[] weights = context.getParameters();
-            for (int j = 0; j < seen.length; j++) {
-                sums[seen[j]] += weights[j];
+            int feature = found.ids[i];
+            for (int j = starts[feature], end = starts[feature + 1]; j < end; j += 2) {
+                sums[(int) weights[j]] += weights[j + 1];
             }
         }
         double normal = 0.0;
@@ -115,88 +146,134 @@ final class CompiledDoccat {
         return id == null ? NONE : id;
     }
 
-    /** The ids of a word's own features, looked up when the model loads for each word of its vocabulary. */
-    private Function<String, int[]> perWord(Function<String, List<String>> features) {
-        Map<String, int[]> known = new HashMap<>();
-        Function<String, int[]> lookUp = word -> features.apply(word).stream().mapToInt(this::id)
-                .filter(i -> i != NONE).toArray();
-        for (String word : vocabulary) {
-            known.put(word, lookUp.apply(word));
+    /** The number of a token, or {@code NONE} where no feature names it on its own. */
+    private int token(String token) {
+        Integer number = tokens.get(token);
+        return number == null ? NONE : number;
+    }
+
+    /** For each token, the id of the feature {@code prefix + token} ({@code NONE} where there is none). */
+    private int[] perToken(String prefix) {
+        int[] found = new int[tokenAt.length];
+        for (int i = 0; i < tokenAt.length; i++) {
+            found[i] = id(prefix + tokenAt[i]);
         }
-        return word -> {
-            int[] found = known.get(word);
-            return found != null ? found : lookUp.apply(word);
-        };
+        return found;
+    }
+
+    /**
+     * For each word of the vocabulary (a token with a feature of its own form, "bow=" or "w="), the ids of the
+     * features a function makes of it, in its order, those the model has; null for any other token, whose features
+     * are made when a message holds it.
+     */
+    private int[][] perWord(Function<String, List<String>> features) {
+        int[][] found = new int[tokenAt.length][];
+        for (int i = 0; i < tokenAt.length; i++) {
+            if (ids.containsKey("bow=" + tokenAt[i]) || ids.containsKey("w=" + tokenAt[i])) {
+                found[i] = ids(features.apply(tokenAt[i]));
+            }
+        }
+        return found;
+    }
+
+    /** The ids of those of these features the model has, in their order. */
+    private int[] ids(List<String> features) {
+        return features.stream().mapToInt(this::id).filter(i -> i != NONE).toArray();
     }
 
     /** One generator compiled: adds the ids of the features it makes of the words, in the order it makes them. */
     private interface Part {
-        void add(String[] words, Ids found);
+        /** @param known each word's token number, or {@code NONE} */
+        void add(String[] words, int[] known, Ids found);
     }
 
     /** {@link BagOfWordsFeatureGenerator}: each word's form. */
-    private record WordForms(CompiledDoccat model) implements Part {
+    private record WordForms(int[] form) implements Part {
+        WordForms(CompiledDoccat model) {
+            this(model.perToken("bow="));
+        }
+
         @Override
-        public void add(String[] words, Ids found) {
-            for (String word : words) {
-                found.add(model.id("bow=" + word));
+        public void add(String[] words, int[] known, Ids found) {
+            for (int i = 0; i < words.length; i++) {
+                // A word no feature names on its own has no "bow=" feature either.
+                found.add(known[i] == NONE ? NONE : form[known[i]]);
             }
         }
     }
 
     /** {@link NGramFeatureGenerator} as OpenNLP re-creates it when a model loads: each pair of neighbouring words. */
-    private record WordPairs(CompiledDoccat model) implements Part {
+    private record WordPairs(CompiledDoccat model, Pairs pairs) implements Part {
+        private static final String PREFIX = "ng=:";
+
+        WordPairs(CompiledDoccat model) {
+            this(model, new Pairs(model, PREFIX, ':'));
+        }
+
         @Override
-        public void add(String[] words, Ids found) {
+        public void add(String[] words, int[] known, Ids found) {
             for (int i = 0; i + 1 < words.length; i++) {
-                found.add(model.id("ng=:" + words[i] + ":" + words[i + 1]));
+                found.add(known[i] != NONE && known[i + 1] != NONE ? pairs.id(known[i], known[i + 1])
+                        : model.id(PREFIX + words[i] + ":" + words[i + 1]));
             }
         }
     }
 
     /** {@link CharNGramFeatureGenerator}: each word's character n-grams. */
-    private record CharGrams(Function<String, int[]> grams) implements Part {
+    private record CharGrams(CompiledDoccat model, int[][] grams) implements Part {
+        private static final String PREFIX = "cng=";
+
         CharGrams(CompiledDoccat model) {
-            this(model.perWord(word -> CharNGramFeatureGenerator.grams("cng=", word)));
+            this(model, model.perWord(word -> CharNGramFeatureGenerator.grams(PREFIX, word)));
         }
 
         @Override
-        public void add(String[] words, Ids found) {
-            for (String word : words) {
-                found.addAll(grams.apply(word));
+        public void add(String[] words, int[] known, Ids found) {
+            for (int i = 0; i < words.length; i++) {
+                int[] own = known[i] != NONE ? grams[known[i]] : null;
+                found.addAll(own != null ? own : model.ids(CharNGramFeatureGenerator.grams(PREFIX, words[i])));
             }
         }
     }
 
     /** {@link StemFeatureGenerator}: each word's stem, then the pair of it and the stem before. */
-    private record Stems(CompiledDoccat model, Map<String, String> known) implements Part {
-        Stems(CompiledDoccat model) {
-            this(model, model.vocabulary.stream().collect(Collectors.toMap(w -> w, Stemmer::stem)));
+    private record Stems(CompiledDoccat model, String[] stemOf, int[] stemToken, int[] stem, Pairs pairs)
+            implements Part {
+        private static final String PREFIX = "stem=";
+        private static final String PAIR_PREFIX = "stem2=";
+
+        static Stems of(CompiledDoccat model) {
+            String[] stemOf = Arrays.stream(model.tokenAt).map(Stemmer::stem).toArray(String[]::new);
+            return new Stems(model, stemOf, Arrays.stream(stemOf).mapToInt(model::token).toArray(),
+                    model.perToken(PREFIX), new Pairs(model, PAIR_PREFIX, '_'));
         }
 
         @Override
-        public void add(String[] words, Ids found) {
+        public void add(String[] words, int[] known, Ids found) {
             String previous = null;
-            for (String word : words) {
-                String stem = known.get(word);
-                stem = stem != null ? stem : Stemmer.stem(word);
-                found.add(model.id("stem=" + stem));
+            int previousToken = NONE;
+            for (int i = 0; i < words.length; i++) {
+                String word = known[i] != NONE ? stemOf[known[i]] : Stemmer.stem(words[i]);
+                int token = known[i] != NONE ? stemToken[known[i]] : model.token(word);
+                found.add(token != NONE ? stem[token] : model.id(PREFIX + word));
                 if (previous != null) {
-                    found.add(model.id("stem2=" + previous + "_" + stem));
+                    found.add(previousToken != NONE && token != NONE ? pairs.id(previousToken, token)
+                            : model.id(PAIR_PREFIX + previous + "_" + word));
                 }
-                previous = stem;
+                previous = word;
+                previousToken = token;
             }
         }
     }
 
     /** {@link ReadingFeatureGenerator}: its features of each word and word pair, each counted once. */
-    private record Readings(CompiledDoccat model, Function<String, int[]> plain) implements Part {
+    private record Readings(CompiledDoccat model, int[] concept, int[] marked, int[][] plain) implements Part {
         Readings(CompiledDoccat model) {
-            this(model, model.perWord(ReadingFeatureGenerator::plainWord));
+            this(model, model.perToken("k="), model.perToken("m="), model.perWord(ReadingFeatureGenerator::plainWord));
         }
 
         @Override
-        public void add(String[] words, Ids found) {
+        public void add(String[] words, int[] known, Ids found) {
             // A table at most half full: a word has its form, 2 x letters - 1 grams (none without letters) and a pair,
             // so at most 2 x letters + 2 features; a marked word or a concept has one or two.
             int most = 0;
@@ -205,22 +282,91 @@ final class CompiledDoccat {
             }
             int[] once = new int[Integer.highestOneBit(Math.max(16, 2 * most)) * 2];
             Arrays.fill(once, NONE);
-            String previous = "^";
-            for (String word : words) {
+            // Its word pairs are looked up as strings: the second opinion has too many (about 190,000) for a table of
+            // them to be worth its time at start-up.
+            String previous = START;
+            for (int i = 0; i < words.length; i++) {
+                String word = words[i];
+                int token = known[i];
                 if (word.indexOf('\u00A7') >= 0) {
-                    found.addOnce(model.id("k=" + word), once);
+                    found.addOnce(token != NONE ? concept[token] : model.id("k=" + word), once);
                     continue;
                 }
                 if (word.indexOf('|') >= 0) {
-                    found.addOnce(model.id("m=" + word), once);
+                    found.addOnce(token != NONE ? marked[token] : model.id("m=" + word), once);
                 } else {
-                    for (int id : plain.apply(word)) {
+                    int[] own = token != NONE ? plain[token] : null;
+                    for (int id : own != null ? own : model.ids(ReadingFeatureGenerator.plainWord(word))) {
                         found.addOnce(id, once);
                     }
                 }
                 found.addOnce(model.id("b=" + previous + "_" + word), once);
                 previous = word;
             }
+        }
+    }
+
+    /**
+     * The features that name a pair of tokens (prefix, first, separator, second), by the two tokens' numbers: an
+     * open-addressing table of the pair (as one long) to the feature's id. A feature is entered under every split of
+     * it into two numbered tokens, so a pair of numbered tokens finds its feature exactly when the model has it, even
+     * where a token holds the separator.
+     */
+    private static final class Pairs {
+        private final long[] keys;
+        private final int[] values;
+
+        Pairs(CompiledDoccat model, String prefix, char separator) {
+            var pairs = new Ids(16);
+            var ids = new Ids(16);
+            model.ids.forEach((feature, id) -> {
+                if (!feature.startsWith(prefix)) {
+                    return;
+                }
+                for (int at = feature.indexOf(separator, prefix.length()); at >= 0;
+                     at = feature.indexOf(separator, at + 1)) {
+                    int first = model.token(feature.substring(prefix.length(), at));
+                    int second = first == NONE ? NONE : model.token(feature.substring(at + 1));
+                    if (second != NONE) {
+                        pairs.add(first);
+                        pairs.add(second);
+                        ids.add(id);
+                    }
+                }
+            });
+            // At most half full. A pair names one feature, so none is entered twice.
+            int size = Integer.highestOneBit(Math.max(16, ids.size * 2)) * 2;
+            keys = new long[size];
+            values = new int[size];
+            Arrays.fill(keys, -1L);
+            for (int i = 0; i < ids.size; i++) {
+                long key = key(pairs.ids[2 * i], pairs.ids[2 * i + 1]);
+                int slot = slot(key);
+                while (keys[slot] != -1L) {
+                    slot = (slot + 1) & (keys.length - 1);
+                }
+                keys[slot] = key;
+                values[slot] = ids.ids[i];
+            }
+        }
+
+        /** The id of the pair's feature, or {@code NONE}. */
+        int id(int first, int second) {
+            long key = key(first, second);
+            for (int slot = slot(key); keys[slot] != -1L; slot = (slot + 1) & (keys.length - 1)) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+            }
+            return NONE;
+        }
+
+        private int slot(long key) {
+            return (int) (key * 0x9E3779B97F4A7C15L >>> 32) & (keys.length - 1);
+        }
+
+        private static long key(int first, int second) {
+            return (long) first << 32 | second;
         }
     }
 
