@@ -1475,6 +1475,26 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void sleepLostToThePainIsNightPainHoweverItIsTold() {
+        assertThat(rulesFlags("I've not slept through in a week because of the ache between my shoulder blades"))
+                .contains("night_or_constant_pain");
+        assertThat(rulesFlags("I dread bedtime, that is when the back really starts up"))
+                .contains("night_or_constant_pain");
+        assertThat(rulesFlags("I've not slept through since the baby came, my upper back is just stiff"))
+                .doesNotContain("night_or_constant_pain");
+    }
+
+    @Test
+    void aProgrammeAFormerJobOrAStretchFeltIsNotTheUsersSymptom() {
+        assertThat(rulesFlags("watched a programme about blood clots last night, but I feel perfectly well"))
+                .isEmpty();
+        assertThat(rulesFlags("Retired oncology sister, my shoulders have always been tight")).isEmpty();
+        assertThat(rulesFlags("i can feel the stretch in my chest and the front of my shoulder")).isEmpty();
+        assertThat(rulesFlags("broke into a cold sweat when i saw my grade lol")).isEmpty();
+        assertThat(rulesFlags("a crushing weight in my chest and a cold sweat")).contains("cardiac_warning_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
