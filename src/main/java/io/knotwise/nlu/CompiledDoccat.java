@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -30,8 +31,11 @@ import opennlp.tools.ml.model.Context;
 final class CompiledDoccat {
 
     private static final int NONE = -1;
+    /** The features of a word's own form: what makes a word part of the vocabulary the model was trained on. */
+    private static final List<String> FORM_FEATURES = List.of("bow=", "w=");
     /** The features naming one token each, whose tokens are numbered (see {@link #tokens}). */
-    private static final List<String> TOKEN_FEATURES = List.of("bow=", "w=", "stem=", "m=", "k=");
+    private static final List<String> TOKEN_FEATURES = Stream.concat(FORM_FEATURES.stream(),
+            Stream.of("stem=", "m=", "k=")).toList();
     /** The token before a message's first word in {@link ReadingFeatureGenerator}'s word pairs. */
     private static final String START = "^";
     /** The generators compiled here, by their exact class (a subclass may make other features). */
@@ -49,6 +53,7 @@ final class CompiledDoccat {
     private final Map<String, Integer> ids;
     /** Every token a feature of the model names on its own ("bow=knot" names "knot"), numbered. */
     private final Map<String, Integer> tokens;
+    /** The tokens, by their number. */
     private final String[] tokenAt;
     private final int outcomes;
     private final double logPrior;
@@ -162,14 +167,15 @@ final class CompiledDoccat {
     }
 
     /**
-     * For each word of the vocabulary (a token with a feature of its own form, "bow=" or "w="), the ids of the
+     * For each word of the vocabulary (a token with a feature of its own form, {@link #FORM_FEATURES}), the ids of the
      * features a function makes of it, in its order, those the model has; null for any other token, whose features
      * are made when a message holds it.
      */
     private int[][] perWord(Function<String, List<String>> features) {
         int[][] found = new int[tokenAt.length][];
         for (int i = 0; i < tokenAt.length; i++) {
-            if (ids.containsKey("bow=" + tokenAt[i]) || ids.containsKey("w=" + tokenAt[i])) {
+            String token = tokenAt[i];
+            if (FORM_FEATURES.stream().anyMatch(form -> ids.containsKey(form + token))) {
                 found[i] = ids(features.apply(tokenAt[i]));
             }
         }
