@@ -1,5 +1,6 @@
 package io.knotwise.content;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,9 @@ public record Answer(String id, List<String> keywords, String text, List<String>
                      Map<String, String> cautions) {
 
     public Answer {
-        keywords = keywords == null ? List.of() : List.copyOf(keywords);
-        sources = sources == null ? List.of() : List.copyOf(sources);
-        about = about == null ? List.of() : List.copyOf(about);
-        cautions = cautions == null ? Map.of() : Map.copyOf(cautions);
+        keywords = Copies.list(keywords);
+        sources = Copies.list(sources);
+        about = Copies.list(about);
+        cautions = Copies.map(cautions);
     }
 }

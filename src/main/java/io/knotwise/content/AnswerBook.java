@@ -1,5 +1,6 @@
 package io.knotwise.content;
 
+import io.knotwise.Copies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class AnswerBook {
     record Topics(Answer fallback, List<Answer> topics) {
 
         Topics {
-            topics = topics == null ? List.of() : List.copyOf(topics);
+            topics = Copies.list(topics);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.knotwise.content;
 
+import io.knotwise.Copies;
 import java.util.List;
 
 /** Preparation shared by several techniques (the partner-massage set-up). Immutable. */
 public record Setup(String id, String name, String source, List<Step> steps) {
 
     public Setup {
-        steps = steps == null ? List.of() : List.copyOf(steps);
+        steps = Copies.list(steps);
     }
 }

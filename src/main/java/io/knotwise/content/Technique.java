@@ -1,5 +1,6 @@
 package io.knotwise.content;
 
+import io.knotwise.Copies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,16 +30,12 @@ public record Technique(
         List<String> cautions) {
 
     public Technique {
-        bodyAreas = copy(bodyAreas);
-        targets = copy(targets);
-        tools = copy(tools);
-        steps = copy(steps);
-        mistakes = copy(mistakes);
-        cautions = copy(cautions);
-    }
-
-    private static <T> List<T> copy(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+        bodyAreas = Copies.list(bodyAreas);
+        targets = Copies.list(targets);
+        tools = Copies.list(tools);
+        steps = Copies.list(steps);
+        mistakes = Copies.list(mistakes);
+        cautions = Copies.list(cautions);
     }
 
     /** This technique with the given steps in front of its own (used to expand a set-up). */

@@ -1,5 +1,6 @@
 package io.knotwise.content;
 
+import io.knotwise.Copies;
 import java.util.Map;
 
 /**
@@ -13,6 +14,6 @@ public record TensionAdvice(String text, String routine, String source, Map<Stri
                             String withWhatTheyHave) {
 
     public TensionAdvice {
-        cautions = cautions == null ? Map.of() : Map.copyOf(cautions);
+        cautions = Copies.map(cautions);
     }
 }

@@ -1,5 +1,6 @@
 package io.knotwise.dialog;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,8 @@ public record Node(String id, NodeType type, String say, String slot, List<Strin
                    List<QuickReply> quickReplies, String next, Map<String, String> on, String file) {
 
     public Node {
-        skipIf = skipIf == null ? List.of() : List.copyOf(skipIf);
-        quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
-        on = on == null ? Map.of() : Map.copyOf(on);
+        skipIf = Copies.list(skipIf);
+        quickReplies = Copies.list(quickReplies);
+        on = Copies.map(on);
     }
 }

@@ -1,5 +1,6 @@
 package io.knotwise.dialog;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class Responses {
     /** @param about what a response advises on (of the subjects a caution may restrict), by key */
     public Responses(Map<String, List<String>> texts, Map<String, List<String>> about) {
         this.texts = Map.copyOf(texts);
-        this.about = about == null ? Map.of() : Map.copyOf(about);
+        this.about = Copies.map(about);
     }
 
     /** What each response that advises on something a caution may restrict is about, by key. */

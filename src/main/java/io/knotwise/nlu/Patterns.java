@@ -1,5 +1,6 @@
 package io.knotwise.nlu;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +43,9 @@ public record Patterns(
         onsetPhrases = Map.copyOf(onsetPhrases);
         severityWords = Map.copyOf(severityWords);
         severityScales = List.copyOf(severityScales);
-        notOnset = notOnset == null ? List.of() : List.copyOf(notOnset);
-        notOnsetBefore = notOnsetBefore == null ? List.of() : List.copyOf(notOnsetBefore);
-        toolNegations = toolNegations == null ? List.of() : List.copyOf(toolNegations);
-        helperCues = helperCues == null ? List.of() : List.copyOf(helperCues);
+        notOnset = Copies.list(notOnset);
+        notOnsetBefore = Copies.list(notOnsetBefore);
+        toolNegations = Copies.list(toolNegations);
+        helperCues = Copies.list(helperCues);
     }
 }

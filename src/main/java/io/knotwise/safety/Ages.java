@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +16,10 @@ import java.util.Map;
 public record Ages(Map<String, Integer> markers, List<String> before, List<String> after, List<String> notAfter) {
 
     public Ages {
-        markers = markers == null ? Map.of() : Map.copyOf(markers);
-        before = before == null ? List.of() : List.copyOf(before);
-        after = after == null ? List.of() : List.copyOf(after);
-        notAfter = notAfter == null ? List.of() : List.copyOf(notAfter);
+        markers = Copies.map(markers);
+        before = Copies.list(before);
+        after = Copies.list(after);
+        notAfter = Copies.list(notAfter);
     }
 
     public static Ages none() {

@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Set;
 
@@ -49,16 +50,16 @@ public record Category(
     public static final Set<String> SUBJECTS = Set.of("pressure", "tools", "lying", "plan");
 
     public Category {
-        terms = terms == null ? List.of() : List.copyOf(terms);
+        terms = Copies.list(terms);
         allOf = copy(allOf);
         emergencyAllOf = copy(emergencyAllOf);
         unsureAllOf = copy(unsureAllOf);
-        emergencyTerms = emergencyTerms == null ? List.of() : List.copyOf(emergencyTerms);
-        unsureTerms = unsureTerms == null ? List.of() : List.copyOf(unsureTerms);
-        excludedTools = excludedTools == null ? List.of() : List.copyOf(excludedTools);
-        excludedTechniques = excludedTechniques == null ? List.of() : List.copyOf(excludedTechniques);
-        restricts = restricts == null ? List.of() : List.copyOf(restricts);
-        sources = sources == null ? List.of() : List.copyOf(sources);
+        emergencyTerms = Copies.list(emergencyTerms);
+        unsureTerms = Copies.list(unsureTerms);
+        excludedTools = Copies.list(excludedTools);
+        excludedTechniques = Copies.list(excludedTechniques);
+        restricts = Copies.list(restricts);
+        sources = Copies.list(sources);
     }
 
     /** The highest tier this category can be raised at: emergency where it has emergency patterns. */

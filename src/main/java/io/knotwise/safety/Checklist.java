@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public record Checklist(String text, String noneTitle, List<ChecklistGroup> grou
 
     public Checklist {
         groups = List.copyOf(groups);
-        blanket = blanket == null ? List.of() : List.copyOf(blanket);
+        blanket = Copies.list(blanket);
     }
 
     /**

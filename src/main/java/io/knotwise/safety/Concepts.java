@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,16 +41,11 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
 
         public Explaining {
             causes = copy(causes);
-            unless = listed(unless);
-            alongside = listed(alongside);
-            passing = listed(passing);
-            brokenBy = listed(brokenBy);
-            undoneBy = listed(undoneBy);
-        }
-
-        /** A section the data may leave out, as an unmodifiable list. */
-        private static List<String> listed(List<String> section) {
-            return section == null ? List.of() : List.copyOf(section);
+            unless = Copies.list(unless);
+            alongside = Copies.list(alongside);
+            passing = Copies.list(passing);
+            brokenBy = Copies.list(brokenBy);
+            undoneBy = Copies.list(undoneBy);
         }
 
         static Explaining none() {
@@ -84,7 +80,7 @@ public record Concepts(Map<String, List<String>> lexicon, Map<String, List<Strin
     private static Map<String, List<String>> copy(Map<String, List<String>> map) {
         var copy = new LinkedHashMap<String, List<String>>();
         if (map != null) {
-            map.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
+            map.forEach((k, v) -> copy.put(k, Copies.list(v)));
         }
         return Collections.unmodifiableMap(copy);
     }

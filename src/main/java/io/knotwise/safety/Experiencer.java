@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 
 /**
@@ -36,15 +37,15 @@ public record Experiencer(int window, List<String> triggers, List<String> backwa
             throw new IllegalArgumentException("experiencer window must be at least 1, was " + window);
         }
         triggers = List.copyOf(triggers);
-        backward = backward == null ? List.of() : List.copyOf(backward);
-        subject = subject == null ? List.of() : List.copyOf(subject);
-        self = self == null ? List.of() : List.copyOf(self);
-        firstPerson = firstPerson == null ? List.of() : List.copyOf(firstPerson);
-        userSites = userSites == null ? List.of() : List.copyOf(userSites);
-        past = past == null ? List.of() : List.copyOf(past);
-        namedConditions = namedConditions == null ? List.of() : List.copyOf(namedConditions);
-        history = history == null ? List.of() : List.copyOf(history);
-        notForOthers = notForOthers == null ? List.of() : List.copyOf(notForOthers);
+        backward = Copies.list(backward);
+        subject = Copies.list(subject);
+        self = Copies.list(self);
+        firstPerson = Copies.list(firstPerson);
+        userSites = Copies.list(userSites);
+        past = Copies.list(past);
+        namedConditions = Copies.list(namedConditions);
+        history = Copies.list(history);
+        notForOthers = Copies.list(notForOthers);
         work = work == null ? Work.none() : work;
     }
 

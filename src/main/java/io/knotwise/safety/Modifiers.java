@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 public record Modifiers(List<String> terms, List<List<List<String>>> combinations) {
 
     public Modifiers {
-        terms = terms == null ? List.of() : List.copyOf(terms);
+        terms = Copies.list(terms);
         combinations = combinations == null ? List.of() : combinations.stream()
                 .map(groups -> groups.stream().map(List::copyOf).toList()).toList();
     }

@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 
 /**
@@ -33,19 +34,19 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
             throw new IllegalArgumentException("negation window must be at least 1, was " + window);
         }
         triggers = List.copyOf(triggers);
-        postTriggers = postTriggers == null ? List.of() : List.copyOf(postTriggers);
-        terminators = terminators == null ? List.of() : List.copyOf(terminators);
-        pseudoTriggers = pseudoTriggers == null ? List.of() : List.copyOf(pseudoTriggers);
-        hypothetical = hypothetical == null ? List.of() : List.copyOf(hypothetical);
-        answers = answers == null ? List.of() : List.copyOf(answers);
-        questionStarts = questionStarts == null ? List.of() : List.copyOf(questionStarts);
-        affirmatives = affirmatives == null ? List.of() : List.copyOf(affirmatives);
-        stated = stated == null ? List.of() : List.copyOf(stated);
-        leadIns = leadIns == null ? List.of() : List.copyOf(leadIns);
-        doubledBy = doubledBy == null ? List.of() : List.copyOf(doubledBy);
-        owned = owned == null ? List.of() : List.copyOf(owned);
-        presupposing = presupposing == null ? List.of() : List.copyOf(presupposing);
-        supposing = supposing == null ? List.of() : List.copyOf(supposing);
-        advising = advising == null ? List.of() : List.copyOf(advising);
+        postTriggers = Copies.list(postTriggers);
+        terminators = Copies.list(terminators);
+        pseudoTriggers = Copies.list(pseudoTriggers);
+        hypothetical = Copies.list(hypothetical);
+        answers = Copies.list(answers);
+        questionStarts = Copies.list(questionStarts);
+        affirmatives = Copies.list(affirmatives);
+        stated = Copies.list(stated);
+        leadIns = Copies.list(leadIns);
+        doubledBy = Copies.list(doubledBy);
+        owned = Copies.list(owned);
+        presupposing = Copies.list(presupposing);
+        supposing = Copies.list(supposing);
+        advising = Copies.list(advising);
     }
 }

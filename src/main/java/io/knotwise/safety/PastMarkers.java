@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 
 /**
@@ -17,11 +18,11 @@ public record PastMarkers(List<String> categories, List<String> terms, List<Stri
                           List<String> turns) {
 
     public PastMarkers {
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        terms = terms == null ? List.of() : List.copyOf(terms);
-        ongoing = ongoing == null ? List.of() : List.copyOf(ongoing);
-        recent = recent == null ? List.of() : List.copyOf(recent);
-        turns = turns == null ? List.of() : List.copyOf(turns);
+        categories = Copies.list(categories);
+        terms = Copies.list(terms);
+        ongoing = Copies.list(ongoing);
+        recent = Copies.list(recent);
+        turns = Copies.list(turns);
     }
 
     public static PastMarkers none() {

@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ public record SafetyCorpus(Map<String, Cases> categories, List<Case> modifiers, 
     public record Cases(List<Case> positives, List<Case> negatives) {
 
         public Cases {
-            positives = positives == null ? List.of() : List.copyOf(positives);
-            negatives = negatives == null ? List.of() : List.copyOf(negatives);
+            positives = Copies.list(positives);
+            negatives = Copies.list(negatives);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,21 +43,21 @@ public record SafetyRules(
 
     public SafetyRules {
         emergencyNumbers = Map.copyOf(emergencyNumbers);
-        urgentContacts = urgentContacts == null ? Map.of() : Map.copyOf(urgentContacts);
+        urgentContacts = Copies.map(urgentContacts);
         tiers = Map.copyOf(tiers);
-        idioms = idioms == null ? List.of() : List.copyOf(idioms);
-        literals = literals == null ? List.of() : List.copyOf(literals);
+        idioms = Copies.list(idioms);
+        literals = Copies.list(literals);
         categories = List.copyOf(categories);
         modifiers = modifiers == null ? Modifiers.none() : modifiers;
-        midTechniqueStop = midTechniqueStop == null ? List.of() : List.copyOf(midTechniqueStop);
+        midTechniqueStop = Copies.list(midTechniqueStop);
         pastMarkers = pastMarkers == null ? PastMarkers.none() : pastMarkers;
         experiencer = experiencer == null ? Experiencer.none() : experiencer;
-        spellings = spellings == null ? Map.of() : Map.copyOf(spellings);
-        emoji = emoji == null ? Map.of() : Map.copyOf(emoji);
-        corrections = corrections == null ? List.of() : List.copyOf(corrections);
-        generalQuestions = generalQuestions == null ? List.of() : List.copyOf(generalQuestions);
+        spellings = Copies.map(spellings);
+        emoji = Copies.map(emoji);
+        corrections = Copies.list(corrections);
+        generalQuestions = Copies.list(generalQuestions);
         ages = ages == null ? Ages.none() : ages;
-        exactWords = exactWords == null ? List.of() : List.copyOf(exactWords);
+        exactWords = Copies.list(exactWords);
         secondOpinion = secondOpinion == null ? SecondOpinion.never() : secondOpinion;
         concepts = concepts == null ? Concepts.none() : concepts;
     }

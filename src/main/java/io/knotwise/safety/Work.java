@@ -1,5 +1,6 @@
 package io.knotwise.safety;
 
+import io.knotwise.Copies;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,12 +20,12 @@ record Work(List<String> jobs, List<String> before, List<String> fields, List<St
                    List<String> claims) {
 
     public Work {
-        jobs = jobs == null ? List.of() : List.copyOf(jobs);
-        before = before == null ? List.of() : List.copyOf(before);
-        fields = fields == null ? List.of() : List.copyOf(fields);
-        after = after == null ? List.of() : List.copyOf(after);
-        phrases = phrases == null ? List.of() : List.copyOf(phrases);
-        claims = claims == null ? List.of() : List.copyOf(claims);
+        jobs = Copies.list(jobs);
+        before = Copies.list(before);
+        fields = Copies.list(fields);
+        after = Copies.list(after);
+        phrases = Copies.list(phrases);
+        claims = Copies.list(claims);
     }
 
     public static Work none() {
