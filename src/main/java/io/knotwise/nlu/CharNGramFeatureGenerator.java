@@ -13,6 +13,7 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class CharNGramFeatureGenerator implements FeatureGenerator {
 
+    private static final String PREFIX = "cng=";
     private static final int MIN = 3;
     private static final int MAX = 4;
 
@@ -24,9 +25,14 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>();
         for (String word : words) {
-            features.addAll(grams("cng=", word));
+            features.addAll(ofWord(word));
         }
         return features;
+    }
+
+    /** The features of one word, in the order this generator makes them. */
+    static List<String> ofWord(String word) {
+        return grams(PREFIX, word);
     }
 
     /** A word's character 3-grams, then its 4-grams, padded with word boundaries, each after the prefix. */

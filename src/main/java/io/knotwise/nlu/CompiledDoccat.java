@@ -31,13 +31,14 @@ import opennlp.tools.ml.model.Context;
 final class CompiledDoccat {
 
     private static final int NONE = -1;
+    /** The prefixes of OpenNLP's {@link BagOfWordsFeatureGenerator} and {@link NGramFeatureGenerator}. */
+    private static final String BAG = "bow=";
+    private static final String NGRAM = "ng=:";
     /** The features of a word's own form: what makes a word part of the vocabulary the model was trained on. */
-    private static final List<String> FORM_FEATURES = List.of("bow=", "w=");
+    private static final List<String> FORM_FEATURES = List.of(BAG, ReadingFeatureGenerator.WORD);
     /** The features naming one token each, whose tokens are numbered (see {@link #tokens}). */
-    private static final List<String> TOKEN_FEATURES = Stream.concat(FORM_FEATURES.stream(),
-            Stream.of("stem=", "m=", "k=")).toList();
-    /** The token before a message's first word in {@link ReadingFeatureGenerator}'s word pairs. */
-    private static final String START = "^";
+    private static final List<String> TOKEN_FEATURES = Stream.concat(FORM_FEATURES.stream(), Stream.of(
+            StemFeatureGenerator.STEM, ReadingFeatureGenerator.MARKED, ReadingFeatureGenerator.CONCEPT)).toList();
     /** The generators compiled here, by their exact class (a subclass may make other features). */
     private static final Map<Class<?>, Function<CompiledDoccat, Part>> COMPILED = Map.of(
             BagOfWordsFeatureGenerator.class, WordForms::new,
@@ -196,13 +197,13 @@ final class CompiledDoccat {
     /** {@link BagOfWordsFeatureGenerator}: each word's form. */
     private record WordForms(int[] form) implements Part {
         WordForms(CompiledDoccat model) {
-            this(model.perToken("bow="));
+            this(model.perToken(BAG));
         }
 
         @Override
         public void add(String[] words, int[] known, Ids found) {
             for (int i = 0; i < words.length; i++) {
-                // A word no feature names on its own has no "bow=" feature either.
+                // A word no feature names on its own has no BAG feature either.
                 found.add(known[i] == NONE ? NONE : form[known[i]]);
             }
         }
@@ -210,34 +211,30 @@ final class CompiledDoccat {
 
     /** {@link NGramFeatureGenerator} as OpenNLP re-creates it when a model loads: each pair of neighbouring words. */
     private record WordPairs(CompiledDoccat model, Pairs pairs) implements Part {
-        private static final String PREFIX = "ng=:";
-
         WordPairs(CompiledDoccat model) {
-            this(model, new Pairs(model, PREFIX, ':'));
+            this(model, new Pairs(model, NGRAM, ':'));
         }
 
         @Override
         public void add(String[] words, int[] known, Ids found) {
             for (int i = 0; i + 1 < words.length; i++) {
                 found.add(known[i] != NONE && known[i + 1] != NONE ? pairs.id(known[i], known[i + 1])
-                        : model.id(PREFIX + words[i] + ":" + words[i + 1]));
+                        : model.id(NGRAM + words[i] + ":" + words[i + 1]));
             }
         }
     }
 
     /** {@link CharNGramFeatureGenerator}: each word's character n-grams. */
     private record CharGrams(CompiledDoccat model, int[][] grams) implements Part {
-        private static final String PREFIX = "cng=";
-
         CharGrams(CompiledDoccat model) {
-            this(model, model.perWord(word -> CharNGramFeatureGenerator.grams(PREFIX, word)));
+            this(model, model.perWord(CharNGramFeatureGenerator::ofWord));
         }
 
         @Override
         public void add(String[] words, int[] known, Ids found) {
             for (int i = 0; i < words.length; i++) {
                 int[] own = known[i] != NONE ? grams[known[i]] : null;
-                found.addAll(own != null ? own : model.ids(CharNGramFeatureGenerator.grams(PREFIX, words[i])));
+                found.addAll(own != null ? own : model.ids(CharNGramFeatureGenerator.ofWord(words[i])));
             }
         }
     }
@@ -245,13 +242,10 @@ final class CompiledDoccat {
     /** {@link StemFeatureGenerator}: each word's stem, then the pair of it and the stem before. */
     private record Stems(CompiledDoccat model, String[] stemOf, int[] stemToken, int[] stem, Pairs pairs)
             implements Part {
-        private static final String PREFIX = "stem=";
-        private static final String PAIR_PREFIX = "stem2=";
-
         static Stems of(CompiledDoccat model) {
             String[] stemOf = Arrays.stream(model.tokenAt).map(Stemmer::stem).toArray(String[]::new);
             return new Stems(model, stemOf, Arrays.stream(stemOf).mapToInt(model::token).toArray(),
-                    model.perToken(PREFIX), new Pairs(model, PAIR_PREFIX, '_'));
+                    model.perToken(StemFeatureGenerator.STEM), new Pairs(model, StemFeatureGenerator.PAIR, '_'));
         }
 
         @Override
@@ -261,10 +255,10 @@ final class CompiledDoccat {
             for (int i = 0; i < words.length; i++) {
                 String word = known[i] != NONE ? stemOf[known[i]] : Stemmer.stem(words[i]);
                 int token = known[i] != NONE ? stemToken[known[i]] : model.token(word);
-                found.add(token != NONE ? stem[token] : model.id(PREFIX + word));
+                found.add(token != NONE ? stem[token] : model.id(StemFeatureGenerator.STEM + word));
                 if (previous != null) {
                     found.add(previousToken != NONE && token != NONE ? pairs.id(previousToken, token)
-                            : model.id(PAIR_PREFIX + previous + "_" + word));
+                            : model.id(StemFeatureGenerator.PAIR + previous + "_" + word));
                 }
                 previous = word;
                 previousToken = token;
@@ -275,7 +269,8 @@ final class CompiledDoccat {
     /** {@link ReadingFeatureGenerator}: its features of each word and word pair, each counted once. */
     private record Readings(CompiledDoccat model, int[] concept, int[] marked, int[][] plain) implements Part {
         Readings(CompiledDoccat model) {
-            this(model, model.perToken("k="), model.perToken("m="), model.perWord(ReadingFeatureGenerator::plainWord));
+            this(model, model.perToken(ReadingFeatureGenerator.CONCEPT), model.perToken(ReadingFeatureGenerator.MARKED),
+                    model.perWord(ReadingFeatureGenerator::plainWord));
         }
 
         @Override
@@ -290,23 +285,25 @@ final class CompiledDoccat {
             Arrays.fill(once, NONE);
             // Its word pairs are looked up as strings: the second opinion has too many (about 190,000) for a table of
             // them to be worth its time at start-up.
-            String previous = START;
+            String previous = ReadingFeatureGenerator.START;
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
                 int token = known[i];
                 if (word.indexOf('\u00A7') >= 0) {
-                    found.addOnce(token != NONE ? concept[token] : model.id("k=" + word), once);
+                    found.addOnce(token != NONE ? concept[token]
+                            : model.id(ReadingFeatureGenerator.CONCEPT + word), once);
                     continue;
                 }
                 if (word.indexOf('|') >= 0) {
-                    found.addOnce(token != NONE ? marked[token] : model.id("m=" + word), once);
+                    found.addOnce(token != NONE ? marked[token]
+                            : model.id(ReadingFeatureGenerator.MARKED + word), once);
                 } else {
                     int[] own = token != NONE ? plain[token] : null;
                     for (int id : own != null ? own : model.ids(ReadingFeatureGenerator.plainWord(word))) {
                         found.addOnce(id, once);
                     }
                 }
-                found.addOnce(model.id("b=" + previous + "_" + word), once);
+                found.addOnce(model.id(ReadingFeatureGenerator.PAIR + previous + "_" + word), once);
                 previous = word;
             }
         }

@@ -19,6 +19,15 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class ReadingFeatureGenerator implements FeatureGenerator {
 
+    /** The prefixes of its features: a concept, a marked word, a pair of words, a plain word, a plain word's gram. */
+    static final String CONCEPT = "k=";
+    static final String MARKED = "m=";
+    static final String PAIR = "b=";
+    static final String WORD = "w=";
+    static final String GRAM = "c=";
+    /** The word before a message's first, in its word pairs. */
+    static final String START = "^";
+
     public ReadingFeatureGenerator() {
         // OpenNLP instantiates generators reflectively with no arguments.
     }
@@ -26,18 +35,18 @@ public final class ReadingFeatureGenerator implements FeatureGenerator {
     @Override
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
         Set<String> features = new LinkedHashSet<>(words.length * 16);
-        String previous = "^";
+        String previous = START;
         for (String word : words) {
             if (word.indexOf('\u00A7') >= 0) {
-                features.add("k=" + word);
+                features.add(CONCEPT + word);
                 continue;
             }
             if (word.indexOf('|') >= 0) {
-                features.add("m=" + word);
+                features.add(MARKED + word);
             } else {
                 features.addAll(plainWord(word));
             }
-            features.add("b=" + previous + "_" + word);
+            features.add(PAIR + previous + "_" + word);
             previous = word;
         }
         return features;
@@ -46,8 +55,8 @@ public final class ReadingFeatureGenerator implements FeatureGenerator {
     /** The features of a word ConText left unmarked: its form, then its character n-grams. */
     static List<String> plainWord(String word) {
         var features = new ArrayList<String>();
-        features.add("w=" + word);
-        features.addAll(CharNGramFeatureGenerator.grams("c=", word));
+        features.add(WORD + word);
+        features.addAll(CharNGramFeatureGenerator.grams(GRAM, word));
         return features;
     }
 }

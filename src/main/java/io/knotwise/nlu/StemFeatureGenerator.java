@@ -12,6 +12,10 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class StemFeatureGenerator implements FeatureGenerator {
 
+    /** The prefixes of its features: a word's stem, and the pair of it and the stem before. */
+    static final String STEM = "stem=";
+    static final String PAIR = "stem2=";
+
     public StemFeatureGenerator() {
         // OpenNLP instantiates generators reflectively with no arguments.
     }
@@ -22,9 +26,9 @@ public final class StemFeatureGenerator implements FeatureGenerator {
         String previous = null;
         for (String word : words) {
             String stem = Stemmer.stem(word);
-            features.add("stem=" + stem);
+            features.add(STEM + stem);
             if (previous != null) {
-                features.add("stem2=" + previous + "_" + stem);
+                features.add(PAIR + previous + "_" + stem);
             }
             previous = stem;
         }
