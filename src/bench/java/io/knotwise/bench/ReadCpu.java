@@ -3,9 +3,7 @@ package io.knotwise.bench;
 import io.knotwise.Guide;
 import io.knotwise.Settings;
 import io.knotwise.engine.Engine;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,13 @@ public final class ReadCpu {
     private ReadCpu() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Guide guide = Guide.load(Settings.from(Map.of("KNOTWISE_STORE", "memory")));
         Engine engine = guide.engine();
-        List<String> texts = Files.readAllLines(Path.of("bench/parse.tsv")).stream()
-                .filter(line -> line.startsWith("parse\t")).map(line -> line.substring("parse\t".length())).toList();
+        List<String> texts = ScriptLoader.load(Path.of("bench", "parse.tsv")).stream()
+                .flatMap(script -> script.lines().stream()).filter(line -> line.kind().equals(Script.PARSE))
+                .map(Script.Line::message).toList();
         var cpu = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= rounds; round++) {
             long start = cpu.getCurrentThreadCpuTime();
