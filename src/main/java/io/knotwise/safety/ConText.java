@@ -145,7 +145,8 @@ final class ConText {
         var conditionals = outside(found.find(lexicon.hypothetical()), pseudo);
         // "does the ball help if it hurts to breathe in?": the clause a question presupposes is the user's own, so
         // the question does not make it a general one
-        var presupposed = where(conditionals, t -> presupposed(t, presupposing, stillSupposed));
+        var presupposable = found.find(lexicon.presupposable());
+        var presupposed = where(conditionals, t -> presupposed(t, presupposable, presupposing, stillSupposed));
         var supposing = where(conditionals,
                 t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t));
         this.supposes = !supposing.isEmpty();
@@ -380,13 +381,15 @@ final class ConText {
     }
 
     /**
-     * Whether a bare "if" follows, in its sentence and within twice the window, a question that presupposes its
-     * clause ("can I still use the ball if my left arm feels heavy?", "can I still do my back with the roller if my
-     * calf is swollen?"), with no supposition after it ("if I ever", "if I get").
+     * Whether a bare "if" (or another presupposable trigger: "if I have") follows, in its sentence and within twice
+     * the window, a question that presupposes its clause ("can I still use the ball if my left arm feels heavy?", "is
+     * it ok to do the massage if I have numbness down there?"), with no supposition after it ("if I ever", "if I get",
+     * "if I have a fever one day").
      */
-    private boolean presupposed(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> presupposing,
+    private boolean presupposed(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> presupposable,
+                                List<PhraseIndex.Match<Boolean>> presupposing,
                                 List<PhraseIndex.Match<Boolean>> supposing) {
-        if (trigger.to() - trigger.from() != 1) {
+        if (presupposable.stream().noneMatch(p -> p.from() == trigger.from() && p.to() == trigger.to())) {
             return false;
         }
         boolean asked = presupposing.stream().anyMatch(p -> p.to() <= trigger.from()
@@ -435,7 +438,7 @@ final class ConText {
                    PhraseIndex<Boolean> jobs, PhraseIndex<Boolean> claims, PhraseIndex<Boolean> leadIns,
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
-                   PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
+                   PhraseIndex<Boolean> presupposable, PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
                    PhraseIndex<List<String>> symptoms, List<Cause> causes, Set<String> unless,
                    Set<String> alongside, PhraseIndex<Boolean> breakingCauses, PhraseIndex<Boolean> undoingCauses) {
     }

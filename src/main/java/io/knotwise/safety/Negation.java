@@ -12,22 +12,22 @@ import java.util.List;
  * question (a sentence ending in "?" or opening with one of {@code questionStarts}) with no first-person word in it
  * asks about a topic without saying the user has it ("is fever a reason to skip massage?"), unless the next sentence
  * opens with one of {@code affirmatives} ("Does it wake you? Yes, most nights."). A hypothetical trigger followed in
- * its
- * clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost bladder
- * control this week?" says the user has. An answer may follow a checklist item after a short lead-in of {@code leadIns}
- * words or numbers ("Pregnant? At 74, certainly not."). After one of {@code doubledBy} earlier in its sentence,
- * "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. A question
- * holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. A bare
- * "if" shortly after one of {@code presupposing} in its sentence is a real conditional too: "can I still use the
- * ball if my left arm feels heavy?" says it does, unless one of {@code supposing} follows the "if" in its window ("can
- * I still do this if I get pregnant?"), or one of {@code advising} opens the question before it: "what should I do if
- * I feel faint?" asks for advice on a supposed case. Immutable.
+ * its clause by one of {@code stated} is a real conditional and scopes nothing: "is the roller ok if I've lost
+ * bladder control this week?" says the user has. An answer may follow a checklist item after a short lead-in of
+ * {@code leadIns} words or numbers ("Pregnant? At 74, certainly not."). After one of {@code doubledBy} earlier in its
+ * sentence, "without" denies nothing: "can't climb the stairs without getting breathless" says the user always does. A
+ * question holding one of {@code owned} is about the user: "is the peanut ball ok with a bump?" says they have one. A
+ * bare "if" (or another of {@code presupposable}: "if I have") shortly after one of {@code presupposing} in its
+ * sentence is a real conditional too: "can I still use the ball if my left arm feels heavy?" says it does, unless one
+ * of {@code supposing} follows the "if" in its window ("can I still do this if I get pregnant?"), or one of
+ * {@code advising} opens the question before it: "what should I do if I feel faint?" asks for advice on a supposed
+ * case. Immutable.
  */
 public record Negation(int window, List<String> triggers, List<String> postTriggers, List<String> terminators,
                        List<String> pseudoTriggers, List<String> hypothetical, List<String> answers,
                        List<String> questionStarts, List<String> affirmatives, List<String> stated,
                        List<String> leadIns, List<String> doubledBy, List<String> owned, List<String> presupposing,
-                       List<String> supposing, List<String> advising) {
+                       List<String> presupposable, List<String> supposing, List<String> advising) {
 
     public Negation {
         if (window < 1) {
@@ -46,6 +46,7 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         doubledBy = Copies.list(doubledBy);
         owned = Copies.list(owned);
         presupposing = Copies.list(presupposing);
+        presupposable = Copies.list(presupposable);
         supposing = Copies.list(supposing);
         advising = Copies.list(advising);
     }

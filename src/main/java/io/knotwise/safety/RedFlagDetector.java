@@ -154,7 +154,7 @@ public final class RedFlagDetector {
                 index(experiencer.work().markers()), index(experiencer.work().jobs()),
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
-                index(negation.presupposing()), index(negation.supposing()),
+                index(negation.presupposing()), index(negation.presupposable()), index(negation.supposing()),
                 index(negation.advising()), concepts, causes,
                 Set.copyOf(rules.concepts().explains().unless()), alongside(rules.concepts(), causes),
                 index(rules.concepts().explains().brokenBy()),

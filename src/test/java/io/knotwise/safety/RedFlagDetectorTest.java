@@ -1495,6 +1495,45 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aBladderThatNoLongerSignalsOrEmptiesIsAnEmergencyHoweverPolitelyTold() {
+        assertThat(rulesFlags("since my back went I don't feel it coming out when I go to the loo"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("waterworks not right with me lately, I don't get the signal and can't fully empty"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my bowels have a mind of their own since the back pain started"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("been up and down to the loo all morning, too much tea")).isEmpty();
+    }
+
+    @Test
+    void bothLegsFailingOrTheSaddleAreaGoingNumbIsAnEmergencyInPlainWords() {
+        assertThat(rulesFlags("both my feet keep dragging on the pavement")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my legs went from under me this morning, both of them"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my husband says his willy has gone numb since he hurt his back"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("cant feel nothing round my bum since yesterday")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my legs went from under me when I heard the news, good news though")).isEmpty();
+    }
+
+    @Test
+    void askingWhetherToMassageIfIHaveASymptomSaysTheUserHasIt() {
+        assertThat(rulesFlags("is it ok to use the roller if I have a tight band across my chest"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("is it ok to massage if I have a fever one day")).isEmpty();
+    }
+
+    @Test
+    void aWordFromTheChecklistAskedAboutOrATickedOffShorthandRaisesNothing() {
+        assertThat(rulesFlags("sorry what does saddle numbness mean?")).isEmpty();
+        assertThat(rulesFlags("what mean the cauda equina on your list")).isEmpty();
+        assertThat(rulesFlags("operations - none. cancer - never had it.")).isEmpty();
+        assertThat(rulesFlags("B&B NAD, neuro NAD")).isEmpty();
+        assertThat(rulesFlags("sweaty and sick with this ache between my shoulders, never had it like this"))
+                .contains("cardiac_warning_signs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
