@@ -1534,6 +1534,29 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aBladderThatNoLongerAnnouncesItselfIsAnEmergencyForTheUserOrSomeoneBesideThem() {
+        assertThat(rulesFlags("she doesn't know when she needs the commode any more, it started with her back"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("since my back went I can't seem to get my waterworks going"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("I'm no longer able to tell if my bladder is full"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("I mean to say: there is no feeling between my legs since yesterday"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my feet flap on the pavement when I walk, both of them"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void aKettleAStrokeOfExasperationOrAChestDeniedIsNotARedFlag() {
+        assertThat(rulesFlags("anything quick I can do while the kettle boils?")).isEmpty();
+        assertThat(rulesFlags("im having a stroke reading these instructions lol")).isEmpty();
+        assertThat(rulesFlags("I wouldn't say there's any tightness in my chest, it's all in the shoulder blade"))
+                .isEmpty();
+        assertThat(rulesFlags("my hands get chilly on the ball, should I wear gloves?")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
