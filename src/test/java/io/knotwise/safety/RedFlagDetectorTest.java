@@ -1557,6 +1557,24 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void waterNotPassedOrPassedUnnoticedIsAnEmergencyInEveryRegister() {
+        assertThat(rulesFlags("also I haven't passed water since this morning")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("found a wet patch on the chair and hadn't a clue"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("his legs gave out on the stairs, both of them")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("pins and needles in my foot when I cross my legs, goes when I uncross them"))
+                .doesNotContain("bladder_bowel_saddle_legs");
+    }
+
+    @Test
+    void aPastCancerStillCountsWhenTheUserSaysItIsAllClear() {
+        assertThat(rulesFlags("had bowel cancer in 2016, all clear since, but my back aches now"))
+                .contains("cancer_history_or_weight_loss");
+        assertThat(rulesFlags("the scare turned out to be nothing, the biopsy was clear")).isEmpty();
+        assertThat(rulesFlags("nearly passed out laughing at the ball rolling away")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
