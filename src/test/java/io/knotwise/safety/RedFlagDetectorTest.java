@@ -1575,6 +1575,15 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void leaksNotNoticedOrASeatGoneNumbThatStaysAreAnEmergency() {
+        assertThat(rulesFlags("btw I keep having small leaks and not noticing")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("the bit I sit on feels numb and it stays that way when I stand"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("wobbly legs after the gym, first session in months")).isEmpty();
+        assertThat(rulesFlags("it doesnt keep me up at night")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
