@@ -1584,6 +1584,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aLowerHalfGoneNumbOrAWeeHardToStartIsAnEmergencyHoweverItIsSpelled() {
+        assertThat(rulesFlags("my whole lower half feels numb today")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("finding it hard to have a wii since last night")).contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my late father was incontinent at the end")).isEmpty();
+        assertThat(rulesFlags("the nurse said to watch out for numbness between the legs")).isEmpty();
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
