@@ -47,6 +47,12 @@ public record Negation(int window, List<String> triggers, List<String> postTrigg
         owned = Copies.list(owned);
         presupposing = Copies.list(presupposing);
         presupposable = Copies.list(presupposable);
+        for (String trigger : presupposable) {
+            if (!hypothetical.contains(trigger)) {
+                throw new IllegalArgumentException("safety/reading.yml: negation: presupposable: \"" + trigger
+                        + "\" is not one of the hypothetical triggers, so no question can make it a real conditional");
+            }
+        }
         supposing = Copies.list(supposing);
         advising = Copies.list(advising);
     }
