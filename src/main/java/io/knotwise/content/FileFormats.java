@@ -146,7 +146,8 @@ final class FileFormats {
                       List<CategorySpec> categories,
                       Modifiers modifiers,
                       List<StopTrigger> midTechniqueStop, PastMarkers pastMarkers, Map<String, String> spellings,
-                      Map<String, String> emoji, List<String> corrections, List<String> generalQuestions, Ages ages,
+                      Map<String, String> emoji, Map<String, String> dictation, List<String> corrections,
+                      List<String> generalQuestions, Ages ages,
                       List<String> exactWords, Checklist checklist, SecondOpinion secondOpinion) {
 
         SafetyRules toRules(Concepts concepts) {
@@ -157,8 +158,8 @@ final class FileFormats {
                     c.unsureTerms(), c.unsureAllOf(), c.clarify(), c.excludedTools(), c.excludedTechniques(),
                     c.maxPressure(), c.restricts(), c.contact(), c.stopped(), c.sources())).toList();
             return new SafetyRules(emergencyNumbers, urgentContacts, advice, negation, experiencer, idioms, literals,
-                    list, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions,
-                    ages, exactWords, checklist, secondOpinion, concepts);
+                    list, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, dictation, corrections,
+                    generalQuestions, ages, exactWords, checklist, secondOpinion, concepts);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,6 +66,8 @@ public final class RedFlagDetector {
     private static final Set<String> DEGREES = Set.of("c", "f", "degrees", "degree", "deg", "celsius", "fahrenheit");
 
     private final SafetyRules rules;
+    /** The punctuation said aloud of {@link SafetyRules#dictation()}, as whole words in any case. */
+    private final Pattern dictated;
     private final Set<String> exactWords;
     private final SpellingCorrector speller;
     private final PhraseIndex<Boolean> idioms;
@@ -128,6 +131,7 @@ public final class RedFlagDetector {
      */
     public RedFlagDetector(SafetyRules rules, Set<String> knownWords, IntentClassifier secondOpinion) {
         this.rules = rules;
+        this.dictated = saidAloud(rules.dictation().keySet());
         this.secondOpinion = secondOpinion;
         this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
@@ -692,7 +696,7 @@ public final class RedFlagDetector {
 
     /** The ConText reading of a text, taking {@code overlooking} literally. */
     private ConText scope(String text, Set<ConText.Overlook> overlooking) {
-        String spaced = GLUED_UNIT.matcher(readEmoji(text)).replaceAll("$1 ");
+        String spaced = GLUED_UNIT.matcher(readDictation(readEmoji(text))).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
         boolean shouting = text.chars().noneMatch(Character::isLowerCase);
         var words = new ArrayList<String>(tokens.size());
@@ -745,6 +749,23 @@ public final class RedFlagDetector {
             }
         }
         return read;
+    }
+
+    /**
+     * The text with punctuation said aloud to a dictating phone written as its mark, so that it ends a sentence or asks
+     * as the mark would ("chest pain question mark none full stop" is "chest pain? none."). Whole words only, any case.
+     */
+    private String readDictation(String text) {
+        return dictated.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                " " + rules.dictation().get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) + " "));
+    }
+
+    /** A pattern matching any of the phrases as whole words in any case, the longest first (none when none). */
+    private static Pattern saidAloud(Set<String> phrases) {
+        String alternatives = phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(p -> Pattern.quote(p).replace(" ", "\\E\\s+\\Q")).collect(Collectors.joining("|"));
+        return Pattern.compile(alternatives.isEmpty() ? "(?!)" : "\\b(?:" + alternatives + ")\\b",
+                Pattern.CASE_INSENSITIVE);
     }
 
     /**

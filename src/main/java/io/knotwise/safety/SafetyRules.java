@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param urgentContacts who to contact today for an urgent flag, by locale such as {@code en-GB}, with a default
  * @param spellings common misspellings of red-flag words and the word meant ("tite": "tight")
  * @param emoji emoji and the word each is read as ("🤰": "pregnant")
+ * @param dictation punctuation said aloud to a dictating phone and the mark it stands for ("full stop": ".")
  * @param corrections phrases with which a user says an earlier flag was a misunderstanding
  * @param generalQuestions phrases that make a whole message a general question ("just curious"): it raises no
  *     flag below emergency (an emergency is never dismissed as a question)
@@ -33,6 +34,7 @@ public record SafetyRules(
         PastMarkers pastMarkers,
         Map<String, String> spellings,
         Map<String, String> emoji,
+        Map<String, String> dictation,
         List<String> corrections,
         List<String> generalQuestions,
         Ages ages,
@@ -54,6 +56,7 @@ public record SafetyRules(
         experiencer = experiencer == null ? Experiencer.none() : experiencer;
         spellings = Copies.map(spellings);
         emoji = Copies.map(emoji);
+        dictation = Copies.map(dictation);
         corrections = Copies.list(corrections);
         generalQuestions = Copies.list(generalQuestions);
         ages = ages == null ? Ages.none() : ages;
@@ -65,8 +68,8 @@ public record SafetyRules(
     /** The same rules with other thresholds for the learned second opinion. */
     public SafetyRules withSecondOpinion(SecondOpinion thresholds) {
         return new SafetyRules(emergencyNumbers, urgentContacts, tiers, negation, experiencer, idioms, literals,
-                categories, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, corrections, generalQuestions,
-                ages, exactWords, checklist, thresholds, concepts);
+                categories, modifiers, midTechniqueStop, pastMarkers, spellings, emoji, dictation, corrections,
+                generalQuestions, ages, exactWords, checklist, thresholds, concepts);
     }
 
     public Optional<Category> category(String id) {

@@ -1592,6 +1592,15 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void punctuationSaidAloudToADictatingPhoneEndsAChecklistAnswerAsAMarkWould() {
+        assertThat(rulesFlags("chest pain question mark no full stop fever question mark none full stop")).isEmpty();
+        assertThat(rulesFlags("Chest Pain Question Mark None Full Stop")).isEmpty();
+        assertThat(rulesFlags("chest pain question mark yes full stop crushing right now"))
+                .contains("cardiac_warning_signs");
+        assertThat(rulesFlags("I'm on war for in full stop is that ok")).contains("anticoagulant_or_bleeding_risk");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
