@@ -66,7 +66,9 @@ public final class RedFlagDetector {
     private static final Set<String> DEGREES = Set.of("c", "f", "degrees", "degree", "deg", "celsius", "fahrenheit");
 
     private final SafetyRules rules;
-    /** The punctuation said aloud of {@link SafetyRules#dictation()}, as whole words in any case. */
+    /** The marks of {@link SafetyRules#dictation()}, keyed by the phrase said aloud in lower case, single-spaced. */
+    private final Map<String, String> marks;
+    /** Those phrases as whole words in any case. */
     private final Pattern dictated;
     private final Set<String> exactWords;
     private final SpellingCorrector speller;
@@ -131,7 +133,9 @@ public final class RedFlagDetector {
      */
     public RedFlagDetector(SafetyRules rules, Set<String> knownWords, IntentClassifier secondOpinion) {
         this.rules = rules;
-        this.dictated = saidAloud(rules.dictation().keySet());
+        this.marks = rules.dictation().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> spokenForm(e.getKey()), Map.Entry::getValue));
+        this.dictated = saidAloud(marks.keySet());
         this.secondOpinion = secondOpinion;
         this.exactWords = Set.copyOf(rules.exactWords());
         this.idioms = index(rules.idioms());
@@ -756,8 +760,13 @@ public final class RedFlagDetector {
      * as the mark would ("chest pain question mark none full stop" is "chest pain? none."). Whole words only, any case.
      */
     private String readDictation(String text) {
-        return dictated.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                " " + rules.dictation().get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) + " "));
+        return dictated.matcher(text).replaceAll(m -> Matcher.quoteReplacement(" " + marks.get(spokenForm(m.group()))
+                + " "));
+    }
+
+    /** A phrase said aloud as the marks are keyed: lower case, its words one space apart. */
+    private static String spokenForm(String phrase) {
+        return phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** A pattern matching any of the phrases as whole words in any case, the longest first (none when none). */
