@@ -11,6 +11,7 @@ import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The ConText reading of one message (Harkema et al., 2009, after NegEx, Chapman et al., 2001): for each mention of
@@ -41,6 +42,8 @@ final class ConText {
     private static final String AGE_MARKER = "age";
     /** How many words may come between a claim and the condition it claims ("had a bowel cancer"). */
     private static final int CLAIM_GAP = 2;
+    /** How many words into a clause of its own a denial may be asked: ", is it all normal?". */
+    private static final int ASKED_CLAUSE = 3;
     private static final String WITHOUT = "without";
     /** The mark of a mention only a hypothetical trigger scopes ("if my chest feels squeezed"). */
     static final String SUPPOSED = "hyp|";
@@ -151,10 +154,12 @@ final class ConText {
                 t -> !realConditional(t, stated, lexicon.questionStarts()) && !presupposed.contains(t));
         this.supposes = !supposing.isEmpty();
         this.before = overlooking.contains(Overlook.SUPPOSITIONS) ? notSupposed : joined(notSupposed, supposing);
+        // "no feeling where I sit, is normal?" asks whether it is: a post-trigger asked in a clause of its own denies
+        // nothing ("would numbness be a reason to stop?" still asks of nothing the user has)
         this.after = where(found.find(lexicon.postTriggers()),
-                t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()));
+                t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()) && !askedApart(t));
         var allAnswers = where(found.find(lexicon.answers()),
-                a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()));
+                a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()) && !askedApart(a));
         this.answers = where(allAnswers,
                 a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers));
         this.past = found.find(lexicon.pastMarkers());
@@ -698,6 +703,15 @@ final class ConText {
      */
     private boolean onlySupposed(PhraseIndex.Match<Boolean> term) {
         return !negatedBy(notSupposed, term);
+    }
+
+    /**
+     * Whether a phrase is asked in a short clause of its own, after a comma and before a "?" (", is normal?", ", all
+     * fine?").
+     */
+    private boolean askedApart(PhraseIndex.Match<Boolean> phrase) {
+        return asking.contains(phrase.to() - 1)
+                && IntStream.range(phrase.from() - ASKED_CLAUSE, phrase.from()).anyMatch(standalone::contains);
     }
 
     private boolean negated(PhraseIndex.Match<Boolean> term) {

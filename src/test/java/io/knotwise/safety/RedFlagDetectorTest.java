@@ -1601,6 +1601,29 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aDenialAskedInAClauseOfItsOwnIsAQuestionNotADenial() {
+        assertThat(rulesFlags("no feeling down there when I wipe, is normal?"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("bladder and bowels, all normal.")).isEmpty();
+        assertThat(rulesFlags("fevers, sweats, shivers, none of them")).isEmpty();
+    }
+
+    @Test
+    void waterworksThatStoppedWorkingOrAGaitGoneWrongInBothLegsIsAnEmergency() {
+        assertThat(rulesFlags("my waterworks aren't working since I hurt my back"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my legs keep tripping me up and I'm not walking right"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my legs turned to jelly when I saw the bill")).isEmpty();
+    }
+
+    @Test
+    void severePainInTheBackAndChestAtOnceIsAnAorticEmergency() {
+        assertThat(rulesFlags("sudden 10/10 pain in my back and chest at the same time"))
+                .contains("tearing_pain_aortic");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
