@@ -161,7 +161,8 @@ final class ConText {
         var allAnswers = where(found.find(lexicon.answers()),
                 a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()) && !askedApart(a));
         this.answers = where(allAnswers,
-                a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1) || inAList(a, allAnswers));
+                a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1)
+                        || !aLetter(words, a) && inAList(a, allAnswers));
         this.past = found.find(lexicon.pastMarkers());
         this.ongoing = found.find(lexicon.ongoing());
         this.recent = found.find(lexicon.recent());
@@ -169,7 +170,7 @@ final class ConText {
         // What the user says their job is puts what follows on someone else too, like an experiencer trigger.
         // A pseudo-trigger holds an experiencer trigger too: "walked the dog" is not about the dog.
         this.others = joined(outside(found.find(lexicon.others()), pseudo), atWork);
-        this.othersAfter = found.find(lexicon.othersAfter());
+        this.othersAfter = outside(found.find(lexicon.othersAfter()), pseudo);
         // "she was fine an hour ago": a marker of their past right before a recent time dates the start, not the end
         this.othersPast = where(found.find(lexicon.othersPast()),
                 m -> recent.stream().noneMatch(r -> r.from() >= m.to() && r.from() - m.to() <= 1));
@@ -420,6 +421,14 @@ final class ConText {
      * Whether an answer is one of a list answered without punctuation ("chest pain no breathless no numb no"):
      * another answer follows within three words. "chest pain, no fever" is not such a list.
      */
+    /**
+     * Whether an answer is one letter: "n" answers an item only where it stands alone ("chest pain? n"); between words
+     * it is text-speak for "and" ("ache in my arm n jaw n i feel sick").
+     */
+    private static boolean aLetter(List<String> words, PhraseIndex.Match<Boolean> answer) {
+        return answer.to() - answer.from() == 1 && words.get(answer.from()).length() == 1;
+    }
+
     private static boolean inAList(PhraseIndex.Match<Boolean> answer, List<PhraseIndex.Match<Boolean>> answers) {
         for (PhraseIndex.Match<Boolean> next : answers) {
             if (next.from() > answer.to() && next.from() - answer.to() <= 3) {

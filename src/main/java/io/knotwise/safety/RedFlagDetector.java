@@ -55,7 +55,7 @@ public final class RedFlagDetector {
     /** Words whose "'s" is part of a phrase ("what's a", "it's normal"); a noun's is dropped ("my chest's tight"). */
     private static final Set<String> KEEPS_ITS_S = Set.of("it's", "that's", "what's", "there's", "here's", "he's",
             "she's", "who's", "where's", "how's", "let's");
-    private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()";
+    private static final String PUNCTUATION = ".?!;:,-\u2013\u2014/()|";
     /** A number glued to the word after it ("20wks", "6kg", "102f"), but not "80s", "3am" or "2nd". */
     private static final Pattern GLUED_UNIT = Pattern.compile("(\\d)(?!(?:s|am|pm|st|nd|rd|th)\\b)(?=[a-z])",
             Pattern.CASE_INSENSITIVE);

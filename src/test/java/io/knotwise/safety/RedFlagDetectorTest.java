@@ -1624,6 +1624,28 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void limbsThatFeelLikeSomeoneElsesAreTheUsersOwnStrokeSign() {
+        assertThat(rulesFlags("all of a sudden my right arm and leg feel like they're not mine, numb down one side"))
+                .contains("stroke_signs");
+    }
+
+    @Test
+    void aLetterNBetweenWordsIsAndWhileOneStandingAloneAnswersNo() {
+        assertThat(rulesFlags("pain in my jaw n left arm n im sweaty n sick")).contains("cardiac_warning_signs");
+        assertThat(rulesFlags("chest pain? n. numbness? n")).isEmpty();
+        assertThat(rulesFlags("dizzy n | breathless n")).isEmpty();
+    }
+
+    @Test
+    void waterThatWillNotComeOrLegsThatWillNotHoldTheUserUpIsAnEmergency() {
+        assertThat(rulesFlags("the wee just won't come out however long I stand there"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my legs wouldn't hold me when I got out of bed this morning"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("my foot goes tingly when I cross my legs")).doesNotContain("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
