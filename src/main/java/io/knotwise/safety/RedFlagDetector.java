@@ -321,7 +321,8 @@ public final class RedFlagDetector {
             askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.CAUSES)), duringTechnique, found, unsure);
         }
         if (scope.supposes()) {
-            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.SUPPOSITIONS)), duringTechnique, found, unsure);
+            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.SUPPOSITIONS, ConText.Overlook.QUESTIONS)),
+                    duringTechnique, found, unsure);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));

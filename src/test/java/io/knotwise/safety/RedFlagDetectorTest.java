@@ -205,6 +205,14 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aChecklistWordAskedAboutGetsTheClarifyingQuestionThatExplainsIt() {
+        Screening asked = DETECTOR.screen("what does saddle numbness mean?", false);
+
+        assertThat(asked.flags()).isEmpty();
+        assertThat(asked.unsure()).containsExactly("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aQuestionThatStatesTheSymptomRaisesIt() {
         assertThat(flags("is the roller ok even though my hands have gone numb?"))
                 .contains("progressive_neuro_deficit");
