@@ -418,10 +418,6 @@ final class ConText {
     }
 
     /**
-     * Whether an answer is one of a list answered without punctuation ("chest pain no breathless no numb no"):
-     * another answer follows within three words. "chest pain, no fever" is not such a list.
-     */
-    /**
      * Whether an answer is one letter: "n" answers an item only where it stands alone ("chest pain? n"); between words
      * it is text-speak for "and" ("ache in my arm n jaw n i feel sick").
      */
@@ -429,6 +425,10 @@ final class ConText {
         return answer.to() - answer.from() == 1 && words.get(answer.from()).length() == 1;
     }
 
+    /**
+     * Whether an answer is one of a list answered without punctuation ("chest pain no breathless no numb no"):
+     * another answer follows within three words. "chest pain, no fever" is not such a list.
+     */
     private static boolean inAList(PhraseIndex.Match<Boolean> answer, List<PhraseIndex.Match<Boolean>> answers) {
         for (PhraseIndex.Match<Boolean> next : answers) {
             if (next.from() > answer.to() && next.from() - answer.to() <= 3) {

@@ -1654,6 +1654,21 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void numbnessFromLyingOnALimbThatPassesIsNotAWarningSignButNumbnessThatStaysIs() {
+        assertThat(rulesFlags("my arm goes numb when I sleep on it, fine once I move")).isEmpty();
+        assertThat(rulesFlags("my arm goes numb when I sleep on it and it's still numb now"))
+                .contains("progressive_neuro_deficit");
+    }
+
+    @Test
+    void theSaddleAreaInEverydayWordsOrWaterThatOnlyTricklesIsAnEmergency() {
+        assertThat(rulesFlags("my lady bits have gone numb since my back went"))
+                .contains("bladder_bowel_saddle_legs");
+        assertThat(rulesFlags("only a trickle of wee comes out however long I try"))
+                .contains("bladder_bowel_saddle_legs");
+    }
+
+    @Test
     void aHarmlessSentenceRepeatedIsNoMoreAlarmingThanOnce() {
         var engine = RealGuide.guide().engine();
         String once = "my upper back is tight and sore. ";
