@@ -104,6 +104,7 @@ final class ConText {
     /** For each word, whether it belongs to a mention an ordinary cause explains ("numb bum from the hard chair"). */
     private final boolean[] explained;
     private final Set<Overlook> overlooking;
+    private final Lexicon lexicon;
     /** Every phrase of the screen's term lists in this message, found in one pass. */
     private final PhraseScanner.Found found;
     /** The concept phrases of this message (the lexicon's {@code symptoms}), found once. */
@@ -123,6 +124,7 @@ final class ConText {
     ConText(List<String> words, Set<Integer> sentenceStarts, Set<Integer> standalone, Set<Integer> asking,
             Lexicon lexicon, PhraseScanner.Found found, Set<Overlook> overlooking) {
         this.found = found;
+        this.lexicon = lexicon;
         this.overlooking = Set.copyOf(overlooking);
         this.words = words;
         this.sentenceStarts = Set.copyOf(sentenceStarts);
@@ -156,10 +158,8 @@ final class ConText {
         this.before = overlooking.contains(Overlook.SUPPOSITIONS) ? notSupposed : joined(notSupposed, supposing);
         // "no feeling where I sit, is normal?" asks whether it is: a post-trigger asked in a clause of its own denies
         // nothing ("would numbness be a reason to stop?" still asks of nothing the user has)
-        this.after = where(found.find(lexicon.postTriggers()),
-                t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.to() <= p.to()) && !askedApart(t));
-        var allAnswers = where(found.find(lexicon.answers()),
-                a -> pseudo.stream().noneMatch(p -> p.from() <= a.from() && a.to() <= p.to()) && !askedApart(a));
+        this.after = where(found.find(lexicon.postTriggers()), t -> !withinAny(t, pseudo) && !askedApart(t));
+        var allAnswers = where(found.find(lexicon.answers()), a -> !withinAny(a, pseudo) && !askedApart(a));
         this.answers = where(allAnswers,
                 a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1)
                         || !aLetter(words, a) && inAList(a, allAnswers));
@@ -281,6 +281,11 @@ final class ConText {
         return false;
     }
 
+    /** The same words read again taking {@code what} literally, without reading the text a second time. */
+    ConText overlooking(Set<Overlook> what) {
+        return new ConText(words, sentenceStarts, standalone, asking, lexicon, found, what);
+    }
+
     /** Whether this reading takes that literally. */
     boolean overlooks(Overlook what) {
         return overlooking.contains(what);
@@ -325,6 +330,11 @@ final class ConText {
                                                            List<PhraseIndex.Match<Boolean>> pseudo) {
         return pseudo.isEmpty() ? triggers
                 : where(triggers, t -> pseudo.stream().noneMatch(p -> p.from() <= t.from() && t.from() < p.to()));
+    }
+
+    /** Whether a phrase lies wholly inside one of the others ("no feeling" holds its "no"). */
+    private static boolean withinAny(PhraseIndex.Match<Boolean> phrase, List<PhraseIndex.Match<Boolean>> others) {
+        return others.stream().anyMatch(o -> o.from() <= phrase.from() && phrase.to() <= o.to());
     }
 
     /**

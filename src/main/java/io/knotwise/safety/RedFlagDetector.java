@@ -308,7 +308,8 @@ public final class RedFlagDetector {
             }
         }
         if (scope.asksInGeneral()) {
-            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.QUESTIONS)), duringTechnique, found, unsure);
+            askAboutEmergencies(scope.overlooking(EnumSet.of(ConText.Overlook.QUESTIONS)), duringTechnique, found,
+                    unsure);
         }
         if (secondOpinion != null) {
             List<IntentScore> opinion = secondOpinion.rank(reading(scope));
@@ -318,11 +319,11 @@ public final class RedFlagDetector {
         // After the second opinion, which may read a supposed or an explained emergency as said: what it leaves is
         // asked about.
         if (scope.explains()) {
-            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.CAUSES)), duringTechnique, found, unsure);
+            askAboutEmergencies(scope.overlooking(EnumSet.of(ConText.Overlook.CAUSES)), duringTechnique, found, unsure);
         }
         if (scope.supposes()) {
-            askAboutEmergencies(scope(text, EnumSet.of(ConText.Overlook.SUPPOSITIONS, ConText.Overlook.QUESTIONS)),
-                    duringTechnique, found, unsure);
+            askAboutEmergencies(scope.overlooking(EnumSet.of(ConText.Overlook.SUPPOSITIONS,
+                    ConText.Overlook.QUESTIONS)), duringTechnique, found, unsure);
         }
         var flags = new ArrayList<>(found.values());
         flags.sort(Comparator.comparing(RedFlag::tier));
@@ -695,12 +696,8 @@ public final class RedFlagDetector {
         return false;
     }
 
+    /** The plain ConText reading of a text; {@link ConText#overlooking} gives its literal re-readings. */
     private ConText scope(String text) {
-        return scope(text, EnumSet.noneOf(ConText.Overlook.class));
-    }
-
-    /** The ConText reading of a text, taking {@code overlooking} literally. */
-    private ConText scope(String text, Set<ConText.Overlook> overlooking) {
         String spaced = GLUED_UNIT.matcher(readDictation(readEmoji(text))).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
         boolean shouting = text.chars().noneMatch(Character::isLowerCase);
@@ -742,7 +739,8 @@ public final class RedFlagDetector {
                 }
             }
         }
-        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, scanner.scan(words), overlooking);
+        return new ConText(words, sentenceStarts, standalone, asking, scopeLexicon, scanner.scan(words),
+                EnumSet.noneOf(ConText.Overlook.class));
     }
 
     /** The text with each emoji of the rules written as its word ("12 wks 🤰" is "12 wks pregnant"). */
