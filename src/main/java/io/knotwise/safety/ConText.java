@@ -380,17 +380,34 @@ final class ConText {
 
     /**
      * Whether a hypothetical trigger's clause states what is happening: "if I've had a temperature since Tuesday",
-     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker). The clause ends
+     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker), or whose question
+     * the next sentence owns up to. The clause ends
      * where the question it conditions begins: in "if I ever get pregnant, can I keep doing these?" the "keep" is
      * the question's.
      */
     private boolean realConditional(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> stated,
                                     PhraseIndex<Boolean> questionStarts) {
+        if (ownedUpAfter(trigger.to())) {
+            return true;
+        }
         for (PhraseIndex.Match<Boolean> marker : stated) {
             if (marker.from() >= trigger.to() && marker.from() - trigger.to() <= 2 * window
                     && !stoppedBetween(trigger.to(), marker.from())
                     && !questionBetween(trigger.to(), marker.from(), questionStarts)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the sentence after the one holding an index opens by owning up to what it asked or supposed: "is massage
+     * OK if your legs are numb? Because mine both are" (one of the lexicon's {@code affirmatives}).
+     */
+    private boolean ownedUpAfter(int index) {
+        for (int next = index; next < words.size(); next++) {
+            if (sentenceStarts.contains(next)) {
+                return found.matchAt(lexicon.affirmatives(), next) != null;
             }
         }
         return false;

@@ -937,6 +937,15 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aQuestionOrSuppositionTheNextSentenceOwnsUpToStatesIt() {
+        assertThat(flags("can the peanut ball be used if your face droops on one side? that's been me since lunch"))
+                .contains("stroke_signs");
+        assertThat(flags("would massage be safe if your bladder stopped working? because mine both stopped, bladder"
+                + " and bowels")).contains("bladder_bowel_saddle_legs");
+        assertThat(flags("can a knot make both your legs go numb? mine are fine, just curious")).isEmpty();
+    }
+
+    @Test
     void aBloodThinnerTakenSinceAnOldOperationIsTakenNow() {
         assertThat(flags("On Eliquis since my valve replacement in 2016.")).contains("anticoagulant_or_bleeding_risk");
     }
