@@ -937,6 +937,21 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void feelingsThingsAndPostureCuesThatBorrowSymptomWordsRaiseNothing() {
+        assertThat(flags("honestly this spreadsheet is crushing my soul")).isEmpty();
+        assertThat(flags("nearly passed out from boredom waiting for the train")).isEmpty();
+        assertThat(flags("sorry, my phone keeps buzzing, where was I")).isEmpty();
+        assertThat(flags("stand tall with your chest out, is that right?")).isEmpty();
+    }
+
+    @Test
+    void aNewBabyOrOneOnTheWayInEverydayWordsIsPregnancy() {
+        assertThat(flags("we had our little one three weeks ago and my shoulders are in knots"))
+                .contains("pregnancy");
+        assertThat(flags("carrying my first and my upper back is so stiff")).contains("pregnancy");
+    }
+
+    @Test
     void aQuestionOrSuppositionTheNextSentenceOwnsUpToStatesIt() {
         assertThat(flags("can the peanut ball be used if your face droops on one side? that's been me since lunch"))
                 .contains("stroke_signs");
