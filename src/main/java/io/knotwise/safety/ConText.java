@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
@@ -83,6 +84,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> notSupposed;
     private final List<PhraseIndex.Match<Boolean>> after;
     private final List<PhraseIndex.Match<Boolean>> answers;
+    /** The items each answer that fits one item only may deny, by where the answer starts ("i am a man": pregnant). */
+    private final Map<Integer, Set<String>> itemsAnswered;
     private final List<PhraseIndex.Match<Boolean>> stops;
     private final List<PhraseIndex.Match<Boolean>> past;
     private final List<PhraseIndex.Match<Boolean>> ongoing;
@@ -158,8 +161,16 @@ final class ConText {
         this.before = overlooking.contains(Overlook.SUPPOSITIONS) ? notSupposed : joined(notSupposed, supposing);
         // "no feeling where I sit, is normal?" asks whether it is: a post-trigger asked in a clause of its own denies
         // nothing ("would numbness be a reason to stop?" still asks of nothing the user has)
-        this.after = where(found.find(lexicon.postTriggers()), t -> !withinAny(t, pseudo) && !askedApart(t));
-        var allAnswers = where(found.find(lexicon.answers()), a -> !withinAny(a, pseudo) && !askedApart(a));
+        // "Pregnant? I'm a fella.": an answer that fits one item only answers, and denies before it, that item alone
+        var itemAnswers = found.find(lexicon.itemAnswers());
+        this.itemsAnswered = itemAnswers.isEmpty() ? Map.of() : itemAnswers.stream()
+                .collect(Collectors.toUnmodifiableMap(PhraseIndex.Match::from, PhraseIndex.Match::value, (a, b) -> a));
+        var itemAnswered = itemAnswers.stream().map(a -> new PhraseIndex.Match<>(a.from(), a.to(), Boolean.TRUE))
+                .toList();
+        this.after = where(joined(found.find(lexicon.postTriggers()), itemAnswered),
+                t -> !withinAny(t, pseudo) && !askedApart(t));
+        var allAnswers = where(joined(found.find(lexicon.answers()), itemAnswered),
+                a -> !withinAny(a, pseudo) && !askedApart(a));
         this.answers = where(allAnswers,
                 a -> standalone.contains(a.to() - 1) || asking.contains(a.from() - 1)
                         || !aLetter(words, a) && inAList(a, allAnswers));
@@ -380,10 +391,9 @@ final class ConText {
 
     /**
      * Whether a hypothetical trigger's clause states what is happening: "if I've had a temperature since Tuesday",
-     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker), or whose question
-     * the next sentence owns up to. The clause ends
-     * where the question it conditions begins: in "if I ever get pregnant, can I keep doing these?" the "keep" is
-     * the question's.
+     * "if my fingers have been numb", not "if I've ever had" (a pseudo-trigger holds that marker); or whose question
+     * the next sentence owns up to. The clause ends where the question it conditions begins: in "if I ever get
+     * pregnant, can I keep doing these?" the "keep" is the question's.
      */
     private boolean realConditional(PhraseIndex.Match<Boolean> trigger, List<PhraseIndex.Match<Boolean>> stated,
                                     PhraseIndex<Boolean> questionStarts) {
@@ -480,6 +490,7 @@ final class ConText {
                    PhraseIndex<Boolean> doubledBy, PhraseIndex<Boolean> owned, PhraseIndex<Boolean> history,
                    PhraseIndex<Boolean> turns, PhraseIndex<Boolean> presupposing,
                    PhraseIndex<Boolean> presupposable, PhraseIndex<Boolean> supposing, PhraseIndex<Boolean> advising,
+                   PhraseIndex<Set<String>> itemAnswers,
                    PhraseIndex<List<String>> symptoms, List<Cause> causes, Set<String> unless,
                    Set<String> alongside, PhraseIndex<Boolean> breakingCauses, PhraseIndex<Boolean> undoingCauses) {
     }
@@ -769,6 +780,9 @@ final class ConText {
             }
         }
         for (PhraseIndex.Match<Boolean> a : answers) {
+            if (!fits(a, term)) {
+                continue;
+            }
             // "chest pain no", "pregnant? also no"; not "Thinners? Xarelto. Pregnant? No.", where the word between
             // is an item of its own and takes the answer
             if (a.from() >= term.to() && a.from() - term.to() <= 1 && noStopWordBetween(term.to(), a.from())
@@ -782,7 +796,7 @@ final class ConText {
         }
         for (PhraseIndex.Match<Boolean> t : after) {
             if (t.from() >= term.to() && t.from() - term.to() <= window && !stoppedBetween(term.to(), t.from())
-                    && !ownSubject(term, t)) {
+                    && !ownSubject(term, t) && fits(t, term)) {
                 return true;
             }
         }
@@ -839,6 +853,15 @@ final class ConText {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an answer or post-trigger may deny a term: any may, except one that fits one item only and the term is
+     * not that item.
+     */
+    private boolean fits(PhraseIndex.Match<Boolean> answer, PhraseIndex.Match<Boolean> term) {
+        Set<String> items = itemsAnswered.get(answer.from());
+        return items == null || IntStream.range(term.from(), term.to()).anyMatch(i -> items.contains(words.get(i)));
     }
 
     /**

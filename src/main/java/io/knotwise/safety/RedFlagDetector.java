@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class RedFlagDetector {
                 index(experiencer.work().claims()), index(negation.leadIns()), index(negation.doubledBy()),
                 index(negation.owned()), index(experiencer.history()), index(rules.pastMarkers().turns()),
                 index(negation.presupposing()), index(negation.presupposable()), index(negation.supposing()),
-                index(negation.advising()), concepts, causes,
+                index(negation.advising()), itemAnswers(negation.itemAnswers()), concepts, causes,
                 Set.copyOf(rules.concepts().explains().unless()), alongside(rules.concepts(), causes),
                 index(rules.concepts().explains().brokenBy()),
                 index(rules.concepts().explains().undoneBy()));
@@ -252,6 +253,21 @@ public final class RedFlagDetector {
     }
 
     /** Phrases are matched on word stems, so every inflection of a term counts. */
+    /** Each answer that fits one checklist item only, to the forms of the items it may deny. */
+    private PhraseIndex<Set<String>> itemAnswers(List<Negation.ItemAnswers> groups) {
+        var items = new HashMap<String, Set<String>>();
+        for (Negation.ItemAnswers group : groups) {
+            for (String answer : group.answers()) {
+                items.computeIfAbsent(answer, a -> new HashSet<>()).addAll(group.items().stream().map(this::form)
+                        .toList());
+            }
+        }
+        var index = PhraseIndex.of(items.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))), this::form);
+        indexed.add(index);
+        return index;
+    }
+
     private PhraseIndex<Boolean> index(List<String> phrases) {
         var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p
                 -> true)),

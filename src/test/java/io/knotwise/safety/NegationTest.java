@@ -11,7 +11,7 @@ class NegationTest {
     private static Negation presupposing(List<String> hypothetical, List<String> presupposable) {
         List<String> none = List.of();
         return new Negation(5, none, none, none, none, hypothetical, none, none, none, none, none, none, none,
-                List.of("ok to"), presupposable, none, none);
+                List.of("ok to"), presupposable, none, none, List.of());
     }
 
     @Test

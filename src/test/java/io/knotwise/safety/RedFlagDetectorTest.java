@@ -945,6 +945,13 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void aManSayingSoDeniesOnlyThePregnancy() {
+        assertThat(flags("crushing pain in my chest, I'm a man.")).contains("cardiac_warning_signs");
+        assertThat(flags("pregnant? I'm a man")).isEmpty();
+        assertThat(flags("fever - no, pregnancy - no because im a man")).isEmpty();
+    }
+
+    @Test
     void aNewBabyOrOneOnTheWayInEverydayWordsIsPregnancy() {
         assertThat(flags("we had our little one three weeks ago and my shoulders are in knots"))
                 .contains("pregnancy");
