@@ -5,6 +5,7 @@ import io.knotwise.nlu.PhraseScanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,8 +85,8 @@ final class ConText {
     private final List<PhraseIndex.Match<Boolean>> notSupposed;
     private final List<PhraseIndex.Match<Boolean>> after;
     private final List<PhraseIndex.Match<Boolean>> answers;
-    /** The items each answer that fits one item only may deny, by where the answer starts ("i am a man": pregnant). */
-    private final Map<Integer, Set<String>> itemsAnswered;
+    /** The items each answer that fits one item only may deny, by the answer's words ("i am a man": pregnant). */
+    private final Map<PhraseIndex.Match<Boolean>, Set<String>> itemsAnswered;
     private final List<PhraseIndex.Match<Boolean>> stops;
     private final List<PhraseIndex.Match<Boolean>> past;
     private final List<PhraseIndex.Match<Boolean>> ongoing;
@@ -162,11 +163,14 @@ final class ConText {
         // "no feeling where I sit, is normal?" asks whether it is: a post-trigger asked in a clause of its own denies
         // nothing ("would numbness be a reason to stop?" still asks of nothing the user has)
         // "Pregnant? I'm a fella.": an answer that fits one item only answers, and denies before it, that item alone
-        var itemAnswers = found.find(lexicon.itemAnswers());
-        this.itemsAnswered = itemAnswers.isEmpty() ? Map.of() : itemAnswers.stream()
-                .collect(Collectors.toUnmodifiableMap(PhraseIndex.Match::from, PhraseIndex.Match::value, (a, b) -> a));
-        var itemAnswered = itemAnswers.stream().map(a -> new PhraseIndex.Match<>(a.from(), a.to(), Boolean.TRUE))
-                .toList();
+        var itemAnswered = new ArrayList<PhraseIndex.Match<Boolean>>();
+        var answeredItems = new HashMap<PhraseIndex.Match<Boolean>, Set<String>>();
+        for (PhraseIndex.Match<Set<String>> a : found.find(lexicon.itemAnswers())) {
+            var answer = new PhraseIndex.Match<>(a.from(), a.to(), Boolean.TRUE);
+            itemAnswered.add(answer);
+            answeredItems.put(answer, a.value());
+        }
+        this.itemsAnswered = Map.copyOf(answeredItems);
         this.after = where(joined(found.find(lexicon.postTriggers()), itemAnswered),
                 t -> !withinAny(t, pseudo) && !askedApart(t));
         var allAnswers = where(joined(found.find(lexicon.answers()), itemAnswered),
@@ -860,7 +864,7 @@ final class ConText {
      * not that item.
      */
     private boolean fits(PhraseIndex.Match<Boolean> answer, PhraseIndex.Match<Boolean> term) {
-        Set<String> items = itemsAnswered.get(answer.from());
+        Set<String> items = itemsAnswered.get(answer);
         return items == null || IntStream.range(term.from(), term.to()).anyMatch(i -> items.contains(words.get(i)));
     }
 
