@@ -421,10 +421,15 @@ final class ConText {
     private boolean ownedUpAfter(int index) {
         for (int next = index; next < words.size(); next++) {
             if (sentenceStarts.contains(next)) {
-                return found.matchAt(lexicon.affirmatives(), next) != null;
+                return ownsUp(found, lexicon, next);
             }
         }
         return false;
+    }
+
+    /** Whether the words from an index open with one of the lexicon's {@code affirmatives} ("yes", "that's me"). */
+    private static boolean ownsUp(PhraseScanner.Found found, Lexicon lexicon, int index) {
+        return found.matchAt(lexicon.affirmatives(), index) != null;
     }
 
     /**
@@ -720,7 +725,7 @@ final class ConText {
                 // Only a sentence that opens as a question: "taking blood thinner tablets, what pressure is safe?"
                 // ends in one but says the user takes them.
                 boolean question = found.matchAt(lexicon.questionStarts(), start) != null
-                        && found.matchAt(lexicon.affirmatives(), i) == null && !labelled(start, i, asking);
+                        && !ownsUp(found, lexicon, i) && !labelled(start, i, asking);
                 boolean mine = false;
                 for (int k = start; k < i; k++) {
                     mine |= firstPerson[k];

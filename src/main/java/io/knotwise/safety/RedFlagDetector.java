@@ -262,16 +262,17 @@ public final class RedFlagDetector {
                         .toList());
             }
         }
-        var index = PhraseIndex.of(items.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))), this::form);
-        indexed.add(index);
-        return index;
+        return index(items.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
     }
 
     private PhraseIndex<Boolean> index(List<String> phrases) {
-        var index = PhraseIndex.of(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p
-                -> true)),
-                this::form);
+        return index(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)));
+    }
+
+    /** The phrases indexed in the form words are matched in, and found by the scanner's one pass over a message. */
+    private <V> PhraseIndex<V> index(Map<String, V> phrases) {
+        var index = PhraseIndex.of(phrases, this::form);
         indexed.add(index);
         return index;
     }
