@@ -54,7 +54,8 @@ wait_for() {
 
 # Starts the guide on a free port, logging to $1; sets KNOTWISE_URL. The store is $BENCH_STORE (default: memory;
 # e.g. sqlite:/tmp/x.db or redis://127.0.0.1:6379). Rate limits and the per-address connection cap are off: all the
-# load comes from one address.
+# load comes from one address. Load starts once /ready says so (the models loaded and the reading path warmed up), as
+# a load balancer would send it.
 start_knotwise() {
     local log=$1 port
     port=$(free_port)
@@ -65,7 +66,7 @@ start_knotwise() {
         java ${KNOTWISE_JAVA_OPTS:-} -jar "$KNOTWISE_JAR" >"$log" 2>&1 &
     SERVER_PIDS+=($!)
     KNOTWISE_URL=http://127.0.0.1:$port
-    wait_for "$KNOTWISE_URL/health"
+    wait_for "$KNOTWISE_URL/ready"
 }
 
 # Starts the bare Javalin server (the ceiling) on a free port, logging to $1; sets BARE_URL.

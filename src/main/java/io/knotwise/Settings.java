@@ -31,9 +31,11 @@ public record Settings(Server server, Content content, Conversations conversatio
      * @param idleTimeout how long a connection may send nothing before it is closed
      * @param corsOrigins the origins of other sites that may embed the widget and call the API ("*" for any)
      * @param metricsToken the bearer token {@code /metrics} asks for, or null to serve it to this machine only
+     * @param warmUpReads how many made-up messages the server reads once the models have loaded, before {@code
+     *     /ready} says ready (0: none)
      */
     public record Server(String host, int port, int threads, Duration shutdownGrace, Duration idleTimeout,
-                         List<String> corsOrigins, String metricsToken) {
+                         List<String> corsOrigins, String metricsToken, int warmUpReads) {
 
         public Server {
             corsOrigins = List.copyOf(corsOrigins);
@@ -46,7 +48,8 @@ public record Settings(Server server, Content content, Conversations conversatio
                     Duration.ofSeconds(integer(env, "KNOTWISE_SHUTDOWN_GRACE_SECONDS", 10)),
                     Duration.ofSeconds(Math.max(1, integer(env, "KNOTWISE_IDLE_TIMEOUT_SECONDS", 10))),
                     list(env, "KNOTWISE_CORS_ORIGINS", ""),
-                    blankToNull(env.get("KNOTWISE_METRICS_TOKEN")));
+                    blankToNull(env.get("KNOTWISE_METRICS_TOKEN")),
+                    Math.max(0, integer(env, "KNOTWISE_WARMUP_READS", 40_000)));
         }
     }
 

@@ -15,6 +15,8 @@ import io.knotwise.channel.telegram.TelegramSettings;
 import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.channel.whatsapp.WhatsAppChannel;
 import io.knotwise.channel.whatsapp.WhatsAppSettings;
+import io.knotwise.nlu.Example;
+import io.knotwise.nlu.NluDataLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,7 +59,8 @@ final class ServeCli {
                 settings.server().host().equals("0.0.0.0") ? "localhost" : settings.server().host(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, guide)));
         // A failure propagates to Main, whose exit runs the hook above.
-        guide.engine().models().await();
+        guide.engine().warmUp(() -> new NluDataLoader(settings.content().models()).examples().stream()
+                .map(Example::text).toList(), settings.server().warmUpReads());
     }
 
     static void chat(Settings settings) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The conversation engine, plain Java and thread-safe: a message is screened ({@link Safeguard}), then moves through
@@ -37,6 +38,7 @@ public final class Engine {
     private final Turns turns;
     private final TurnMaker maker;
     private final StorelessAdvice storeless;
+    private volatile boolean warmingUp;
 
     /**
      * @param defaultLocale the locale of advice given while the store (and the conversation's locale) is unreachable
@@ -147,9 +149,34 @@ public final class Engine {
         return models.detector().detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());
     }
 
-    /** Whether the engine can take turns now: its models have loaded and its store answers. */
+    /** Whether the engine can take turns now: its models have loaded, it is not warming up and its store answers. */
     public boolean ready() {
-        return models.ready() && turns.store().ready();
+        return models.ready() && !warmingUp && turns.store().ready();
+    }
+
+    /** Whether {@link #warmUp} is under way. */
+    public boolean warmingUp() {
+        return warmingUp;
+    }
+
+    /**
+     * Waits for the models, then reads made-up messages (each of the texts, and each joined to the next, so that
+     * most are not known phrases) until {@code reads} are done: the JIT compiles the reading path before traffic
+     * instead of under it. {@link #ready} is false meanwhile; messages that arrive are answered as usual. Rethrows
+     * what stopped a model from loading.
+     */
+    public void warmUp(Supplier<List<String>> sample, int reads) {
+        warmingUp = reads > 0;
+        try {
+            models.await();
+            List<String> texts = reads > 0 ? sample.get() : List.of();
+            for (int i = 0; i < reads && !texts.isEmpty(); i++) {
+                String text = texts.get(i / 2 % texts.size());
+                read(i % 2 == 0 ? text : text + ", " + texts.get((i / 2 + 1) % texts.size()));
+            }
+        } finally {
+            warmingUp = false;
+        }
     }
 
     /** The parser and the red-flag screen, loaded or still loading. */

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,54 @@ class LoadingModelsTest {
                 .hasMessageContaining("cannot load the intent model");
         assertThatThrownBy(() -> engine.models().await()).isInstanceOf(InvalidDataException.class);
         assertThat(engine.ready()).isFalse();
+    }
+
+    @Test
+    void warmingUpKeepsTheGuideUnreadyWhileMessagesAreStillAnsweredAndReadsJoinedTextsTheNumberOfTimesAsked()
+            throws Exception {
+        var sampled = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var read = new CopyOnWriteArrayList<String>();
+        var warming = CompletableFuture.runAsync(() -> engine.warmUp(() -> {
+            sampled.countDown();
+            await(release);
+            return List.of("my neck is stiff", "what is a trigger point");
+        }, 5));
+        finishLoading();
+        assertThat(sampled.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(engine.warmingUp()).isTrue();
+        assertThat(engine.ready()).isFalse();
+        String id = engine.start("en-GB").conversationId();
+        assertThat(engine.handle(id, Input.text("I have chest pain")).triage().tier()).isEqualTo(Tier.EMERGENCY);
+
+        parsing.obtrudeValue(Fixtures.parser(words -> {
+            read.add(String.join(" ", words));
+            return List.of(new IntentScore("describe_symptom", 0.99));
+        }));
+        release.countDown();
+        warming.get(10, TimeUnit.SECONDS);
+        assertThat(engine.warmingUp()).isFalse();
+        assertThat(engine.ready()).isTrue();
+        assertThat(read).hasSize(5).anyMatch(text -> text.contains("stiff") && text.contains("trigger"));
+    }
+
+    @Test
+    void noWarmUpMeansReadyAsSoonAsTheModelsHaveLoaded() {
+        finishLoading();
+
+        engine.warmUp(() -> {
+            throw new AssertionError("no sample is needed");
+        }, 0);
+
+        assertThat(engine.ready()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -37,7 +37,8 @@ final class OpsRoutes {
         routes.get("/health", ctx -> Json.respond(ctx, 200, Map.of("status", "ok")));
         routes.get("/ready", ctx -> {
             boolean ready = engine.ready();
-            String status = ready ? "ready" : engine.models().ready() ? "store_unavailable" : "loading";
+            String status = ready ? "ready" : !engine.models().ready() ? "loading"
+                    : engine.warmingUp() ? "warming_up" : "store_unavailable";
             Json.respond(ctx, ready ? 200 : 503, Map.of("status", status));
         });
         routes.get("/metrics", ctx -> {
