@@ -149,7 +149,10 @@ public final class Engine {
         return models.detector().detect(text, false).stream().anyMatch(flag -> flag.tier().stopsGuidance());
     }
 
-    /** Whether the engine can take turns now: its models have loaded, it is not warming up and its store answers. */
+    /**
+     * Whether the engine is ready for traffic ({@code /ready}): its models have loaded, it is not warming up and its
+     * store answers.
+     */
     public boolean ready() {
         return models.ready() && !warmingUp && turns.store().ready();
     }
