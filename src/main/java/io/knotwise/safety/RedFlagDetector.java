@@ -252,7 +252,6 @@ public final class RedFlagDetector {
         return combinations.stream().map(groups -> groups.stream().map(this::index).toList()).toList();
     }
 
-    /** Phrases are matched on word stems, so every inflection of a term counts. */
     /** Each answer that fits one checklist item only, to the forms of the items it may deny. */
     private PhraseIndex<Set<String>> itemAnswers(List<Negation.ItemAnswers> groups) {
         var items = new HashMap<String, Set<String>>();
@@ -266,6 +265,7 @@ public final class RedFlagDetector {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
     }
 
+    /** Phrases are matched on word stems, so every inflection of a term counts. */
     private PhraseIndex<Boolean> index(List<String> phrases) {
         return index(phrases.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> true)));
     }
