@@ -41,6 +41,8 @@ public final class Conversation {
     private long recorded;
     /** How many of them the store this conversation came from has written; the rest are new in this turn. */
     private long written;
+    /** Whether entries the store had written have left the transcript since, so that it deletes them. */
+    private boolean forgotWritten;
 
     Conversation(String id, String locale, Instant createdAt) {
         this.id = id;
@@ -67,6 +69,7 @@ public final class Conversation {
         copy.transcript.addAll(transcript);
         copy.recorded = recorded;
         copy.written = written;
+        copy.forgotWritten = forgotWritten;
         return copy;
     }
 
@@ -262,7 +265,7 @@ public final class Conversation {
 
     /**
      * What a store that keeps the transcript apart writes in a save: the entries it has not written yet, numbered
-     * on from {@code from}, and the number of the oldest entry still kept (older ones are deleted).
+     * on from {@code from}, and the number of the oldest entry still kept (older ones are deleted, when any left).
      */
     public Unwritten unwritten() {
         long oldest = recorded - transcript.size();
@@ -273,12 +276,13 @@ public final class Conversation {
         for (long n = recorded - from; n > 0; n--) {
             entries.addFirst(newestFirst.next());
         }
-        return new Unwritten(from, List.copyOf(entries), oldest);
+        return new Unwritten(from, List.copyOf(entries), oldest, forgotWritten);
     }
 
     /** Called by a store when it has written {@link #unwritten()}. */
     public void written() {
         written = recorded;
+        forgotWritten = false;
     }
 
     /** Adds a transcript entry, and lets the oldest go once there are more than {@code cap}. */
@@ -286,6 +290,8 @@ public final class Conversation {
         transcript.addLast(entry);
         recorded++;
         while (transcript.size() > cap) {
+            // The entry leaving is number recorded - size.
+            forgotWritten |= recorded - transcript.size() < written;
             transcript.removeFirst();
         }
     }
@@ -295,7 +301,8 @@ public final class Conversation {
      *
      * @param from the number (from 0, in order of recording) of the first of {@code entries}
      * @param oldest the number of the oldest entry the conversation still keeps
+     * @param forgets whether entries older than {@code oldest} had been written, and are to be deleted
      */
-    public record Unwritten(long from, List<TranscriptEntry> entries, long oldest) {
+    public record Unwritten(long from, List<TranscriptEntry> entries, long oldest, boolean forgets) {
     }
 }

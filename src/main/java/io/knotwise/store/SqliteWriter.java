@@ -13,10 +13,11 @@ import java.util.function.Consumer;
 
 /**
  * The one thread that writes an SQLite file for every other thread (group commit): what arrives while a commit is
- * under way is written together in the next transaction, so concurrent turns share one sync to disk. Each piece of
- * work runs in a savepoint of its own, so one that fails is undone alone; its caller gets the exception. A caller
- * waits until its work is committed, or is answered then through a future; what it asks to be done on commit runs on
- * this thread, in commit order.
+ * under way is written together in the next transaction, so concurrent turns share one sync to disk. When a piece of
+ * work fails, the transaction is undone and its pieces run again, each in a savepoint of its own, so that the one that
+ * fails is undone alone; its caller gets the exception (savepoints for every piece cost the writer two statements a
+ * piece when none fails). A caller waits until its work is committed, or is answered then through a future; what it
+ * asks to be done on commit runs on this thread, in commit order.
  * Thread-safe.
  */
 final class SqliteWriter implements AutoCloseable {
@@ -24,7 +25,7 @@ final class SqliteWriter implements AutoCloseable {
     /** Enough to share a sync among all the turns a busy server has in flight, few enough to keep a commit short. */
     private static final int MOST_AT_ONCE = 256;
 
-    /** Statements run on the writer's connection. */
+    /** Statements run on the writer's connection; they may run twice (see above), so they do nothing else. */
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
@@ -123,16 +124,10 @@ final class SqliteWriter implements AutoCloseable {
         }
         var results = new Object[jobs.size()];
         var failures = new SQLException[jobs.size()];
-        try (Statement savepoint = connection.createStatement()) {
-            for (int i = 0; i < jobs.size(); i++) {
-                savepoint.execute("SAVEPOINT job");
-                try {
-                    results[i] = jobs.get(i).work().run(connection);
-                } catch (SQLException e) {
-                    failures[i] = e;
-                    savepoint.execute("ROLLBACK TO job");
-                }
-                savepoint.execute("RELEASE job");
+        try {
+            if (!runTogether(jobs, results)) {
+                connection.rollback();
+                runApart(jobs, results, failures);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -145,6 +140,34 @@ final class SqliteWriter implements AutoCloseable {
                 jobs.get(i).done().completeExceptionally(failures[i]);
             } else {
                 jobs.get(i).finish(results[i]);
+            }
+        }
+    }
+
+    /** Runs every job in the one transaction; false, at the first that fails, when they must be run apart. */
+    private boolean runTogether(List<Job<?>> jobs, Object[] results) {
+        for (int i = 0; i < jobs.size(); i++) {
+            try {
+                results[i] = jobs.get(i).work().run(connection);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs each job in a savepoint of its own, so that one that fails is undone alone. */
+    private void runApart(List<Job<?>> jobs, Object[] results, SQLException[] failures) throws SQLException {
+        try (Statement savepoint = connection.createStatement()) {
+            for (int i = 0; i < jobs.size(); i++) {
+                savepoint.execute("SAVEPOINT job");
+                try {
+                    results[i] = jobs.get(i).work().run(connection);
+                } catch (SQLException e) {
+                    failures[i] = e;
+                    savepoint.execute("ROLLBACK TO job");
+                }
+                savepoint.execute("RELEASE job");
             }
         }
     }
