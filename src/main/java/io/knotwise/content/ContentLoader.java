@@ -33,13 +33,7 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     private final Path root;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addMixIn(Payload.class, FileFormats.PayloadForm.class)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // A null in a list or map ("- ~", "key: [~]") is a mistake in the file, not a value to stumble on later.
-            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+    private final ObjectMapper yaml = yamlReader();
     /** Written by the safety files' reader thread too. */
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
@@ -51,6 +45,20 @@ public final class ContentLoader {
 
     private ContentLoader(Path root) {
         this.root = root;
+    }
+
+    /**
+     * A reader of the files' YAML. Each thread that reads gets its own: a mapper makes the readers of its types under
+     * one lock, which kept the main thread waiting about 90 ms of a start-up for the safety files' threads.
+     */
+    private static ObjectMapper yamlReader() {
+        return new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addMixIn(Payload.class, FileFormats.PayloadForm.class)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // A null in a list or map ("- ~", "key: [~]") is a mistake in the file, not a value to stumble on.
+                .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
     /** Loads {@code dialogs/} (or any folder laid out like it); throws with every problem found. */
@@ -70,8 +78,9 @@ public final class ContentLoader {
 
     private Guidebook load() {
         // The safety files are most of the YAML: read on another core while this one reads the rest.
-        var safetyFiles = CompletableFuture.supplyAsync(() -> readMerged(SAFETY, FileFormats.SafetyFile.class));
-        var conceptsFile = CompletableFuture.supplyAsync(() -> read(SAFETY + "/" + CONCEPTS,
+        var safetyFiles = CompletableFuture.supplyAsync(() -> readMerged(yamlReader(), SAFETY,
+                FileFormats.SafetyFile.class));
+        var conceptsFile = CompletableFuture.supplyAsync(() -> read(yamlReader(), SAFETY + "/" + CONCEPTS,
                 FileFormats.ConceptsFile.class));
         var vocabulary = read("vocabulary.yml", FileFormats.VocabularyFile.class);
         var guides = read("guides.yml", FileFormats.GuidesFile.class);
@@ -175,8 +184,8 @@ public final class ContentLoader {
      * The files of a folder (all but the concept layer), each with its version, read as one: each top-level key is
      * declared in one file only.
      */
-    private <T> T readMerged(String folder, Class<T> type) {
-        var merged = yaml.createObjectNode();
+    private <T> T readMerged(ObjectMapper mapper, String folder, Class<T> type) {
+        var merged = mapper.createObjectNode();
         merged.put("version", VERSION);
         List<Path> files;
         try (Stream<Path> listed = Files.list(root.resolve(folder))) {
@@ -189,7 +198,7 @@ public final class ContentLoader {
         for (Path file : files) {
             String relative = folder + "/" + file.getFileName();
             try {
-                JsonNode node = yaml.readTree(file.toFile());
+                JsonNode node = mapper.readTree(file.toFile());
                 if (node == null || !node.isObject()) {
                     problems.add(relative + ": the file is empty");
                     continue;
@@ -207,7 +216,7 @@ public final class ContentLoader {
             }
         }
         try {
-            return yaml.treeToValue(merged, type);
+            return mapper.treeToValue(merged, type);
         } catch (IOException | IllegalArgumentException e) {
             problems.add(folder + "/: " + firstLine(e.getMessage()));
             return null;
@@ -215,9 +224,13 @@ public final class ContentLoader {
     }
 
     private <T> T read(String relative, Class<T> type) {
+        return read(yaml, relative, type);
+    }
+
+    private <T> T read(ObjectMapper mapper, String relative, Class<T> type) {
         Path file = root.resolve(relative);
         try {
-            T value = yaml.readValue(file.toFile(), type);
+            T value = mapper.readValue(file.toFile(), type);
             if (value == null) {
                 problems.add(relative + ": the file is empty");
             } else {
