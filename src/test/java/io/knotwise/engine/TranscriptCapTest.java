@@ -12,11 +12,8 @@ class TranscriptCapTest {
 
     @Test
     void aSaveDeletesOldEntriesOnlyOnceEntriesTheStoreHadWrittenHaveLeft() {
-        var conversation = new Conversation("c1", "en-GB", Instant.EPOCH);
-        recordMessages(conversation, 0, 3);
-        conversation.written();
+        var conversation = afterAWrittenEntryLeft();
 
-        recordMessages(conversation, 3, 4);
         var unwritten = conversation.unwritten();
         conversation.written();
         var nothingLeft = conversation.unwritten();
@@ -43,12 +40,16 @@ class TranscriptCapTest {
 
     @Test
     void aCopyRemembersThatWrittenEntriesLeft() {
+        assertThat(afterAWrittenEntryLeft().copy().unwritten().forgets()).isTrue();
+    }
+
+    /** Three messages, written; then a fourth, which lets the first (written) one go. */
+    private static Conversation afterAWrittenEntryLeft() {
         var conversation = new Conversation("c1", "en-GB", Instant.EPOCH);
         recordMessages(conversation, 0, 3);
         conversation.written();
         recordMessages(conversation, 3, 4);
-
-        assertThat(conversation.copy().unwritten().forgets()).isTrue();
+        return conversation;
     }
 
     private static void recordMessages(Conversation conversation, int from, int to) {
