@@ -13,6 +13,7 @@ import io.knotwise.engine.Models;
 import io.knotwise.monitoring.MeteredConversationStore;
 import io.knotwise.monitoring.MeteredEvents;
 import io.knotwise.nlu.EntityExtractor;
+import io.knotwise.nlu.Example;
 import io.knotwise.nlu.MessageParser;
 import io.knotwise.nlu.NluDataLoader;
 import io.knotwise.nlu.OpenNlpIntentClassifier;
@@ -33,9 +34,11 @@ import java.util.function.Consumer;
 
 /**
  * The loaded guide, wired with constructor calls: its content, its engine, the store that keeps its conversations and
- * channel links, and its metrics. {@link #load} is the one way to build it and {@link #app} the one way to serve it.
+ * channel links, its metrics, and the texts of its intent examples (what {@link #warmUp} reads). {@link #load} is the
+ * one way to build it and {@link #app} the one way to serve it.
  */
-public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterRegistry metrics) {
+public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterRegistry metrics,
+                    List<String> examples) {
 
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Guide load(Settings settings) {
@@ -87,7 +90,12 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
         var engine = new Engine(book, new Models(parser, detector, asked), store, Clock.systemUTC(),
                 settings.safety().emergencyNumber(), settings.conversations().defaultLocale(),
                 new MeteredEvents(metrics), settings.safety().auditText(), settings.conversations().transcriptCap());
-        return new Guide(book, engine, store, metrics);
+        return new Guide(book, engine, store, metrics, examples.stream().map(Example::text).toList());
+    }
+
+    /** {@link Engine#warmUp} on this guide's intent examples: the reading path compiled before traffic. */
+    public void warmUp(int reads) {
+        engine.warmUp(() -> examples, reads);
     }
 
     /** The model, if it knows exactly the intents of the examples the dialogs were checked against. */

@@ -76,7 +76,8 @@ public final class RealGuide {
         Guide loaded = loaded();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var store = new MeteredConversationStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000), metrics);
-        return new Guide(loaded.book(), loaded.engine().with(store, new MeteredEvents(metrics)), store, metrics);
+        return new Guide(loaded.book(), loaded.engine().with(store, new MeteredEvents(metrics)), store, metrics,
+                loaded.examples());
     }
 
     private static synchronized Guide loaded() {

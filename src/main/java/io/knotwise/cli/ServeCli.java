@@ -15,8 +15,6 @@ import io.knotwise.channel.telegram.TelegramSettings;
 import io.knotwise.channel.terminal.TerminalChat;
 import io.knotwise.channel.whatsapp.WhatsAppChannel;
 import io.knotwise.channel.whatsapp.WhatsAppSettings;
-import io.knotwise.nlu.Example;
-import io.knotwise.nlu.NluDataLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,8 +57,7 @@ final class ServeCli {
                 settings.server().host().equals("0.0.0.0") ? "localhost" : settings.server().host(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, guide)));
         // A failure propagates to Main, whose exit runs the hook above.
-        guide.engine().warmUp(() -> new NluDataLoader(settings.content().models()).examples().stream()
-                .map(Example::text).toList(), settings.server().warmUpReads());
+        guide.warmUp(settings.server().warmUpReads());
     }
 
     static void chat(Settings settings) {

@@ -97,7 +97,7 @@ class ChannelOutageTest {
         String platformBase = "http://127.0.0.1:" + platform.port();
         var engine = RealGuide.guide().engine().withStore(store);
         var wiring = new Guide(RealGuide.guide().book(), engine, store,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
         var settings = RealGuide.settings();
         var conversations = new ChannelConversations(engine, store, "en-GB");
         work = Executors.newSingleThreadExecutor();
