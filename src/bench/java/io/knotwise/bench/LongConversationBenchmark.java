@@ -31,14 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Whether a turn costs the same early and late in a conversation: {@code conversations} conversations are first
  * taken to {@code messages} user messages each, then every batch sends one more message to each of them in turn, so
  * a conversation grows by only one message per batch. The store is the default (SQLite in a fresh file) unless told
- * otherwise. JMH prints the time of a batch; divided by {@code conversations} it is the time of one turn.
+ * otherwise. JMH prints the time of a batch; divided by {@code conversations} it is the time of one turn. Three forks
+ * per length: on two cores one fork's batches come out up to half slower or faster than another's for the same code.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 30, batchSize = 100)
 @Measurement(iterations = 20, batchSize = 100)
-@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.logFile=target/bench/long-conversation-benchmark.log")
+@Fork(value = 3, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.logFile=target/bench/long-conversation-benchmark.log")
 public class LongConversationBenchmark {
 
     /**
