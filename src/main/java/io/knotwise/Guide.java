@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * one way to build it and {@link #app} the one way to serve it.
  */
 public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterRegistry metrics,
-                    List<String> examples) {
+                    List<String> exampleTexts) {
 
     /** Everything the guide needs, loaded and validated; throws with every problem found. */
     public static Guide load(Settings settings) {
@@ -95,7 +95,7 @@ public record Guide(Guidebook book, Engine engine, Store store, PrometheusMeterR
 
     /** {@link Engine#warmUp} on this guide's intent examples: the reading path compiled before traffic. */
     public void warmUp(int reads) {
-        engine.warmUp(() -> examples, reads);
+        engine.warmUp(() -> exampleTexts, reads);
     }
 
     /** The model, if it knows exactly the intents of the examples the dialogs were checked against. */

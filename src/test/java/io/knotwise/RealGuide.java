@@ -77,7 +77,7 @@ public final class RealGuide {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var store = new MeteredConversationStore(new MemoryConversationStore(Duration.ofMinutes(30), 10_000), metrics);
         return new Guide(loaded.book(), loaded.engine().with(store, new MeteredEvents(metrics)), store, metrics,
-                loaded.examples());
+                loaded.exampleTexts());
     }
 
     private static synchronized Guide loaded() {

@@ -346,7 +346,7 @@ class WidgetBrowserTest {
     void whenConversationsAreUnreachableAnEmergencyStillGetsItsAdviceAndBanner() {
         var store = new OutageStore(new MemoryConversationStore(Duration.ofMinutes(30), 1000));
         Guide real = RealGuide.guide();
-        var wiring = new Guide(real.book(), real.engine().withStore(store), store, real.metrics(), real.examples());
+        var wiring = new Guide(real.book(), real.engine().withStore(store), store, real.metrics(), real.exampleTexts());
         Javalin flaky = wiring.app(RealGuide.settings()).start("127.0.0.1", 0);
         try {
             freshPage("http://127.0.0.1:" + flaky.port());
