@@ -20,6 +20,12 @@ final class ServerTuning {
     private static final int RESPONSE_COPY_BYTES = 4 * 1024;
     /** How long, once stopping, a connection may sit with nothing arriving before it is closed. */
     private static final long SHUTDOWN_IDLE_MILLIS = 100;
+    /**
+     * Jetty's setting for how many object references share a cache line. Left unset, Jetty works it out through the
+     * platform's MBean server, which takes about 50 ms of start-up on two cores; 16 is right for compressed
+     * references (a heap under 32 GB), and Jetty's classes here use only its integers per line, not this.
+     */
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private ServerTuning() {
     }
@@ -35,6 +41,9 @@ final class ServerTuning {
         // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
         // and lengthen the tail.
         int threads = settings.server().threads();
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
         var pool = new QueuedThreadPool(threads, Math.min(8, threads));
         config.jetty.threadPool = pool;
         // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
