@@ -38,12 +38,13 @@ final class ServerTuning {
         // Javalin copies each answer through a new buffer of this size (by default Jetty's 32 KB output buffer);
         // answers are a few KB, so a smaller one saves most of the garbage per request.
         config.http.responseBufferSize = RESPONSE_COPY_BYTES;
-        // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
-        // and lengthen the tail.
-        int threads = settings.server().threads();
+        // Read once, when Jetty makes its first queue (the thread pool's, below).
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
         }
+        // A few threads per core: the work is CPU-bound, and 200 threads (Jetty's default) only queue for the cores
+        // and lengthen the tail.
+        int threads = settings.server().threads();
         var pool = new QueuedThreadPool(threads, Math.min(8, threads));
         config.jetty.threadPool = pool;
         // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
