@@ -78,6 +78,8 @@ final class RedisConversationStore implements Store {
     private final Duration idle;
     /** The longest wait between two attempts to reach Redis again. */
     static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** The least time a connection's handshake is given (see the constructor). */
+    private static final Duration HANDSHAKE = Duration.ofSeconds(10);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -94,7 +96,10 @@ final class RedisConversationStore implements Store {
         this.idle = idle;
         RedisURI redisUri = RedisURI.create(uri);
         this.where = redisUri.getHost() + ":" + redisUri.getPort();
-        redisUri.setTimeout(timeout);
+        // The URI's timeout bounds the handshake of every connection, the first included, whose cold start (the
+        // client's classes and event loops, on a JVM loading its models) took more than a second on a busy 2-core
+        // machine; calls still time out after `timeout` (the timeout options below).
+        redisUri.setTimeout(timeout.compareTo(HANDSHAKE) > 0 ? timeout : HANDSHAKE);
         // Reconnect attempts back off from 20 ms to at most a second (Lettuce's default grows to 30 s, which kept the
         // guide answering 503 for half a minute after Redis came back).
         this.resources = DefaultClientResources.builder()

@@ -8,6 +8,7 @@ import io.knotwise.engine.ConversationStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,29 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         }
 
         assertThat(awaitFound(store, "kept").conversation().node()).isEqualTo("ask_onset");
+    }
+
+    @Test
+    void aRedisSlowToAnswerTheFirstHandshakeIsWaitedForAtStartUp() throws Exception {
+        redis.pause();
+        // Resumed from another thread once the store's handshake has waited longer than a call may.
+        var resumed = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(TIMEOUT.multipliedBy(3).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            redis.resume();
+        });
+        Instant opened = Instant.now();
+        try (Store store = new RedisConversationStore(redis.uri(), Duration.ofMinutes(30), TIMEOUT)) {
+
+            assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(TIMEOUT.multipliedBy(3));
+            store.save(conversation("late", "ask_onset"), 0);
+            assertThat(store.find("late").orElseThrow().conversation().node()).isEqualTo("ask_onset");
+        } finally {
+            resumed.get();
+        }
     }
 
     /** The client reconnects in the background; a few calls may still fail fast meanwhile. */
