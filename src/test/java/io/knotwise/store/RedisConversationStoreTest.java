@@ -117,6 +117,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Test
     void aRedisSlowToAnswerTheFirstHandshakeIsWaitedForAtStartUp() throws Exception {
         redis.pause();
+        Instant opened = Instant.now();
         // Resumed from another thread once the store's handshake has waited longer than a call may.
         var resumed = CompletableFuture.runAsync(() -> {
             try {
@@ -126,9 +127,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
             }
             redis.resume();
         });
-        Instant opened = Instant.now();
         try (Store store = new RedisConversationStore(redis.uri(), Duration.ofMinutes(30), TIMEOUT)) {
-
             assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(TIMEOUT.multipliedBy(3));
             store.save(conversation("late", "ask_onset"), 0);
             assertThat(store.find("late").orElseThrow().conversation().node()).isEqualTo("ask_onset");
