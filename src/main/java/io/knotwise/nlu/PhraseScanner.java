@@ -87,14 +87,13 @@ public final class PhraseScanner {
         private final List<String> words;
         /** For each index, its longest phrase at each word where one starts, left to right. */
         private final List<PhraseIndex.Match<Object>>[] longest;
-        /** For each index, the answer of {@link #find}, made on first use. */
-        private final List<PhraseIndex.Match<Object>>[] found;
+        /** For each index with a phrase here, the answer of {@link #find}, made on first use (and the array too). */
+        private List<PhraseIndex.Match<Object>>[] found;
 
         @SuppressWarnings("unchecked")
         private Found(List<String> words) {
             this.words = words;
             this.longest = new List[ids.size()];
-            this.found = new List[ids.size()];
             for (int from = 0; from < words.size(); from++) {
                 Node node = root;
                 for (int to = from + 1; to <= words.size(); to++) {
@@ -144,6 +143,12 @@ public final class PhraseScanner {
             if (id == null) {
                 return index.find(words);
             }
+            if (longest[id] == null) {
+                return List.of();
+            }
+            if (found == null) {
+                found = new List[longest.length];
+            }
             if (found[id] == null) {
                 found[id] = greedy(longest[id]);
             }
@@ -170,9 +175,6 @@ public final class PhraseScanner {
 
     /** The longest match at each word, left to right, skipping those that overlap one taken. */
     private static List<PhraseIndex.Match<Object>> greedy(List<PhraseIndex.Match<Object>> candidates) {
-        if (candidates == null) {
-            return List.of();
-        }
         var kept = new ArrayList<PhraseIndex.Match<Object>>(candidates.size());
         int free = 0;
         for (var match : candidates) {

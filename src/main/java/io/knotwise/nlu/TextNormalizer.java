@@ -3,6 +3,7 @@ package io.knotwise.nlu;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The one text normalizer, in front of training, classification, entity extraction and the red-flag screen alike, so
@@ -17,6 +18,9 @@ public final class TextNormalizer {
 
     private static final String APOSTROPHES = "'\u2019\u2018\u201B\u02BC\u02B9\u02BB\u2032\u0060\u00B4\uFF07";
     private static final int SQUEEZE_TO = 2;
+    /** Each ASCII character folded, made once: most messages are ASCII and fold without making a string each. */
+    private static final String[] ASCII = IntStream.range(0, 0x80)
+            .mapToObj(TextNormalizer::foldAny).toArray(String[]::new);
 
     private TextNormalizer() {
     }
@@ -71,6 +75,10 @@ public final class TextNormalizer {
      * One character as the screen reads it: a letter or digit (lowercased), an apostrophe, marks dropped, or a space.
      */
     private static String fold(int cp) {
+        return cp < ASCII.length ? ASCII[cp] : foldAny(cp);
+    }
+
+    private static String foldAny(int cp) {
         if (APOSTROPHES.indexOf(cp) >= 0) {
             return "'";
         }
@@ -104,16 +112,18 @@ public final class TextNormalizer {
 
     /** Runs of one letter longer than two cut to two: "sooooo" is "soo", "pleeease" is "pleease". */
     private static String squeeze(String word) {
-        var out = new StringBuilder(word.length());
+        StringBuilder out = null;  // made only for a word that has such a run
         int run = 0;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             run = i > 0 && word.charAt(i - 1) == c && Character.isLetter(c) ? run + 1 : 1;
-            if (run <= SQUEEZE_TO) {
+            if (run > SQUEEZE_TO && out == null) {
+                out = new StringBuilder(word.length()).append(word, 0, i);
+            } else if (run <= SQUEEZE_TO && out != null) {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? word : out.toString();
     }
 
     private static String trimQuotes(String word) {

@@ -10,6 +10,7 @@ import io.knotwise.content.Guidebook;
 import io.knotwise.engine.Engine;
 import io.knotwise.engine.Input;
 import io.knotwise.engine.Turn;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,7 @@ final class ApiRoutes {
         routes.get("/api/v1/techniques/{id}", this::technique);
     }
 
-    private void startConversation(Context ctx) {
+    private void startConversation(Context ctx) throws IOException {
         String locale = Json.string(Json.object(ctx, Set.of("locale")), "locale");
         // Checked for length first: a regular expression over a huge value can overflow the stack.
         if (locale != null && (locale.length() > MAX_LOCALE_LENGTH || !LOCALE.matcher(locale).matches())) {
@@ -66,7 +67,7 @@ final class ApiRoutes {
         answer(ctx, 201, engine.startAsync(locale == null ? defaultLocale : locale));
     }
 
-    private void message(Context ctx) {
+    private void message(Context ctx) throws IOException {
         String id = conversationId(ctx);
         JsonNode body = Json.object(ctx, Set.of("text", "payload"));
         String text = Json.string(body, "text");
@@ -110,7 +111,7 @@ final class ApiRoutes {
         ctx.status(204);
     }
 
-    private void parse(Context ctx) {
+    private void parse(Context ctx) throws IOException {
         String text = Json.string(Json.object(ctx, Set.of("text")), "text");
         if (text == null || text.isBlank()) {
             throw new BadInputException("the body needs a non-empty \"text\"");

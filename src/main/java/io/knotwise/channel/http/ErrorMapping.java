@@ -34,7 +34,7 @@ final class ErrorMapping {
 
     static void register(RoutesConfig routes) {
         routes.exception(BadInputException.class, (e, ctx) ->
-                Json.respond(ctx, 400, withAdvice(Json.errorBody("bad_request", e.getMessage()), e.advice())));
+                Json.error(ctx, 400, withAdvice(Json.errorBody("bad_request", e.getMessage()), e.advice())));
         routes.exception(NotFoundException.class, (e, ctx) -> Json.error(ctx, 404, "not_found", e.getMessage()));
         routes.exception(UnverifiedRequestException.class,
                 (e, ctx) -> Json.error(ctx, 401, "unauthorized", e.getMessage()));
@@ -84,7 +84,7 @@ final class ErrorMapping {
         LOG.warn("conversation store unavailable on {} {}: {}", ctx.method(), LogIds.path(ctx.path()),
                 e.getMessage());
         ctx.header("Retry-After", "1");
-        Json.respond(ctx, 503, withAdvice(Json.errorBody("store_unavailable",
+        Json.error(ctx, 503, withAdvice(Json.errorBody("store_unavailable",
                 "conversations are unreachable for a moment; nothing was changed, please try again"), e.advice()));
     }
 

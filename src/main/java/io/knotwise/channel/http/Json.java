@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 import io.knotwise.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
  */
 public final class Json {
 
+    private static final String TYPE = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // "{"text":"hi"} {"x":1}" is not one JSON object: what follows it is refused, not ignored.
@@ -39,8 +42,8 @@ public final class Json {
      * The body is read as UTF-8 whatever charset the Content-Type names: JSON is UTF-8 and has no charset parameter
      * (RFC 8259), and a made-up charset must not fail the request.
      */
-    static JsonNode object(Context ctx, Set<String> fields) {
-        String body = utf8(ctx.bodyAsBytes());
+    static JsonNode object(Context ctx, Set<String> fields) throws IOException {
+        String body = utf8(body(ctx));
         if (body.isBlank()) {
             return MAPPER.createObjectNode();
         }
@@ -60,6 +63,18 @@ public final class Json {
             }
         });
         return node;
+    }
+
+    /**
+     * The request's body, read at its declared length where it declares one within the limit: Javalin reads every
+     * body through a new 8 KB buffer of its own, most of what a parse allocates besides the reading. Any other body
+     * is Javalin's to read (and to refuse with a 413). A body cut short or cut off fails as Jetty reports it, which
+     * Javalin answers as it does when it reads (a 408 where the body was too slow).
+     */
+    private static byte[] body(Context ctx) throws IOException {
+        long length = ctx.req().getContentLengthLong();
+        return length < 0 || length > ServerTuning.MAX_BODY_BYTES ? ctx.bodyAsBytes()
+                : ctx.req().getInputStream().readNBytes((int) length);
     }
 
     /** The shared mapper, for channels that read and write a platform's JSON. */
@@ -92,7 +107,19 @@ public final class Json {
 
     /** Answers with the error body. */
     public static void error(Context ctx, int status, String code, String message) {
-        respond(ctx, status, errorBody(code, message));
+        error(ctx, status, errorBody(code, message));
+    }
+
+    /**
+     * Answers with an error body (see {@link #errorBody}) held as the result, not yet written: an error handler that
+     * runs later (a 404's, after a route's own "not found") sees it and may keep or replace it.
+     */
+    static void error(Context ctx, int status, Map<String, Object> body) {
+        try {
+            ctx.status(status).contentType(TYPE).result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     private static String utf8(byte[] bytes) {
@@ -123,11 +150,27 @@ public final class Json {
         return value.asText();
     }
 
+    /**
+     * Answers with a body that stands, written straight to the response as it is made: no copy of it is kept, nor
+     * copied again through a buffer. Errors go through {@link #error}. Should the writing fail, what it wrote is
+     * dropped from the response, so that the error answered instead goes out alone.
+     */
     public static void respond(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(TYPE);
         try {
-            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+            MAPPER.writeValue(ctx.outputStream(), body);
+        } catch (IOException e) {
+            dropWritten(ctx);
+            throw new UncheckedIOException("cannot write the answer", e);
+        } catch (RuntimeException e) {
+            dropWritten(ctx);
+            throw e;
+        }
+    }
+
+    private static void dropWritten(Context ctx) {
+        if (!ctx.res().isCommitted()) {
+            ctx.res().resetBuffer();
         }
     }
 
