@@ -222,7 +222,7 @@ public final class EntityExtractor {
     /** Digits, or digits said roughly ("5ish"). */
     private static boolean plainNumber(String word) {
         String digits = word.endsWith(ROUGHLY) ? word.substring(0, word.length() - ROUGHLY.length()) : word;
-        return !digits.isEmpty() && digits.length() <= 4 && digits.chars().allMatch(Character::isDigit);
+        return !digits.isEmpty() && digits.length() <= 4 && TextNormalizer.digits(digits);
     }
 
     private static void add(List<Entity> found, boolean[] taken, List<Token> tokens, int from, int to,

@@ -66,6 +66,26 @@ public final class TextNormalizer {
         return String.join(" ", words(text));
     }
 
+    /** Whether every character of a word is a digit; an empty word is, as {@code chars().allMatch} has it. */
+    public static boolean digits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any character of a text is one of the given characters. */
+    public static boolean anyOf(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The normalized words of any text: the form used for training and classification. */
     public static String[] words(String text) {
         return tokens(text).stream().map(Token::text).toArray(String[]::new);

@@ -2,6 +2,7 @@ package io.knotwise.safety;
 
 import io.knotwise.nlu.PhraseIndex;
 import io.knotwise.nlu.PhraseScanner;
+import io.knotwise.nlu.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -208,7 +209,7 @@ final class ConText {
             }
         }
         for (int i = 0; i < words.size(); i++) {
-            leadIn[i] |= digits(words.get(i)) || words.get(i).startsWith(AGE_MARKER);
+            leadIn[i] |= TextNormalizer.digits(words.get(i)) || words.get(i).startsWith(AGE_MARKER);
         }
         this.asked = !overlooking.contains(Overlook.QUESTIONS)
                 ? askedSentences(words, sentenceStarts, this.asking, joined(firstPerson, presupposed), lexicon, found)
@@ -381,16 +382,6 @@ final class ConText {
         both.addAll(first);
         both.addAll(second);
         return both;
-    }
-
-    /** Whether a word is all digits ("74"); an empty one is, as {@code chars().allMatch} has it. */
-    private static boolean digits(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (!Character.isDigit(word.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

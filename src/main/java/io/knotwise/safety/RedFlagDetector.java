@@ -717,7 +717,7 @@ public final class RedFlagDetector {
     private ConText scope(String text) {
         String spaced = GLUED_UNIT.matcher(readDictation(readEmoji(text))).replaceAll("$1 ");
         List<Token> tokens = TextNormalizer.tokens(spaced);
-        boolean shouting = text.chars().noneMatch(Character::isLowerCase);
+        boolean shouting = noLowerCase(text);
         var words = new ArrayList<String>(tokens.size());
         var sentenceStarts = new HashSet<Integer>();
         var standalone = new HashSet<Integer>();
@@ -730,7 +730,7 @@ public final class RedFlagDetector {
             String word = shouting ? tokens.get(i).text() : shorthand(spaced, tokens.get(i));
             words.add(feverReading(spaced, tokens, i) ? form(FEVER_READING) : age != null ? form(age)
                     : pastYear(word) || pastAge(tokens, i) ? PAST_YEAR : form(speller.apply(word)));
-            if (i + 1 == tokens.size() || gap.chars().anyMatch(c -> PUNCTUATION.indexOf(c) >= 0)) {
+            if (i + 1 == tokens.size() || TextNormalizer.anyOf(gap, PUNCTUATION)) {
                 punctuated.add(i);
             }
             if (punctuated.contains(i) || FILLERS.contains(tokens.get(i + 1).text())) {
@@ -807,7 +807,7 @@ public final class RedFlagDetector {
      */
     private static boolean feverReading(String text, List<Token> tokens, int i) {
         String word = tokens.get(i).text();
-        if (word.length() < 2 || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
+        if (word.length() < 2 || word.length() > 3 || !TextNormalizer.digits(word)) {
             return false;
         }
         int value = Integer.parseInt(word);
@@ -825,15 +825,20 @@ public final class RedFlagDetector {
             return false;
         }
         String next = tokens.get(i + 1).text();
-        return tokens.get(i).text().chars().allMatch(Character::isDigit) && !next.isEmpty()
-                && next.chars().allMatch(Character::isDigit)
+        return TextNormalizer.digits(tokens.get(i).text()) && !next.isEmpty()
+                && TextNormalizer.digits(next)
                 && text.substring(tokens.get(i).end(), tokens.get(i + 1).start()).equals(".");
     }
 
     /** Whether a word is a year from 1900 up to last year. */
     private static boolean pastYear(String word) {
-        if (word.length() != 4 || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (word.length() != 4) {
             return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return false;
+            }
         }
         int year = Integer.parseInt(word);
         return year >= 1900 && year < Year.now(ZoneOffset.UTC).getValue();
@@ -842,7 +847,7 @@ public final class RedFlagDetector {
     /** Whether a number is the age an event is dated by: "when I was 11", "when she was about 30". */
     private static boolean pastAge(List<Token> tokens, int i) {
         String word = tokens.get(i).text();
-        if (word.length() > 2 || !word.chars().allMatch(Character::isDigit)) {
+        if (word.length() > 2 || !TextNormalizer.digits(word)) {
             return false;
         }
         int was = i - 1;
@@ -855,7 +860,7 @@ public final class RedFlagDetector {
     /** The age marker a number stands for when it is said as an age ("I'm 78", "82 years old"), else null. */
     private String ageAt(List<Token> tokens, int i, String gapAfter) {
         String word = tokens.get(i).text();
-        if (word.length() < 2 || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
+        if (word.length() < 2 || word.length() > 3 || !TextNormalizer.digits(word)) {
             return null;
         }
         // "I'm 67", "67 years old", or a number that opens the message on its own ("56, first time my back hurt")
@@ -867,7 +872,17 @@ public final class RedFlagDetector {
         return said && !other ? rules.ages().marker(Integer.parseInt(word)) : null;
     }
 
+    /** Whether no character of a text is a lowercase letter: a message typed in capitals. */
+    private static boolean noLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean endsSentence(String gap) {
-        return gap.chars().anyMatch(c -> SENTENCE_END.indexOf(c) >= 0);
+        return TextNormalizer.anyOf(gap, SENTENCE_END);
     }
 }
