@@ -35,8 +35,9 @@ final class ServerTuning {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
-        // Javalin copies each answer through a new buffer of this size (by default Jetty's 32 KB output buffer);
-        // answers are a few KB, so a smaller one saves most of the garbage per request.
+        // Javalin copies each answer held as a result (errors, the page's files, metrics) through a new buffer of
+        // this size (by default Jetty's 32 KB output buffer); they are a few KB, so a smaller one saves the garbage.
+        // The API's answers do not pass through it: Json.respond writes them straight to the response.
         config.http.responseBufferSize = RESPONSE_COPY_BYTES;
         // Read once, when Jetty makes its first queue (the thread pool's, below).
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
