@@ -69,7 +69,9 @@ public final class Json {
      * The request's body, read at its declared length where it declares one within the limit: Javalin reads every
      * body through a new 8 KB buffer of its own, for bodies of a few dozen bytes (an eighth of what a parse allocated).
      * Any other body is Javalin's to read (and to refuse with a 413). A body cut short or cut off fails as Jetty
-     * reports it, which Javalin answers as it does when it reads (a 408 where the body was too slow).
+     * reports it, which Javalin answers as it does when it reads (a 408 where the body was too slow). The body is
+     * read once: {@code ctx.body()} is empty after it. The channels read theirs through Javalin, which keeps a body
+     * for a second look (Slack and WhatsApp check signatures over the raw bytes).
      */
     private static byte[] body(Context ctx) throws IOException {
         long length = ctx.req().getContentLengthLong();
