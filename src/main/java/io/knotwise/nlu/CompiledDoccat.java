@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatModel;
@@ -47,9 +48,10 @@ final class CompiledDoccat {
             StemFeatureGenerator.class, Stems::of,
             ReadingFeatureGenerator.class, Readings::new);
 
-    /** Where each feature's outcomes and weights start in {@link #weights}, and (one past the last) where they end. */
-    private final int[] starts;
-    /** Each feature's outcomes and weights, side by side: outcome (a small whole number), weight, outcome, ... */
+    /**
+     * Every feature's outcomes and weights, a block each: how many outcomes, then outcome (a small whole number),
+     * weight, outcome, weight... A feature's id is where its block starts, so summing a feature reads one place.
+     */
     private final double[] weights;
     private final Map<String, Integer> ids;
     /** Every token a feature of the model names on its own ("bow=knot" names "knot"), numbered. */
@@ -58,29 +60,28 @@ final class CompiledDoccat {
     private final String[] tokenAt;
     private final int outcomes;
     private final double logPrior;
+    /** Null where the model is too large to compile (see {@link #of}). */
     private final List<Part> parts;
 
     private CompiledDoccat(GISModel model, List<Function<CompiledDoccat, Part>> parts) {
         @SuppressWarnings("unchecked")
         Map<String, Context> predicates = (Map<String, Context>) model.getDataStructures()[1];
         this.ids = new HashMap<>(predicates.size() * 2);
-        this.starts = new int[predicates.size() + 1];
         int total = 0;
         for (Context context : predicates.values()) {
-            total += 2 * context.getOutcomes().length;
+            total += 1 + 2 * context.getOutcomes().length;
         }
         this.weights = new double[total];
-        int next = 0;
+        int at = 0;
         for (var predicate : predicates.entrySet()) {
             int[] seen = predicate.getValue().getOutcomes();
             double[] given = predicate.getValue().getParameters();
-            int at = starts[next];
+            ids.put(predicate.getKey(), at);
+            weights[at++] = seen.length;
             for (int j = 0; j < seen.length; j++) {
-                weights[at + 2 * j] = seen[j];
-                weights[at + 2 * j + 1] = given[j];
+                weights[at++] = seen[j];
+                weights[at++] = given[j];
             }
-            ids.put(predicate.getKey(), next);
-            starts[++next] = at + 2 * seen.length;
         }
         var named = new LinkedHashSet<String>();
         for (String feature : ids.keySet()) {
@@ -98,10 +99,13 @@ final class CompiledDoccat {
         // As OpenNLP's UniformPrior: every outcome starts at log(1 / outcomes).
         this.outcomes = model.getNumOutcomes();
         this.logPrior = StrictMath.log(1.0 / outcomes);
-        this.parts = parts.stream().map(part -> part.apply(this)).toList();
+        this.parts = Pairs.fit(this) ? parts.stream().map(part -> part.apply(this)).toList() : null;
     }
 
-    /** The model compiled, or empty where it is not a GIS model or one of its generators is not one compiled here. */
+    /**
+     * The model compiled, or empty where it is not a GIS model, one of its generators is not one compiled here, or it
+     * is too large for the tables of word pairs.
+     */
     static Optional<CompiledDoccat> of(DoccatModel model) {
         if (!(model.getMaxentModel() instanceof GISModel gis)) {
             return Optional.empty();
@@ -114,7 +118,7 @@ final class CompiledDoccat {
             }
             parts.add(part);
         }
-        return Optional.of(new CompiledDoccat(gis, parts));
+        return Optional.of(new CompiledDoccat(gis, parts)).filter(compiled -> compiled.parts != null);
     }
 
     /** The probability of each outcome (in the model's order) for a message's words. */
@@ -131,7 +135,7 @@ final class CompiledDoccat {
         Arrays.fill(sums, logPrior);
         for (int i = 0; i < found.size; i++) {
             int feature = found.ids[i];
-            for (int j = starts[feature], end = starts[feature + 1]; j < end; j += 2) {
+            for (int j = feature + 1, end = j + 2 * (int) weights[feature]; j < end; j += 2) {
                 sums[(int) weights[j]] += weights[j + 1];
             }
         }
@@ -212,7 +216,7 @@ final class CompiledDoccat {
     /** {@link NGramFeatureGenerator} as OpenNLP re-creates it when a model loads: each pair of neighbouring words. */
     private record WordPairs(CompiledDoccat model, Pairs pairs) implements Part {
         WordPairs(CompiledDoccat model) {
-            this(model, new Pairs(model, NGRAM, ':'));
+            this(model, new Pairs(model, NGRAM, ':', model::token));
         }
 
         @Override
@@ -245,7 +249,8 @@ final class CompiledDoccat {
         static Stems of(CompiledDoccat model) {
             String[] stemOf = Arrays.stream(model.tokenAt).map(Stemmer::stem).toArray(String[]::new);
             return new Stems(model, stemOf, Arrays.stream(stemOf).mapToInt(model::token).toArray(),
-                    model.perToken(StemFeatureGenerator.STEM), new Pairs(model, StemFeatureGenerator.PAIR, '_'));
+                    model.perToken(StemFeatureGenerator.STEM),
+                    new Pairs(model, StemFeatureGenerator.PAIR, '_', model::token));
         }
 
         @Override
@@ -267,10 +272,23 @@ final class CompiledDoccat {
     }
 
     /** {@link ReadingFeatureGenerator}: its features of each word and word pair, each counted once. */
-    private record Readings(CompiledDoccat model, int[] concept, int[] marked, int[][] plain) implements Part {
+    private record Readings(CompiledDoccat model, int[] concept, int[] marked, int[][] plain, int start, Pairs pairs)
+            implements Part {
         Readings(CompiledDoccat model) {
+            this(model, startToken(model));
+        }
+
+        private Readings(CompiledDoccat model, int start) {
             this(model, model.perToken(ReadingFeatureGenerator.CONCEPT), model.perToken(ReadingFeatureGenerator.MARKED),
-                    model.perWord(ReadingFeatureGenerator::plainWord));
+                    model.perWord(ReadingFeatureGenerator::plainWord), start, new Pairs(model,
+                            ReadingFeatureGenerator.PAIR, '_',
+                            first -> first.equals(ReadingFeatureGenerator.START) ? start : model.token(first)));
+        }
+
+        /** The number of the word before a message's first: its own, or one no token has. */
+        private static int startToken(CompiledDoccat model) {
+            int own = model.token(ReadingFeatureGenerator.START);
+            return own != NONE ? own : model.tokenAt.length;
         }
 
         @Override
@@ -283,9 +301,8 @@ final class CompiledDoccat {
             }
             int[] once = new int[Integer.highestOneBit(Math.max(16, 2 * most)) * 2];
             Arrays.fill(once, NONE);
-            // Its word pairs are looked up as strings: the second opinion has too many (about 190,000) for a table of
-            // them to be worth its time at start-up.
             String previous = ReadingFeatureGenerator.START;
+            int previousToken = start;
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
                 int token = known[i];
@@ -303,73 +320,81 @@ final class CompiledDoccat {
                         found.addOnce(id, once);
                     }
                 }
-                found.addOnce(model.id(ReadingFeatureGenerator.PAIR + previous + "_" + word), once);
+                found.addOnce(previousToken != NONE && token != NONE ? pairs.id(previousToken, token)
+                        : model.id(ReadingFeatureGenerator.PAIR + previous + "_" + word), once);
                 previous = word;
+                previousToken = token;
             }
         }
     }
 
     /**
      * The features that name a pair of tokens (prefix, first, separator, second), by the two tokens' numbers: an
-     * open-addressing table of the pair (as one long) to the feature's id. A feature is entered under every split of
-     * it into two numbered tokens, so a pair of numbered tokens finds its feature exactly when the model has it, even
-     * where a token holds the separator.
+     * open-addressing table whose every entry holds the pair and the feature's id in one long, so a lookup reads one
+     * place. A feature is entered under every split of it into two numbered tokens, so a pair of numbered tokens finds
+     * its feature exactly when the model has it, even where a token holds the separator.
      */
     private static final class Pairs {
-        private final long[] keys;
-        private final int[] values;
+        private static final int TOKEN_BITS = 20;
+        private static final int ID_BITS = 24;
+        private static final long ID_MASK = (1L << ID_BITS) - 1;
+        /** An empty slot: its token fields are past any token's number. */
+        private static final long EMPTY = -1L;
+        private final long[] entries;
 
-        Pairs(CompiledDoccat model, String prefix, char separator) {
+        /** @param first the number of a pair's first token, {@code NONE} where it has none */
+        Pairs(CompiledDoccat model, String prefix, char separator, ToIntFunction<String> first) {
             var pairs = new Ids(16);
-            var ids = new Ids(16);
             model.ids.forEach((feature, id) -> {
                 if (!feature.startsWith(prefix)) {
                     return;
                 }
                 for (int at = feature.indexOf(separator, prefix.length()); at >= 0;
                      at = feature.indexOf(separator, at + 1)) {
-                    int first = model.token(feature.substring(prefix.length(), at));
-                    int second = first == NONE ? NONE : model.token(feature.substring(at + 1));
-                    if (second != NONE) {
-                        pairs.add(first);
-                        pairs.add(second);
-                        ids.add(id);
+                    int one = first.applyAsInt(feature.substring(prefix.length(), at));
+                    int two = one == NONE ? NONE : model.token(feature.substring(at + 1));
+                    if (two != NONE) {
+                        pairs.add(one);
+                        pairs.add(two);
+                        pairs.add(id);
                     }
                 }
             });
             // At most half full. A pair names one feature, so none is entered twice.
-            int size = Integer.highestOneBit(Math.max(16, ids.size * 2)) * 2;
-            keys = new long[size];
-            values = new int[size];
-            Arrays.fill(keys, -1L);
-            for (int i = 0; i < ids.size; i++) {
-                long key = key(pairs.ids[2 * i], pairs.ids[2 * i + 1]);
+            entries = new long[Integer.highestOneBit(Math.max(16, pairs.size * 2 / 3)) * 2];
+            Arrays.fill(entries, EMPTY);
+            for (int i = 0; i < pairs.size; i += 3) {
+                long key = key(pairs.ids[i], pairs.ids[i + 1]);
                 int slot = slot(key);
-                while (keys[slot] != -1L) {
-                    slot = (slot + 1) & (keys.length - 1);
+                while (entries[slot] != EMPTY) {
+                    slot = (slot + 1) & (entries.length - 1);
                 }
-                keys[slot] = key;
-                values[slot] = ids.ids[i];
+                entries[slot] = key | pairs.ids[i + 2];
             }
+        }
+
+        /** Whether a model's tokens and ids fit an entry (a model too large for it is read by OpenNLP instead). */
+        static boolean fit(CompiledDoccat model) {
+            return model.tokenAt.length + 1 < (1 << TOKEN_BITS) - 1 && model.weights.length <= ID_MASK;
         }
 
         /** The id of the pair's feature, or {@code NONE}. */
         int id(int first, int second) {
             long key = key(first, second);
-            for (int slot = slot(key); keys[slot] != -1L; slot = (slot + 1) & (keys.length - 1)) {
-                if (keys[slot] == key) {
-                    return values[slot];
+            for (int slot = slot(key); entries[slot] != EMPTY; slot = (slot + 1) & (entries.length - 1)) {
+                if ((entries[slot] & ~ID_MASK) == key) {
+                    return (int) (entries[slot] & ID_MASK);
                 }
             }
             return NONE;
         }
 
         private int slot(long key) {
-            return (int) (key * 0x9E3779B97F4A7C15L >>> 32) & (keys.length - 1);
+            return (int) (key * 0x9E3779B97F4A7C15L >>> 32) & (entries.length - 1);
         }
 
         private static long key(int first, int second) {
-            return (long) first << 32 | second;
+            return ((long) first << TOKEN_BITS | second) << ID_BITS;
         }
     }
 

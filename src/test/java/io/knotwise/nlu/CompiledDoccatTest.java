@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class CompiledDoccatTest {
 
     private static final Path MODELS = Path.of("models");
-    private static final String[] UNSEEN = {"zzqx", "tenis", "bal", "neg|zzqx", "\u00A7nonesuch", "", "knot", "knot"};
+    private static final String[] UNSEEN =
+            {"zzqx", "tenis", "bal", "neg|zzqx", "\u00A7nonesuch", "", "knot", "knot", "^", "knot", "zz_qx", "^"};
 
     @Test
     void theIntentModelScoresEveryTrainingMessageExactlyAsOpenNlpDoes() {
