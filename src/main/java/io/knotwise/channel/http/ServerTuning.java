@@ -47,6 +47,9 @@ final class ServerTuning {
         // and lengthen the tail.
         int threads = settings.server().threads();
         var pool = new QueuedThreadPool(threads, Math.min(8, threads));
+        // No reserved threads: the selector hands every request to the pool's queue, first come first served, rather
+        // than running it itself and waking a reserved thread to select in its place.
+        pool.setReservedThreads(0);
         config.jetty.threadPool = pool;
         // A connection that sends nothing for this long is closed (bodies, and idle keep-alive connections).
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.server().idleTimeout().toMillis()));
