@@ -24,10 +24,10 @@ import opennlp.tools.ml.model.Context;
  * its own two small arrays. Here every token a feature of the model names (a word, a stem, a marked word) has a
  * number, and each message word is looked up once: the ids of a known word's own features and of the pairs of known
  * words were found when the model loaded, and only unknown words are built into feature strings. The weights lie in
- * one array, each feature's outcomes and weights side by side, and are summed in OpenNLP's order, so the
- * floating-point result is the same (docs/BENCHMARKS.md has the timings). Compiles the generators this project
- * trains with ({@link IntentTrainer}, {@link RedFlagModelTrainer}); {@link #of} is empty for any other model.
- * Immutable and thread-safe.
+ * one array, each feature's outcomes and weights side by side after their count (a feature's id is where they start),
+ * and are summed in OpenNLP's order, so the floating-point result is the same (docs/BENCHMARKS.md has the timings).
+ * Compiles the generators this project trains with ({@link IntentTrainer}, {@link RedFlagModelTrainer}); {@link #of}
+ * is empty for any other model. Immutable and thread-safe.
  */
 final class CompiledDoccat {
 
