@@ -60,7 +60,6 @@ final class CompiledDoccat {
     private final String[] tokenAt;
     private final int outcomes;
     private final double logPrior;
-    /** Null where the model is too large to compile (see {@link #of}). */
     private final List<Part> parts;
 
     private CompiledDoccat(GISModel model, List<Function<CompiledDoccat, Part>> parts) {
@@ -99,7 +98,7 @@ final class CompiledDoccat {
         // As OpenNLP's UniformPrior: every outcome starts at log(1 / outcomes).
         this.outcomes = model.getNumOutcomes();
         this.logPrior = StrictMath.log(1.0 / outcomes);
-        this.parts = Pairs.fit(this) ? parts.stream().map(part -> part.apply(this)).toList() : null;
+        this.parts = parts.stream().map(part -> part.apply(this)).toList();
     }
 
     /**
@@ -107,7 +106,7 @@ final class CompiledDoccat {
      * is too large for the tables of word pairs.
      */
     static Optional<CompiledDoccat> of(DoccatModel model) {
-        if (!(model.getMaxentModel() instanceof GISModel gis)) {
+        if (!(model.getMaxentModel() instanceof GISModel gis) || !Pairs.fit(gis)) {
             return Optional.empty();
         }
         var parts = new ArrayList<Function<CompiledDoccat, Part>>();
@@ -118,7 +117,7 @@ final class CompiledDoccat {
             }
             parts.add(part);
         }
-        return Optional.of(new CompiledDoccat(gis, parts)).filter(compiled -> compiled.parts != null);
+        return Optional.of(new CompiledDoccat(gis, parts));
     }
 
     /** The probability of each outcome (in the model's order) for a message's words. */
@@ -373,9 +372,13 @@ final class CompiledDoccat {
             }
         }
 
-        /** Whether a model's tokens and ids fit an entry (a model too large for it is read by OpenNLP instead). */
-        static boolean fit(CompiledDoccat model) {
-            return model.tokenAt.length + 1 < (1 << TOKEN_BITS) - 1 && model.weights.length <= ID_MASK;
+        /**
+         * Whether a model's token numbers and feature ids surely fit an entry, judged by its size alone: a feature
+         * names at most one token and has at most every outcome. A model too large for it is read by OpenNLP instead.
+         */
+        static boolean fit(GISModel model) {
+            long features = ((Map<?, ?>) model.getDataStructures()[1]).size();
+            return features + 1 < (1 << TOKEN_BITS) - 1 && features * (1 + 2L * model.getNumOutcomes()) <= ID_MASK;
         }
 
         /** The id of the pair's feature, or {@code NONE}. */
